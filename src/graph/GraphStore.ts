@@ -1,0 +1,111 @@
+/**
+ * The GraphStore port: the domain's operations, not a query language. Every adapter
+ * (store/sqlite, store/gremlin) implements it and passes test/contract.
+ *
+ * A store holds named graphs (one per `ontomesh load --id`). Each graph has numbered versions;
+ * a load writes a new version beside the active one and `commit()` flips the pointer atomically.
+ * Readers take a Snapshot (the active version of every graph) once per request.
+ */
+import type { FactElement, GraphElement } from './elements.ts';
+
+/** Counts reported for a load and kept with its version. */
+export interface LoadStats {
+  triples: number;
+  inferred: number;
+  classes: number;
+  objectProperties: number;
+  datatypeProperties: number;
+  annotationProperties: number;
+  individuals: number;
+  ontologies: number;
+}
+
+/** What a version records about how it was made. */
+export interface VersionMeta {
+  /** Source documents in load order; elements refer to them by index. */
+  documents: { location: string; format: string; ontologyIri?: string; versionIri?: string }[];
+  /** Prefixes declared in the sources, for pretty export. */
+  prefixes: Record<string, string>;
+  /** owl:imports that could not be resolved (only with --missing-imports warn). */
+  missingImports: { iri: string; importedBy: string }[];
+  /** Free-form: who or what made the version. */
+  origin?: string;
+}
+
+export interface VersionInfo {
+  graphId: string;
+  version: number;
+  createdAt: string;
+  active: boolean;
+  stats: LoadStats;
+  meta: VersionMeta;
+}
+
+/** Writes one new version; nothing is visible to readers until commit(). */
+export interface VersionWriter {
+  readonly graphId: string;
+  readonly version: number;
+  /** Appends elements; may be called many times. Vertices come before facts that mention them. */
+  write(batch: readonly GraphElement[]): Promise<void>;
+  /** Finishes indexes, activates this version atomically and prunes versions beyond the keep limit. */
+  commit(stats: LoadStats): Promise<VersionInfo>;
+  /** Discards everything written; the active version is untouched. */
+  abort(): Promise<void>;
+}
+
+/** The active version of each graph, fixed for the duration of one request. */
+export interface Snapshot {
+  readonly versions: readonly { graphId: string; version: number }[];
+}
+
+/** A vertex with its literal properties and edges in the snapshot. */
+export interface ResourceView {
+  id: string;
+  blank: boolean;
+  properties: FactElement[];
+  out: FactElement[];
+  in: FactElement[];
+}
+
+export interface SearchHit {
+  id: string;
+  /** Relevance; higher is better. Exact label matches rank first. */
+  score: number;
+  /** Predicate IRI of the literal that matched. */
+  predicate: string;
+  /** The matched literal with matches wrapped in `<b>…</b>`. */
+  highlight: string;
+  /** The literal that matched, unmarked. */
+  text: string;
+}
+
+export interface NeighbourQuery {
+  predicate: string;
+  direction: 'out' | 'in';
+  /** Include facts added by the entailment closure (gives transitive hierarchies). Default false. */
+  includeInferred?: boolean;
+}
+
+export interface GraphStore {
+  /** Human-readable engine name, e.g. `sqlite:/path/ontomesh.db`. */
+  readonly description: string;
+  /** Starts a new version of `graphId`. Concurrent writers of one graph get distinct version numbers. */
+  beginVersion(graphId: string, meta: VersionMeta): Promise<VersionWriter>;
+  /** All kept versions of a graph, newest first; [] when the graph does not exist. */
+  versions(graphId: string): Promise<VersionInfo[]>;
+  /** Graph ids that have an active version. */
+  graphIds(): Promise<string[]>;
+  /** Makes an existing kept version the active one (rollback). NOT_FOUND if it was pruned. */
+  activate(graphId: string, version: number): Promise<void>;
+  snapshot(): Promise<Snapshot>;
+  getResource(snapshot: Snapshot, id: string): Promise<ResourceView | undefined>;
+  /** Node ids one hop away along `predicate`, deduplicated, sorted. */
+  neighbours(snapshot: Snapshot, ids: readonly string[], query: NeighbourQuery): Promise<Map<string, string[]>>;
+  /** Full-text search over labels, synonyms and definitions (see textIndexPredicates). */
+  search(snapshot: Snapshot, text: string, options?: { limit?: number; offset?: number }): Promise<SearchHit[]>;
+  /** Streams the facts of one version (active one by default) in batches; asserted only unless asked. */
+  exportFacts(graphId: string, options?: { version?: number; includeInferred?: boolean }): AsyncIterable<FactElement[]>;
+  /** True when the store can serve requests. */
+  ready(): Promise<boolean>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,29 @@
+/** Literal predicates whose values feed the full-text index: labels, synonyms, definitions. */
+export const textIndexPredicates: readonly string[] = [
+  'http://www.w3.org/2000/01/rdf-schema#label',
+  'http://www.w3.org/2004/02/skos/core#prefLabel',
+  'http://www.w3.org/2004/02/skos/core#altLabel',
+  'http://www.w3.org/2004/02/skos/core#hiddenLabel',
+  'http://www.w3.org/2004/02/skos/core#definition',
+  'http://www.w3.org/2000/01/rdf-schema#comment',
+  'http://purl.obolibrary.org/obo/IAO_0000115',
+  'http://www.geneontology.org/formats/oboInOwl#hasExactSynonym',
+  'http://www.geneontology.org/formats/oboInOwl#hasRelatedSynonym',
+  'http://www.geneontology.org/formats/oboInOwl#hasNarrowSynonym',
+  'http://www.geneontology.org/formats/oboInOwl#hasBroadSynonym',
+  'http://purl.org/dc/terms/title',
+  'http://purl.org/dc/terms/description',
+  'http://purl.org/dc/elements/1.1/title',
+  'http://purl.org/dc/elements/1.1/description',
+  'https://schema.org/name',
+  'https://schema.org/description',
+];
+
+/** Of those, the ones that name a thing (exact matches on them rank first). */
+export const labelPredicates: ReadonlySet<string> = new Set([
+  'http://www.w3.org/2000/01/rdf-schema#label',
+  'http://www.w3.org/2004/02/skos/core#prefLabel',
+  'http://www.w3.org/2004/02/skos/core#altLabel',
+  'http://purl.org/dc/terms/title',
+  'https://schema.org/name',
+]);
