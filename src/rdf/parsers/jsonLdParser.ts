@@ -1,0 +1,63 @@
+/**
+ * JSON-LD through jsonld-streaming-parser, offline: remote contexts come only from the bundled
+ * registry (../jsonLdContexts.ts). JSON syntax errors get the line and column JSON.parse would
+ * report, tracked over the byte stream without keeping the document.
+ */
+import { JsonLdParser } from 'jsonld-streaming-parser';
+import { OntomeshError } from '../../errors/index.ts';
+import { OfflineDocumentLoader } from '../jsonLdContexts.ts';
+import type { QuadSink, RdfParser } from '../parse.ts';
+import { driveTransform } from './driveTransform.ts';
+import { JsonPositionTracker, type JsonPosition } from './JsonPositionTracker.ts';
+
+/** jsonparse reports a bad character by its index in the chunk it was written. */
+const charPosition = / at position (\d+) in state \w+$/;
+const jsonState = / in state \w+$/;
+/** jsonld-streaming-parser's error for a document that ends inside a value. */
+const UNCLOSED = 'Unclosed document';
+
+/** The JSON-LD parser. */
+export const jsonLdParser: RdfParser = {
+  async parse(input, options, sink) {
+    const documentLoader = new OfflineDocumentLoader();
+    const parser = new JsonLdParser({ baseIRI: options.baseIRI, documentLoader });
+    // jsonparse keeps its byte offset; the typings do not expose the JSON parser.
+    const json = (parser as unknown as { jsonParser: { offset: number } }).jsonParser;
+    const positions = new JsonPositionTracker();
+    parser.on('context', (context: unknown) => reportPrefixes(context, sink));
+    // Locate the first error when it is emitted: jsonparse reads on after it, moving its offset.
+    let position: JsonPosition | undefined;
+    parser.once('error', (error: unknown) => {
+      const message = error instanceof Error ? error.message : '';
+      const byChar = charPosition.exec(message);
+      position = positions.locate(byChar ? positions.chunkStart + Number(byChar[1]) : message === UNCLOSED ? positions.end : json.offset);
+    });
+    await driveTransform(parser, input, sink, {
+      encode: (chunk) => positions.feed(Buffer.from(chunk, 'utf8')),
+      syntaxError(error) {
+        const message = error instanceof Error ? error.message : String(error);
+        if (documentLoader.unavailable && message.includes(documentLoader.unavailable)) {
+          const url = documentLoader.unavailable;
+          return new OntomeshError('RDF_SYNTAX', `JSON-LD context ${url} is not available offline: remote contexts are never fetched and none is bundled for this URL`,
+            { file: options.file, term: url }, {}, { cause: error });
+        }
+        if ((error as { code?: unknown }).code !== undefined) {
+          return new OntomeshError('RDF_SYNTAX', `Invalid JSON-LD: ${message}`, { file: options.file }, {}, { cause: error });
+        }
+        const text = message === UNCLOSED ? 'Unexpected end of JSON input' : `Invalid JSON: ${message.replace(charPosition, '').replace(jsonState, '')}`;
+        return new OntomeshError('RDF_SYNTAX', text, { file: options.file, ...position }, {}, { cause: error });
+      },
+    });
+  },
+};
+
+/** Terms of an inline context that map to a namespace IRI become prefixes. */
+function reportPrefixes(context: unknown, sink: QuadSink): void {
+  if (!sink.prefix) return;
+  for (const entry of Array.isArray(context) ? context : [context]) {
+    if (entry === null || typeof entry !== 'object') continue;
+    for (const [term, value] of Object.entries(entry as Record<string, unknown>)) {
+      if (!term.startsWith('@') && typeof value === 'string' && /^[a-z][a-z0-9+.-]*:\S*[/#]$/i.test(value)) sink.prefix(term, value);
+    }
+  }
+}
