@@ -1,0 +1,57 @@
+/**
+ * The HTTP application: health and readiness probes, Prometheus metrics, GraphQL (with GraphiQL
+ * for browsers), JSON errors from the error registry. No listening here (see startServer.ts), so
+ * tests and embedders can mount it anywhere.
+ */
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import { asOntomeshError, OntomeshError } from '../errors/index.ts';
+import type { GraphStore } from '../graph/GraphStore.ts';
+import { graphiqlHtml } from './graphql/graphiql.ts';
+import { graphqlHandler } from './graphql/graphqlHandler.ts';
+import { createSchema } from './graphql/schema.ts';
+import type { Logger } from './logger.ts';
+import type { Metrics } from './metrics.ts';
+import { requestId, requestLog } from './requestLog.ts';
+
+export interface AppOptions {
+  store: GraphStore;
+  logger: Logger;
+  metrics: Metrics;
+  /** True once shutdown began: /readyz turns 503 so the load balancer stops sending traffic. */
+  isShuttingDown(): boolean;
+}
+
+/** Builds the Express application. */
+export function createApp({ store, logger, metrics, isShuttingDown }: AppOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(requestLog(logger, metrics));
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  app.get('/readyz', async (_req, res) => {
+    const reason = isShuttingDown() ? 'shutting down' : !(await store.ready()) ? 'store not ready' : (await store.graphIds()).length === 0 ? 'no graph loaded' : undefined;
+    res.status(reason === undefined ? 200 : 503).json(reason === undefined ? { status: 'ready' } : { status: 'not ready', reason });
+  });
+
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+
+  app.get('/graphql', (req, res, next) => {
+    if (req.accepts(['application/graphql-response+json', 'application/json', 'text/html']) === 'text/html') res.type('html').send(graphiqlHtml);
+    else next();
+  });
+  app.all('/graphql', graphqlHandler({ schema: createSchema(), store, logger, metrics }));
+
+  app.use((req, _res, next) => next(new OntomeshError('NOT_FOUND', `no route ${req.method} ${req.path}`)));
+  app.use((thrown: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const error = asOntomeshError(thrown);
+    if (error.code === 'INTERNAL') logger.error('request failed', { requestId: requestId(res), error: thrown });
+    const body = error.code === 'INTERNAL' ? { code: error.code, message: 'Internal error' } : error.toJSON();
+    res.status(error.status).json({ error: body });
+  });
+  return app;
+}

@@ -1,0 +1,27 @@
+/**
+ * GraphQL errors as clients see them: every error gets `extensions.code` from the ontomesh registry
+ * (query syntax and validation errors are BAD_REQUEST); an OntomeshError adds its location; an
+ * unexpected error is masked as INTERNAL (its details go to the log, not to the client).
+ */
+import { GraphQLError } from 'graphql';
+import { OntomeshError } from '../../errors/index.ts';
+
+/** Maps one error of a GraphQL response to what is sent. */
+export function formatError(error: Readonly<GraphQLError | Error>): GraphQLError {
+  if (!(error instanceof GraphQLError)) return new GraphQLError('Internal error', { extensions: { code: 'INTERNAL' } });
+  const original = error.originalError;
+  const base = { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path };
+  if (original instanceof OntomeshError) {
+    return new GraphQLError(original.message, { ...base, extensions: { ...error.extensions, code: original.code, ...original.location } });
+  }
+  if (original !== undefined && !(original instanceof GraphQLError)) {
+    return new GraphQLError('Internal error', { ...base, extensions: { code: 'INTERNAL' } });
+  }
+  return new GraphQLError(error.message, { ...base, extensions: { code: 'BAD_REQUEST', ...error.extensions } });
+}
+
+/** True for errors formatError masks: the ones worth logging with a stack. */
+export function isUnexpected(error: GraphQLError): boolean {
+  const original = error.originalError;
+  return original !== undefined && !(original instanceof OntomeshError) && !(original instanceof GraphQLError);
+}

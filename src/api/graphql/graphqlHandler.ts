@@ -1,0 +1,40 @@
+/**
+ * POST (and GET) /graphql: graphql-http's spec-compliant handler over the executable schema, with a
+ * fresh context (one snapshot) per request, operation metrics, and unexpected errors logged with
+ * the request id before they are masked.
+ */
+import type { RequestHandler } from 'express';
+import { getOperationAST, type GraphQLSchema } from 'graphql';
+import { createHandler } from 'graphql-http/lib/use/express';
+import type { GraphStore } from '../../graph/GraphStore.ts';
+import type { Logger } from '../logger.ts';
+import type { Metrics } from '../metrics.ts';
+import { requestId } from '../requestLog.ts';
+import { createContext, type GraphqlContext } from './context.ts';
+import { formatError, isUnexpected } from './formatError.ts';
+
+export interface GraphqlHandlerOptions {
+  schema: GraphQLSchema;
+  store: GraphStore;
+  logger: Logger;
+  metrics: Metrics;
+}
+
+/** The Express handler for /graphql. */
+export function graphqlHandler({ schema, store, logger, metrics }: GraphqlHandlerOptions): RequestHandler {
+  return createHandler<GraphqlContext>({
+    schema,
+    context: () => createContext(store),
+    formatError,
+    onOperation(req, args, result) {
+      const type = getOperationAST(args.document, args.operationName)?.operation ?? 'unknown';
+      const errors = result.errors ?? [];
+      metrics.graphqlOperations.inc({ type, outcome: errors.length > 0 ? 'error' : 'ok' });
+      const res = req.context.res;
+      res.locals.logFields = { operationName: args.operationName ?? undefined, graphqlErrors: errors.length || undefined };
+      for (const error of errors) {
+        if (isUnexpected(error)) logger.error('graphql resolver failed', { requestId: requestId(res), path: error.path, error: error.originalError });
+      }
+    },
+  });
+}

@@ -1,0 +1,6 @@
+/** The HTTP service: GraphQL, health, readiness and metrics over a GraphStore. */
+export { createApp, type AppOptions } from './createApp.ts';
+export { startServer, type RunningServer, type ServerOptions } from './startServer.ts';
+export { createLogger, logLevelFromEnv, type Logger, type LogLevel } from './logger.ts';
+export { createMetrics, type Metrics } from './metrics.ts';
+export { createSchema, schemaPath } from './graphql/schema.ts';

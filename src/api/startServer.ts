@@ -1,0 +1,67 @@
+/**
+ * Runs the HTTP application: listens, and on `close()` (the serve command calls it on SIGTERM) stops
+ * accepting connections, reports not-ready, lets in-flight requests finish within a grace period and
+ * then cuts what is left. The store belongs to the caller.
+ */
+import { once } from 'node:events';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { GraphStore } from '../graph/GraphStore.ts';
+import { createApp } from './createApp.ts';
+import type { Logger } from './logger.ts';
+import { createMetrics, type Metrics } from './metrics.ts';
+
+export interface ServerOptions {
+  store: GraphStore;
+  logger: Logger;
+  /** 0 picks a free port. */
+  port: number;
+  /** Interface to bind; all interfaces when absent. */
+  host?: string;
+  metrics?: Metrics;
+  /** How long in-flight requests may take to finish after close() (default 10 s). */
+  graceMs?: number;
+}
+
+export interface RunningServer {
+  /** e.g. http://127.0.0.1:8080 */
+  url: string;
+  server: Server;
+  metrics: Metrics;
+  /** Graceful stop; resolves once every connection is closed. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the server.
+ *
+ * @example
+ * const running = await startServer({ store, logger, port: 0 });
+ * await fetch(`${running.url}/healthz`);
+ * await running.close();
+ */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const { store, logger, port, host, graceMs = 10_000 } = options;
+  const metrics = options.metrics ?? createMetrics();
+  let shuttingDown = false;
+  const app = createApp({ store, logger, metrics, isShuttingDown: () => shuttingDown });
+  const server = host === undefined ? app.listen(port) : app.listen(port, host);
+  await once(server, 'listening');
+  const address = server.address() as AddressInfo;
+  const shownHost = host === undefined || host === '::' || host === '0.0.0.0' ? 'localhost' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${shownHost}:${address.port}`;
+  logger.info('listening', { url, store: store.description });
+
+  let closing: Promise<void> | undefined;
+  const close = () => (closing ??= (async () => {
+    shuttingDown = true;
+    logger.info('shutting down', { graceMs });
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    const grace = setTimeout(() => server.closeAllConnections(), graceMs);
+    await closed;
+    clearTimeout(grace);
+    logger.info('stopped');
+  })());
+  return { url, server, metrics, close };
+}
