@@ -12,6 +12,7 @@ export const errorCodes = {
   BAD_REQUEST: { status: 400, description: 'A request or command-line argument is invalid.' },
   NOT_FOUND: { status: 404, description: 'The graph, version or resource does not exist.' },
   SHACL_VIOLATION: { status: 422, description: 'The data does not conform to its SHACL shapes.' },
+  DESCRIPTOR_INVALID: { status: 422, description: 'A data-product or data-contract descriptor is malformed or does not conform to its format\'s JSON Schema.' },
   STORE_UNAVAILABLE: { status: 503, description: 'The graph store cannot be reached or is not ready.' },
   STORE_THROTTLED: { status: 429, description: 'The graph store throttled the request and the retry budget ran out.' },
   UNAUTHENTICATED: { status: 401, description: 'The request carries no valid credentials.' },
