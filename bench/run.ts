@@ -1,0 +1,137 @@
+/**
+ * The load benchmark (`npm run bench`). For each case it runs, side by side and round after round,
+ * the raw parser (the peer), ontomesh's parse stage and the whole load, each in a fresh process
+ * (bench/measure.ts) so that its peak memory is its own. The first rounds warm the file cache and
+ * are dropped; the medians of the rest give throughput, and the ratio load / raw parser is the
+ * number we hold ourselves to (target ≥ 0.5), together with peak RSS under 1 GiB at 1M triples.
+ * Results go to bench/results/load.json (with the git revision and the machine) and a table in
+ * bench/results/README.md.
+ *
+ *   npm run bench -- [--rounds 5] [--warmup 1] [--triples 1000000] [--seed 42] [--case NAME]
+ */
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, platform, release, totalmem } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs, promisify } from 'node:util';
+import { generateOntology } from './generateOntology.ts';
+import type { Measurement, MeasureMode } from './measure.ts';
+import { renderSummary, type CaseResult, type LoadReport, type ModeResult } from './summary.ts';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const run = promisify(execFile);
+const modes: MeasureMode[] = ['parser', 'parse', 'load'];
+const targetRatio = 0.5;
+const targetRssBytes = 1024 ** 3;
+
+const { values: args } = parseArgs({
+  options: {
+    rounds: { type: 'string', default: '5' },
+    warmup: { type: 'string', default: '1' },
+    triples: { type: 'string', default: '1000000' },
+    seed: { type: 'string', default: '42' },
+    case: { type: 'string', multiple: true },
+  },
+});
+const rounds = Number(args.rounds);
+const warmup = Number(args.warmup);
+
+const generated = await generateOntology({ triples: Number(args.triples), seed: Number(args.seed), cacheDir: join(root, '.cache/bench') });
+const cases = [
+  // The largest ontologies of test/fixtures/shared by triple count (found by parsing every .ttl/.owl/.rdf there):
+  { name: 'schema.org (largest fixture, Turtle)', file: 'test/fixtures/shared/schemaorg/schemaorg-current-https.ttl', rssTarget: false },
+  { name: 'OBO RO (largest RDF/XML fixture)', file: 'test/fixtures/shared/obo-ro/ro.owl', rssTarget: false },
+  { name: `generated ${Number(args.triples).toLocaleString('en')} triples (Turtle)`, file: relative(root, generated.path), rssTarget: true },
+].filter((c) => !args.case || args.case.some((name) => c.name.includes(name)));
+
+const results: CaseResult[] = [];
+for (const c of cases) {
+  const samples: Record<MeasureMode, Measurement[]> = { parser: [], parse: [], load: [] };
+  const errors: Partial<Record<MeasureMode, string>> = {};
+  for (let round = 0; round < warmup + rounds; round++) {
+    for (const mode of modes) {
+      if (errors[mode]) continue;
+      progress(`${c.name}: ${mode}, ${round < warmup ? 'warm-up' : `round ${round - warmup + 1} of ${rounds}`}`);
+      try {
+        const m = await measure(mode, c.file);
+        if (round >= warmup) samples[mode].push(m);
+      } catch (error) {
+        errors[mode] = failure(error);
+      }
+    }
+  }
+  progress(`${c.name}: done`, true);
+  const triples = samples.parser[0]?.triples ?? 0;
+  const modeResults = Object.fromEntries(modes.map((mode) => [mode, summarise(samples[mode], triples, errors[mode])])) as Record<MeasureMode, ModeResult>;
+  const ratioOf = (mode: MeasureMode) => {
+    const own = modeResults[mode].triplesPerSecond;
+    const peer = modeResults.parser.triplesPerSecond;
+    return own && peer ? own / peer : undefined;
+  };
+  const ratio = { parse: ratioOf('parse'), load: ratioOf('load') };
+  const peakRss = modeResults.load.peakRssBytes;
+  const met = ratio.load === undefined ? undefined : ratio.load >= targetRatio && (!c.rssTarget || (peakRss ?? Infinity) < targetRssBytes);
+  results.push({
+    name: c.name, file: c.file, bytes: statSync(join(root, c.file)).size, triples, modes: modeResults, ratio,
+    targets: { ratio: targetRatio, ...(c.rssTarget ? { peakRssBytes: targetRssBytes } : {}), met },
+  });
+}
+
+const report: LoadReport = {
+  benchmark: 'load',
+  date: new Date().toISOString(),
+  revision: git(['rev-parse', 'HEAD']),
+  dirty: git(['status', '--porcelain', '--untracked-files=no']) !== '',
+  machine: {
+    cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryBytes: totalmem(),
+    os: `${platform()} ${release()}`, node: process.version, sqlite: process.versions.sqlite,
+  },
+  settings: { rounds, warmup, seed: Number(args.seed), generated: { ...generated, path: relative(root, generated.path) } },
+  cases: results,
+};
+mkdirSync(join(root, 'bench/results'), { recursive: true });
+writeFileSync(join(root, 'bench/results/load.json'), `${JSON.stringify(report, null, 2)}\n`);
+writeFileSync(join(root, 'bench/results/README.md'), renderSummary(report));
+process.stdout.write(renderSummary(report));
+
+async function measure(mode: MeasureMode, file: string): Promise<Measurement> {
+  const { stdout } = await run(process.execPath, [join(root, 'bench/measure.ts'), mode, file], { cwd: root, maxBuffer: 1 << 20 });
+  return JSON.parse(stdout.trim().split('\n').at(-1)!) as Measurement;
+}
+
+/** On a terminal, one line rewritten in place; elsewhere (CI, a pipe) only the end of each case. */
+function progress(text: string, last = false): void {
+  if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K${text}${last ? '\n' : ''}`);
+  else if (last) process.stderr.write(`${text}\n`);
+}
+
+/** The child's own error (its stderr) rather than "Command failed". */
+function failure(error: unknown): string {
+  const stderr = (error as { stderr?: string }).stderr?.trim();
+  if (!stderr) return error instanceof Error ? error.message : String(error);
+  const lines = stderr.split('\n');
+  return (lines.find((line) => /^\w*Error\b|^OntomeshError/.test(line.trim())) ?? lines[0]!).trim();
+}
+
+function summarise(samples: Measurement[], triples: number, error: string | undefined): ModeResult {
+  if (samples.length === 0) return { samples, error: error ?? 'no samples' };
+  const ms = samples.map((s) => s.ms).sort((a, b) => a - b);
+  const middle = ms.length >> 1;
+  const medianMs = ms.length % 2 ? ms[middle]! : (ms[middle - 1]! + ms[middle]!) / 2;
+  return {
+    medianMs,
+    triplesPerSecond: triples / (medianMs / 1000),
+    peakRssBytes: Math.max(...samples.map((s) => s.maxRssBytes)),
+    samples,
+    ...(error ? { error } : {}),
+  };
+}
+
+function git(gitArgs: string[]): string {
+  try {
+    return execFileSync('git', gitArgs, { cwd: root, encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+}

@@ -1,0 +1,72 @@
+/** The shape of bench/results/load.json and its rendering as the Markdown table in bench/results/README.md. */
+import type { Measurement, MeasureMode } from './measure.ts';
+
+export interface ModeResult {
+  medianMs?: number;
+  triplesPerSecond?: number;
+  /** The highest max RSS over the measured rounds. */
+  peakRssBytes?: number;
+  samples: Measurement[];
+  error?: string;
+}
+
+export interface CaseResult {
+  name: string;
+  file: string;
+  bytes: number;
+  triples: number;
+  modes: Record<MeasureMode, ModeResult>;
+  /** Throughput of ontomesh's parse stage and of the whole load, as a fraction of the raw parser's. */
+  ratio: { parse?: number; load?: number };
+  targets: { ratio: number; peakRssBytes?: number; met?: boolean };
+}
+
+export interface LoadReport {
+  benchmark: 'load';
+  date: string;
+  revision: string;
+  /** Tracked files had uncommitted changes when the benchmark ran. */
+  dirty: boolean;
+  machine: { cpu: string; cores: number; memoryBytes: number; os: string; node: string; sqlite: string | undefined };
+  settings: { rounds: number; warmup: number; seed: number; generated: { path: string; triples: number; classes: number; objectProperties: number; datatypeProperties: number } };
+  cases: CaseResult[];
+}
+
+const mib = (bytes: number | undefined) => (bytes === undefined ? '–' : `${Math.round(bytes / 2 ** 20)} MiB`);
+const rate = (r: ModeResult) => (r.triplesPerSecond === undefined ? 'failed' : `${Math.round(r.triplesPerSecond).toLocaleString('en')}/s`);
+const seconds = (r: ModeResult) => (r.medianMs === undefined ? '–' : `${(r.medianMs / 1000).toFixed(2)} s`);
+const fraction = (x: number | undefined) => (x === undefined ? '–' : x.toFixed(2));
+
+/** Markdown: one row per case, then the conditions of the run. */
+export function renderSummary(report: LoadReport): string {
+  const rows = report.cases.map((c) => {
+    const verdict = c.targets.met === undefined ? '–' : c.targets.met ? 'met' : 'missed';
+    return `| ${c.name} | ${c.triples.toLocaleString('en')} | ${rate(c.modes.parser)} (${seconds(c.modes.parser)}, ${mib(c.modes.parser.peakRssBytes)}) | ` +
+      `${rate(c.modes.parse)} | ${rate(c.modes.load)} (${seconds(c.modes.load)}) | ${fraction(c.ratio.load)} | ${mib(c.modes.load.peakRssBytes)} | ${verdict} |`;
+  });
+  const errors = report.cases.flatMap((c) =>
+    (Object.entries(c.modes) as [MeasureMode, ModeResult][]).filter(([, r]) => r.error).map(([mode, r]) => `- ${c.name}, ${mode}: ${r.error!.split('\n')[0]}`));
+  const { machine, settings } = report;
+  return [
+    '# Load benchmark results',
+    '',
+    'Written by `npm run bench` (bench/run.ts); the raw numbers are in `load.json`. Throughput is triples per second',
+    'over the median of the measured rounds; each measurement runs in its own process, and peak RSS is the highest',
+    'max RSS of that process over the rounds. *raw parser* is N3.js (Turtle) or rdfxml-streaming-parser (RDF/XML)',
+    'only parsing and counting; *parse* is ontomesh\'s parse stage; *load* is `loadOntologies` into a new SQLite store',
+    '(parse, OWL view, entailment, mapping, writes, indexes, commit). Targets: load / raw parser ≥ 0.5, and peak RSS',
+    'of the load < 1 GiB for the 1M-triple ontology.',
+    '',
+    '| case | triples | raw parser (median, peak RSS) | parse | load (median) | load / parser | load peak RSS | targets |',
+    '|---|---:|---:|---:|---:|---:|---:|---|',
+    ...rows,
+    '',
+    `Revision \`${report.revision.slice(0, 12)}\`${report.dirty ? ' (with uncommitted changes)' : ''}, ${report.date.slice(0, 10)}; ` +
+      `${machine.cpu}, ${machine.cores} cores, ${mib(machine.memoryBytes)}, ${machine.os}; Node ${machine.node}, SQLite ${machine.sqlite ?? '?'}; ` +
+      `${settings.warmup} warm-up + ${settings.rounds} measured rounds. The generated ontology (seed ${settings.seed}): ` +
+      `${settings.generated.classes.toLocaleString('en')} classes, ${settings.generated.objectProperties} object and ` +
+      `${settings.generated.datatypeProperties} datatype properties, individuals for the rest.`,
+    ...(errors.length ? ['', 'Failures:', '', ...errors] : []),
+    '',
+  ].join('\n');
+}
