@@ -1,0 +1,59 @@
+/**
+ * Builds one string script with its bindings. Values never enter the script text (no injection,
+ * and the text of a template stays the same from request to request, so servers can cache its
+ * compiled form); equal primitive values share one binding, which keeps requests small.
+ */
+import type { Bind } from './dialect.ts';
+
+/** A script ready to send: `template` names the shape it was built from (see scripts.ts). */
+export interface Script {
+  readonly template: string;
+  readonly text: string;
+  readonly bindings: Readonly<Record<string, unknown>>;
+  /** Approximate request size in bytes (script plus JSON of the bindings). */
+  readonly bytes: number;
+}
+
+export class ScriptBuilder {
+  readonly #bindings: Record<string, unknown> = {};
+  readonly #shared = new Map<string, string>();
+  #parts: string[] = [];
+  #textLength = 0;
+  #bindingBytes = 0;
+
+  /** Binds a value and returns its name; strings, numbers and booleans are bound once per script. */
+  readonly bind: Bind = (value) => {
+    const key = typeof value === 'object' ? undefined : `${typeof value}:${String(value)}`;
+    const known = key === undefined ? undefined : this.#shared.get(key);
+    if (known) return known;
+    const name = `x${Object.keys(this.#bindings).length}`;
+    this.#bindings[name] = value;
+    this.#bindingBytes += name.length + 4 + (typeof value === 'string' ? Buffer.byteLength(value) + 2 : Buffer.byteLength(JSON.stringify(value)));
+    if (key !== undefined) this.#shared.set(key, name);
+    return name;
+  };
+
+  /** Appends script text. */
+  add(text: string): this {
+    this.#parts.push(text);
+    this.#textLength += text.length;
+    return this;
+  }
+
+  /** Binds each value and joins the names with commas: `a, b, c`. */
+  list(values: Iterable<unknown>): string {
+    return Array.from(values, this.bind).join(', ');
+  }
+
+  get textLength(): number {
+    return this.#textLength;
+  }
+
+  get bytes(): number {
+    return this.#textLength + this.#bindingBytes;
+  }
+
+  build(template: string): Script {
+    return { template, text: this.#parts.join(''), bindings: this.#bindings, bytes: this.bytes };
+  }
+}

@@ -1,0 +1,41 @@
+/** What the store and its version writers share: the client, the script renderer, ids and limits. */
+import type { GremlinClient } from './GremlinClient.ts';
+import type { IdScheme } from './ids.ts';
+import type { Scripts } from './scripts.ts';
+
+export interface StoreLimits {
+  /** Elements per write request. Default 100. */
+  maxBatchElements: number;
+  /** Approximate request size limit (Cosmos accepts 2 MB). Default 1.5 MB. */
+  maxRequestBytes: number;
+  /** Largest single literal accepted (a Cosmos item, the vertex holding it, is at most 2 MB). */
+  maxValueBytes: number;
+  /** Write requests in flight per writer. Default 4. */
+  concurrency: number;
+  /** Committed versions kept per graph (the active one always is). Default 3. */
+  keepVersions: number;
+  /** A writing version whose writer sent no heartbeat for this long is abandoned and swept. Default 15 min. */
+  staleAfterMs: number;
+  /** Partition buckets of a new version. Default 16. */
+  buckets: number;
+  /** Vertices dropped per request when a version is removed. Default 500. */
+  dropBatch: number;
+}
+
+export const defaultLimits: StoreLimits = {
+  maxBatchElements: 100,
+  maxRequestBytes: 1_500_000,
+  maxValueBytes: 1_500_000,
+  concurrency: 4,
+  keepVersions: 3,
+  staleAfterMs: 15 * 60_000,
+  buckets: 16,
+  dropBatch: 500,
+};
+
+export interface StoreContext {
+  readonly client: GremlinClient;
+  readonly scripts: Scripts;
+  readonly ids: IdScheme;
+  readonly limits: StoreLimits;
+}

@@ -1,0 +1,69 @@
+/**
+ * The ONE place where Azure Cosmos DB for Apache Gremlin and Apache TinkerPop Gremlin Server differ
+ * for this adapter. Everything else emits the common subset: string scripts with bindings, steps
+ * from Cosmos's supported list, GraphSON v2, results projected to plain maps and scalars (so the
+ * typed GraphSON of TinkerPop and the untyped JSON of Cosmos read the same).
+ *
+ * | concern             | Cosmos DB                          | TinkerPop (TinkerGraph, JanusGraph, …)     |
+ * |---------------------|------------------------------------|--------------------------------------------|
+ * | set an element id   | `property('id', x)`                | `property(T.id, x)` ('id' is a plain key)  |
+ * | point read          | `g.V([pk, id])`                    | `g.V(id).has(pk, value)` (a list is 2 ids) |
+ * | vertex in a step    | `g.V(…)` as Microsoft's samples do | `__.V(…)` (gremlin-lang rejects `g.` there)|
+ * | script language     | `gremlin-groovy` (driver default)  | `gremlin-groovy` or the grammar-only `gremlin-lang` |
+ * | "already exists"    | `x-ms-status-code` 409             | "… with id already exists" message         |
+ * | status / retry info | `x-ms-*` status attributes         | Gremlin status code only                   |
+ */
+
+/** Renders a value as a binding and returns its name in the script. */
+export type Bind = (value: unknown) => string;
+
+export interface Dialect {
+  readonly name: 'cosmos' | 'tinkerpop';
+  /** Sent as the request's `language`. */
+  readonly language: 'gremlin-groovy' | 'gremlin-lang';
+  /** `.property(<id key>, <binding>)` setting an element's id on addV/addE. */
+  setId(binding: string): string;
+  /** A traversal starting at one vertex looked up by partition key and id. */
+  pointRead(bind: Bind, pkKey: string, partition: string, id: string): string;
+  /** Prefix of a vertex lookup nested inside a step (`addE().to(<here>(…))`). */
+  readonly nestedV: string;
+  /** True when the server refused an addV/addE because the id is taken. */
+  isConflict(status: ResponseStatus): boolean;
+}
+
+/** What the driver tells about a failed or successful response. */
+export interface ResponseStatus {
+  /** Gremlin status code (e.g. 597 script evaluation error), undefined for socket-level failures. */
+  code?: number;
+  message: string;
+  attributes: Record<string, unknown>;
+}
+
+const cosmosStatus = (status: ResponseStatus): number | undefined => {
+  const value = status.attributes['x-ms-status-code'];
+  return value === undefined ? undefined : Number(value);
+};
+
+export const cosmosDialect: Dialect = {
+  name: 'cosmos',
+  language: 'gremlin-groovy',
+  setId: (binding) => `.property('id', ${binding})`,
+  pointRead: (bind, _pkKey, partition, id) => `g.V(${bind([partition, id])})`,
+  nestedV: 'g.V',
+  isConflict: (status) => cosmosStatus(status) === 409,
+};
+
+/** TinkerPop Gremlin Server; `gremlin-lang` needs it configured (the test server has it). */
+export function tinkerpopDialect(language: 'gremlin-groovy' | 'gremlin-lang' = 'gremlin-groovy'): Dialect {
+  return {
+    name: 'tinkerpop',
+    language,
+    setId: (binding) => `.property(T.id, ${binding})`,
+    pointRead: (bind, pkKey, partition, id) => `g.V(${bind(id)}).has('${pkKey}', ${bind(partition)})`,
+    nestedV: '__.V',
+    isConflict: (status) => /with id already exists/.test(status.message),
+  };
+}
+
+/** The Cosmos reason code of a response (x-ms-status-code), if the server is Cosmos. */
+export { cosmosStatus };

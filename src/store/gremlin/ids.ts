@@ -1,0 +1,112 @@
+/**
+ * Element ids and partition-key values that Cosmos DB accepts. Cosmos forbids `/`, `\`, `?` and `#`
+ * in ids, limits ids to 1023 bytes and (without large partition keys) partition-key values to
+ * 101 bytes; IRIs break all of these. Ids here are built from escaped parts (reversible: see
+ * decodeIdPart) and fall back to a SHA-256 digest only for ids that would be too long; the full
+ * IRI always stays on the vertex (property `n`), so nothing is ever decoded from an id.
+ */
+import { createHash } from 'node:crypto';
+
+/** Characters escaped as `%XX`: Cosmos-forbidden ones, our separators and ASCII controls. */
+const escaped = /[%/\\?#|@:\u0000-\u001f\u007f]/g;
+const maxIdBytes = 1000;
+const maxGraphKeyBytes = 40;
+
+/**
+ * Escapes one id part so it holds no character Cosmos forbids nor the separators `|`, `@`, `:`.
+ *
+ * @example encodeIdPart('http://x.org/a#b') === 'http%3A%2F%2Fx.org%2Fa%23b'
+ */
+export function encodeIdPart(text: string): string {
+  return text.replace(escaped, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
+/** Inverse of encodeIdPart. */
+export function decodeIdPart(encoded: string): string {
+  return encoded.replace(/%([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/** A 128-bit digest in base64url (22 characters): short, id-safe, collision-free in practice. */
+export function digest(...parts: readonly string[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part).update('\u0000');
+  return hash.digest('base64url').slice(0, 22);
+}
+
+/** Keeps an id within Cosmos's length limit: too-long ids keep their prefix and end in a digest. */
+function bounded(prefix: string, part: string): string {
+  const id = prefix + encodeIdPart(part);
+  return Buffer.byteLength(id) <= maxIdBytes ? id : `${prefix}~${digest(part)}`;
+}
+
+/** 32-bit FNV-1a: a stable, fast hash to spread node ids over partition buckets. */
+export function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/** Where one version of one graph lives: every id and partition key of its elements starts with `scope`. */
+export interface VersionScope {
+  readonly graphId: string;
+  readonly version: number;
+  /** `<namespace><graphKey>@<version>`. */
+  readonly scope: string;
+  /** Partition buckets the version's vertices are spread over. */
+  readonly buckets: number;
+}
+
+/** Ids of everything the adapter stores, under an optional namespace (several stores in one graph). */
+export class IdScheme {
+  readonly #namespace: string;
+  /** Partition-key value of the small metadata partition (graph pointers and version records). */
+  readonly metaPartition: string;
+
+  /** @param namespace letters, digits, `_` and `-` only (at most 16); '' for none. */
+  constructor(namespace: string) {
+    if (!/^[A-Za-z0-9_-]{0,16}$/.test(namespace)) throw new TypeError(`Invalid store namespace "${namespace}"`);
+    this.#namespace = namespace ? `${namespace}:` : '';
+    this.metaPartition = `${this.#namespace}ontomesh`;
+  }
+
+  /** Graph ids can be long: the partition key must stay under 101 bytes. */
+  #graphKey(graphId: string): string {
+    const key = encodeIdPart(graphId);
+    return Buffer.byteLength(key) <= maxGraphKeyBytes ? key : `~${digest(graphId)}`;
+  }
+
+  versionScope(graphId: string, version: number, buckets: number): VersionScope {
+    return { graphId, version, buckets, scope: `${this.#namespace}${this.#graphKey(graphId)}@${version}` };
+  }
+
+  /** The graph's pointer vertex: its `active` property names the served version. */
+  pointerId(graphId: string): string {
+    return bounded(`${this.#namespace}graph|`, graphId);
+  }
+
+  /** The record of one version (state, meta, stats); its id doubles as the version-number lock. */
+  versionId(graphId: string, version: number): string {
+    return `${bounded(`${this.#namespace}version|`, graphId)}@${version}`;
+  }
+
+  vertexId(scope: VersionScope, node: string): string {
+    return bounded(`${scope.scope}|`, node);
+  }
+
+  partitionOf(scope: VersionScope, node: string): string {
+    return `${scope.scope}.${fnv1a(node) % scope.buckets}`;
+  }
+
+  /** Every partition-key value of a version, for partition-scoped scans. */
+  partitions(scope: VersionScope): string[] {
+    return Array.from({ length: scope.buckets }, (_, bucket) => `${scope.scope}.${bucket}`);
+  }
+
+  /** A deterministic edge id: writing the same fact twice hits the same id (idempotent upserts). */
+  edgeId(scope: VersionScope, encodedFact: string): string {
+    return `${scope.scope}|e~${digest(encodedFact)}`;
+  }
+}

@@ -1,0 +1,229 @@
+/**
+ * Every script the adapter sends, one function per template. Together they are the adapter's whole
+ * Gremlin dialect: only steps on Cosmos DB's supported list, no lambdas, values only as bindings,
+ * results projected to maps and scalars, no `V()` in the middle of a traversal (Cosmos only uses its
+ * index for the first one) except the target of `addE().to(…)` the way Microsoft's samples do it.
+ * test/store/gremlin/dialect.test.ts runs each template through the grammar-only `gremlin-lang`
+ * engine; `templateNames` lists them so that test can check none is left out.
+ *
+ * Vertex layout: label `ontomesh.node`, partition key (configurable name), `n` node IRI, `b` blank,
+ * `f` literal facts (list), `t` normalised search text (list); edges: label = predicate IRI, `m` fact.
+ */
+import type { Dialect } from './dialect.ts';
+import type { IdScheme, VersionScope } from './ids.ts';
+import { ScriptBuilder, type Script } from './ScriptBuilder.ts';
+
+export const templateNames = [
+  'ping', 'readPointers', 'activate', 'createVersion', 'readVersions', 'touchVersion', 'finishVersion',
+  'dropVersionRecord', 'dropPartition', 'countPartition',
+  'addVertices', 'findVertices', 'addLiterals', 'findLiterals', 'addEdges', 'findEdges',
+  'readResources', 'neighboursOut', 'neighboursIn', 'searchCandidates', 'exportPartition',
+] as const;
+export type TemplateName = (typeof templateNames)[number];
+
+export const labels = { node: 'ontomesh.node', graph: 'ontomesh.graph', version: 'ontomesh.version' } as const;
+
+/** A vertex to read or write: id and partition-key value. */
+export interface VertexKey {
+  id: string;
+  partition: string;
+}
+
+/** Renders the scripts of one store. */
+export class Scripts {
+  readonly #dialect: Dialect;
+  readonly #pk: string;
+  readonly #ids: IdScheme;
+
+  /** @param pkKey the partition-key property name; a plain identifier (checked by the store). */
+  constructor(dialect: Dialect, pkKey: string, ids: IdScheme) {
+    this.#dialect = dialect;
+    this.#pk = pkKey;
+    this.#ids = ids;
+  }
+
+  #start(b: ScriptBuilder, keys: readonly VertexKey[]): ScriptBuilder {
+    if (keys.length === 1) return b.add(this.#dialect.pointRead(b.bind, this.#pk, keys[0]!.partition, keys[0]!.id));
+    const partitions = new Set(keys.map((key) => key.partition));
+    return b.add(`g.V(${b.list(keys.map((key) => key.id))}).has('${this.#pk}', within(${b.list(partitions)}))`);
+  }
+
+  #meta(b: ScriptBuilder, id: string): ScriptBuilder {
+    return this.#start(b, [{ id, partition: this.#ids.metaPartition }]);
+  }
+
+  ping(): Script {
+    return new ScriptBuilder().add('g.inject(1)').build('ping');
+  }
+
+  /** Graph pointers: graphId and active version. */
+  readPointers(): Script {
+    const b = new ScriptBuilder();
+    return b
+      .add(`g.V().has('${this.#pk}', ${b.bind(this.#ids.metaPartition)}).hasLabel(${b.bind(labels.graph)})`)
+      .add(`.project('g', 'a', 'b').by(values('graphId')).by(values('active')).by(values('buckets'))`)
+      .build('readPointers');
+  }
+
+  /** Creates the graph's pointer if needed and points it at `version`: the atomic publish. */
+  activate(graphId: string, version: number, buckets: number): Script {
+    const b = new ScriptBuilder();
+    const id = this.#ids.pointerId(graphId);
+    this.#meta(b, id)
+      .add(`.fold().coalesce(unfold(), addV(${b.bind(labels.graph)})${this.#dialect.setId(b.bind(id))}`)
+      .add(`.property('${this.#pk}', ${b.bind(this.#ids.metaPartition)}).property(single, 'graphId', ${b.bind(graphId)}))`)
+      .add(`.property(single, 'active', ${b.bind(version)}).property(single, 'buckets', ${b.bind(buckets)}).values('active')`);
+    return b.build('activate');
+  }
+
+  /**
+   * Claims version number `version` of a graph: creates its record unless it exists and returns the
+   * record's token. The unique id is the lock; the caller owns the version iff the token is its own.
+   */
+  createVersion(scope: VersionScope, token: string, meta: string, createdAt: string): Script {
+    const b = new ScriptBuilder();
+    const id = this.#ids.versionId(scope.graphId, scope.version);
+    this.#meta(b, id)
+      .add(`.fold().coalesce(unfold().values('token'), addV(${b.bind(labels.version)})${this.#dialect.setId(b.bind(id))}`)
+      .add(`.property('${this.#pk}', ${b.bind(this.#ids.metaPartition)}).property(single, 'graphId', ${b.bind(scope.graphId)})`)
+      .add(`.property(single, 'version', ${b.bind(scope.version)}).property(single, 'buckets', ${b.bind(scope.buckets)})`)
+      .add(`.property(single, 'state', 'writing').property(single, 'token', ${b.bind(token)})`)
+      .add(`.property(single, 'meta', ${b.bind(meta)}).property(single, 'createdAt', ${b.bind(createdAt)})`)
+      .add(`.property(single, 'heartbeat', ${b.bind(Date.now())}).values('token'))`);
+    return b.build('createVersion');
+  }
+
+  /** All version records of a graph, whatever their state. */
+  readVersions(graphId: string): Script {
+    const b = new ScriptBuilder();
+    return b
+      .add(`g.V().has('${this.#pk}', ${b.bind(this.#ids.metaPartition)}).hasLabel(${b.bind(labels.version)})`)
+      .add(`.has('graphId', ${b.bind(graphId)}).valueMap('version', 'buckets', 'state', 'createdAt', 'heartbeat', 'meta', 'stats')`)
+      .build('readVersions');
+  }
+
+  /** Records that the writer of a version is alive (stale writing versions get swept). */
+  touchVersion(graphId: string, version: number): Script {
+    const b = new ScriptBuilder();
+    this.#meta(b, this.#ids.versionId(graphId, version)).add(`.property(single, 'heartbeat', ${b.bind(Date.now())}).count()`);
+    return b.build('touchVersion');
+  }
+
+  /** Sets a version's final state ('committed' with its stats, or 'dropping' before its data goes). */
+  finishVersion(graphId: string, version: number, state: 'committed' | 'dropping', stats: string): Script {
+    const b = new ScriptBuilder();
+    this.#meta(b, this.#ids.versionId(graphId, version)).add(`.property(single, 'state', ${b.bind(state)}).property(single, 'stats', ${b.bind(stats)}).count()`);
+    return b.build('finishVersion');
+  }
+
+  dropVersionRecord(graphId: string, version: number): Script {
+    const b = new ScriptBuilder();
+    this.#meta(b, this.#ids.versionId(graphId, version)).add('.drop()');
+    return b.build('dropVersionRecord');
+  }
+
+  /** Drops up to `limit` vertices (with their edges) of one partition; repeat until countPartition is 0. */
+  dropPartition(partition: string, limit: number): Script {
+    const b = new ScriptBuilder();
+    return b.add(`g.V().has('${this.#pk}', ${b.bind(partition)}).limit(${b.bind(limit)}).drop()`).build('dropPartition');
+  }
+
+  countPartition(partition: string): Script {
+    const b = new ScriptBuilder();
+    return b.add(`g.V().has('${this.#pk}', ${b.bind(partition)}).limit(1).count()`).build('countPartition');
+  }
+
+  /** Blind insert of vertices, chained (each addV is a start step: no lookups). Fails on an existing id. */
+  addVertices(vertices: readonly (VertexKey & { node: string; blank: boolean })[]): Script {
+    const b = new ScriptBuilder();
+    b.add('g');
+    for (const v of vertices) {
+      b.add(`.addV(${b.bind(labels.node)})${this.#dialect.setId(b.bind(v.id))}.property('${this.#pk}', ${b.bind(v.partition)})`);
+      b.add(`.property(single, 'n', ${b.bind(v.node)}).property(single, 'b', ${b.bind(v.blank)})`);
+    }
+    return b.add('.count()').build('addVertices');
+  }
+
+  /** Which of these vertices exist: their ids. */
+  findVertices(keys: readonly VertexKey[]): Script {
+    const b = new ScriptBuilder();
+    return this.#start(b, keys).add('.id()').build('findVertices');
+  }
+
+  /**
+   * Appends literal facts (and search text) to existing vertices; returns how many were appended,
+   * one per entry, so a missing subject shows. Not idempotent by itself: writers call findLiterals first.
+   */
+  addLiterals(entries: readonly { vertex: VertexKey; value: string; text?: string }[]): Script {
+    const b = new ScriptBuilder();
+    this.#start(b, unique(entries.map((e) => e.vertex))).add('.union(');
+    entries.forEach((entry, i) => {
+      b.add(`${i ? ', ' : ''}hasId(${b.bind(entry.vertex.id)}).property(list, 'f', ${b.bind(entry.value)})`);
+      if (entry.text !== undefined) b.add(`.property(list, 't', ${b.bind(entry.text)})`);
+    });
+    return b.add(').count()').build('addLiterals');
+  }
+
+  /** Which of the given literal values the vertices already hold: `{i: id, f: [values]}` per vertex. */
+  findLiterals(vertices: readonly VertexKey[], values: Iterable<string>): Script {
+    const b = new ScriptBuilder();
+    this.#start(b, vertices).add(`.project('i', 'f').by(id()).by(values('f').is(within(${b.list(new Set(values))})).fold())`);
+    return b.build('findLiterals');
+  }
+
+  /** Blind insert of edges with deterministic ids, grouped under their source vertices. */
+  addEdges(edges: readonly { id: string; source: VertexKey; target: VertexKey; label: string; fact: string }[]): Script {
+    const b = new ScriptBuilder();
+    this.#start(b, unique(edges.map((e) => e.source))).add('.union(');
+    edges.forEach((edge, i) => {
+      b.add(`${i ? ', ' : ''}hasId(${b.bind(edge.source.id)}).addE(${b.bind(edge.label)})`);
+      b.add(`.to(${this.#dialect.nestedV}(${b.bind(edge.target.id)}).has('${this.#pk}', ${b.bind(edge.target.partition)}))`);
+      b.add(`${this.#dialect.setId(b.bind(edge.id))}.property('m', ${b.bind(edge.fact)})`);
+    });
+    return b.add(').count()').build('addEdges');
+  }
+
+  /** Which of the given edge ids exist among the out-edges of these vertices. */
+  findEdges(sources: readonly VertexKey[], edgeIds: readonly string[]): Script {
+    const b = new ScriptBuilder();
+    this.#start(b, sources).add(`.outE().id().is(within(${b.list(edgeIds)}))`);
+    return b.build('findEdges');
+  }
+
+  /** A vertex's node IRI, blank flag, literal facts, out-edge and in-edge facts. */
+  readResources(keys: readonly VertexKey[]): Script {
+    const b = new ScriptBuilder();
+    this.#start(b, keys).add(`.project('n', 'b', 'f', 'o', 'i').by(values('n')).by(values('b'))`);
+    b.add(`.by(values('f').fold()).by(outE().values('m').fold()).by(inE().values('m').fold())`);
+    return b.build('readResources');
+  }
+
+  /** The facts of edges labelled `predicate` leaving (out) or entering (in) each vertex. */
+  neighbours(keys: readonly VertexKey[], predicate: string, direction: 'out' | 'in'): Script {
+    const b = new ScriptBuilder();
+    this.#start(b, keys).add(`.project('n', 'm').by(values('n')).by(${direction}E(${b.bind(predicate)}).values('m').fold())`);
+    return b.build(direction === 'out' ? 'neighboursOut' : 'neighboursIn');
+  }
+
+  /** Vertices whose search text contains every token, with their literal facts. */
+  searchCandidates(partitions: readonly string[], tokens: readonly string[], limit: number): Script {
+    const b = new ScriptBuilder();
+    b.add(`g.V().has('${this.#pk}', within(${b.list(partitions)}))`);
+    for (const token of tokens) b.add(`.has('t', TextP.containing(${b.bind(token)}))`);
+    b.add(`.limit(${b.bind(limit)}).project('n', 'f').by(values('n')).by(values('f').fold())`);
+    return b.build('searchCandidates');
+  }
+
+  /** Every vertex of one partition with its literal and out-edge facts. */
+  exportPartition(partition: string): Script {
+    const b = new ScriptBuilder();
+    b.add(`g.V().has('${this.#pk}', ${b.bind(partition)}).project('n', 'f', 'o').by(values('n')).by(values('f').fold()).by(outE().values('m').fold())`);
+    return b.build('exportPartition');
+  }
+}
+
+function unique(keys: readonly VertexKey[]): VertexKey[] {
+  const byId = new Map<string, VertexKey>();
+  for (const key of keys) byId.set(key.id, key);
+  return [...byId.values()];
+}
