@@ -80,14 +80,14 @@ describe('hard cases in every syntax', () => {
   });
 
   it('keeps distinct blank nodes distinct after relabelling', async () => {
-    const quads = [quad(blankNode('a.b'), ex('p'), blankNode('a_b')), quad(blankNode('a_b'), ex('p'), blankNode('_a.b'))];
+    const quads: Quad[] = [quad(blankNode('a.b'), ex('p'), blankNode('a_b')), quad(blankNode('a_b'), ex('p'), blankNode('_a.b'))];
     for (const format of formats) expect(isomorphic(quads, await read(await write(quads, format), readAs(format)))).toBe(true);
   });
 });
 
 describe('named graphs', () => {
   const g = namedNode('http://ex.org/g');
-  const quads = [
+  const quads: Quad[] = [
     quad(namedNode('http://ex.org/a'), namedNode('http://ex.org/p'), literal('in g'), g),
     quad(namedNode('http://ex.org/a'), namedNode('http://ex.org/p'), literal('default'), defaultGraph()),
     quad(namedNode('http://ex.org/b'), namedNode('http://ex.org/p'), literal('in blank graph'), blankNode('g2')),
