@@ -5,11 +5,12 @@
  * `nextCatalog` chains. Entries for DTD and entity resolution (`system`, `public`, …) and
  * elements of other namespaces are ignored, as the OASIS specification requires.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { resolve as resolvePath } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { OntomeshError } from '../errors/index.ts';
+import { isFile } from './imports/isFile.ts';
 
 const CATALOG_NS = 'urn:oasis:names:tc:entity:xmlns:xml:catalog';
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
@@ -82,7 +83,7 @@ async function readChain(file: string, visited: Set<string>): Promise<Catalog> {
   for (const url of parsed.next) {
     if (url.protocol !== 'file:') continue; // resolving imports never reaches the network for a catalog
     const nextFile = fileURLToPath(url);
-    if (visited.has(nextFile) || !(await readable(nextFile))) continue;
+    if (visited.has(nextFile) || !(await isFile(nextFile))) continue;
     next.push(await readChain(nextFile, visited));
   }
   return new XmlCatalog(file, parsed.entries, parsed.rewrites, next);
@@ -211,8 +212,4 @@ function normalizeIri(iri: string): string {
   } catch {
     return iri;
   }
-}
-
-async function readable(file: string): Promise<boolean> {
-  return stat(file).then((stats) => stats.isFile(), () => false);
 }
