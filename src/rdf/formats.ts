@@ -44,13 +44,14 @@ const byMediaType: Record<string, RdfFormat> = {
 };
 
 /**
- * The format a file name implies, or `undefined` when the extension is unknown or ambiguous
- * (`.owl` and `.xml` may hold RDF/XML or OWL/XML, so their content decides).
+ * The format a file name (or URL) implies, or `undefined` when the extension is unknown or
+ * ambiguous (`.owl` and `.xml` may hold RDF/XML or OWL/XML, so their content decides).
  *
  * @example formatFromPath('onto/pizza.ttl') // 'turtle'
  */
 export function formatFromPath(path: string): RdfFormat | undefined {
-  const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+  const local = /^[a-z][a-z0-9+.-]*:\/\//i.test(path) ? new URL(path).pathname : path;
+  const name = local.slice(Math.max(local.lastIndexOf('/'), local.lastIndexOf('\\')) + 1).toLowerCase();
   const dot = name.lastIndexOf('.');
   return dot < 0 ? undefined : byExtension[name.slice(dot + 1)];
 }

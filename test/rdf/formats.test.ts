@@ -17,6 +17,11 @@ describe('formatFromPath', () => {
     expect(formatFromPath('README')).toBeUndefined();
     expect(formatFromPath('dir.ttl/README')).toBeUndefined();
   });
+
+  it('reads the extension of a URL path and of Windows paths', () => {
+    expect(formatFromPath('https://w3id.org/dpv/dpv.ttl?version=2#top')).toBe('turtle');
+    expect(formatFromPath('C:\\onto\\ro.rdf')).toBe('rdfxml');
+  });
 });
 
 describe('formatFromMediaType', () => {

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Quad } from '@rdfjs/types';
 import { describe, expect, it } from 'vitest';
 import { OntomeshError } from '../../src/errors/index.ts';
-import { parseFile, parseStream, registerParser, type ParseOptions, type QuadSink } from '../../src/rdf/index.ts';
+import { bundledJsonLdContexts, parseFile, parseStream, registerJsonLdContext, registerParser, type ParseOptions, type QuadSink } from '../../src/rdf/index.ts';
 
 const fixtures = 'test/fixtures/shared';
 
@@ -213,5 +213,15 @@ describe('registerParser', () => {
     expect(result.format).toBe('ofn');
     expect(seen).toMatchObject({ baseIRI: pathToFileURL(resolve(path)).href, file: path });
     expect(seen!.chars).toBeGreaterThan(1000);
+  });
+});
+
+describe('bundled JSON-LD contexts', () => {
+  it('serve a registered remote context offline, under http and https', async () => {
+    registerJsonLdContext('https://contexts.example.org/test.jsonld', { '@context': { ex: 'http://ex.org/', name: 'ex:name', knows: { '@id': 'ex:knows', '@type': '@id' } } });
+    expect(bundledJsonLdContexts()).toContain('http://contexts.example.org/test.jsonld');
+    const sink = collect();
+    await parseText('{"@context": "http://contexts.example.org/test.jsonld", "@id": "ex:a", "name": "A", "knows": "ex:b"}', { format: 'jsonld' }, sink);
+    expect(sink.all.map((q) => [q.predicate.value, q.object.value]).sort()).toEqual([['http://ex.org/knows', 'http://ex.org/b'], ['http://ex.org/name', 'A']]);
   });
 });
