@@ -181,10 +181,17 @@ export class GremlinGraphStore implements GraphStore {
     return scopes.flatMap((scope) => nodes.map((node) => ({ id: ids.vertexId(scope, node), partition: ids.partitionOf(scope, node) })));
   }
 
+  /** Splits vertex keys into requests within the binding limit (2 per key, partitions shared). */
+  #keyChunks(keys: readonly VertexKey[]): VertexKey[][] {
+    const maxCount = Math.max(1, Math.min(readBatch, Math.floor((this.#context.limits.maxBindings - 20) / 2)));
+    return chunk(keys, { maxCount, maxBytes: Infinity }, () => 0);
+  }
+
   async getResource(snapshot: Snapshot, id: string): Promise<ResourceView | undefined> {
-    const keys = this.#keys(await this.#scopes(snapshot), [id]);
-    if (!keys.length) return undefined;
-    const rows = await this.#client.query<{ n: string; b: boolean; f: string[]; o: string[]; i: string[] }>(this.#context.scripts.readResources(keys));
+    const rows: { n: string; b: boolean; f: string[]; o: string[]; i: string[] }[] = [];
+    for (const keys of this.#keyChunks(this.#keys(await this.#scopes(snapshot), [id]))) {
+      rows.push(...(await this.#client.query<(typeof rows)[number]>(this.#context.scripts.readResources(keys))));
+    }
     if (!rows.length) return undefined;
     return {
       id,
@@ -198,7 +205,7 @@ export class GremlinGraphStore implements GraphStore {
   async neighbours(snapshot: Snapshot, ids: readonly string[], query: NeighbourQuery): Promise<Map<string, string[]>> {
     const found = new Map<string, Set<string>>(ids.map((id) => [id, new Set()]));
     const keys = this.#keys(await this.#scopes(snapshot), [...new Set(ids)]);
-    for (const part of chunk(keys, { maxCount: readBatch, maxBytes: Infinity }, () => 0)) {
+    for (const part of this.#keyChunks(keys)) {
       const rows = await this.#client.query<{ n: string; m: string[] }>(this.#context.scripts.neighbours(part, query.predicate, query.direction));
       for (const row of rows) {
         for (const fact of row.m.map(decodeEdge)) {
@@ -215,9 +222,12 @@ export class GremlinGraphStore implements GraphStore {
     const tokens = queryTokens(text);
     const scopes = await this.#scopes(snapshot);
     if (!tokens.length || !scopes.length || limit <= 0) return [];
-    const partitions = scopes.flatMap((scope) => this.#context.ids.partitions(scope));
     const candidates = Math.min(1000, Math.max(200, (offset + limit) * 10));
-    const rows = await this.#client.query<{ n: string; f: string[] }>(this.#context.scripts.searchCandidates(partitions, tokens, candidates));
+    const rows: { n: string; f: string[] }[] = [];
+    for (const scope of scopes) {
+      const partitions = this.#context.ids.partitions(scope);
+      rows.push(...(await this.#client.query<(typeof rows)[number]>(this.#context.scripts.searchCandidates(partitions, tokens, candidates))));
+    }
     const best = new Map<string, SearchHit>();
     for (const row of rows) {
       for (const value of row.f) {

@@ -83,10 +83,12 @@ export class GremlinVersionWriter implements VersionWriter {
       const { vertices, literals, edges } = this.#plan(batch);
       await this.#heartbeat();
       const { limits } = this.#context;
-      const vertexChunks = chunk(vertices, { maxCount: limits.maxBatchElements, maxBytes: limits.maxRequestBytes }, (v) => v.id.length + v.node.length * 2 + 120);
+      // Bindings per element: vertex 3 (id, partition, node), literal 3 (id, value, text), edge 5.
+      const per = (bindings: number) => ({ maxCount: Math.max(1, Math.min(limits.maxBatchElements, Math.floor((limits.maxBindings - 40) / bindings))), maxBytes: limits.maxRequestBytes });
+      const vertexChunks = chunk(vertices, per(3), (v) => v.id.length + v.node.length * 2 + 120);
       await forEachConcurrent(vertexChunks, limits.concurrency, (part) => this.#writeVertices(part));
-      const literalChunks = chunk(literals, { maxCount: limits.maxBatchElements, maxBytes: limits.maxRequestBytes }, (l) => l.vertex.id.length + (l.value.length + (l.text?.length ?? 0)) * 2 + 120);
-      const edgeChunks = chunk(edges, { maxCount: limits.maxBatchElements, maxBytes: limits.maxRequestBytes }, (e) => e.id.length + e.source.id.length + e.target.id.length + e.fact.length * 2 + 160);
+      const literalChunks = chunk(literals, per(3), (l) => l.vertex.id.length + (l.value.length + (l.text?.length ?? 0)) * 2 + 120);
+      const edgeChunks = chunk(edges, per(5), (e) => e.id.length + e.source.id.length + e.target.id.length + e.fact.length * 2 + 160);
       const work = [...literalChunks.map((part) => () => this.#writeLiterals(part)), ...edgeChunks.map((part) => () => this.#writeEdges(part))];
       await forEachConcurrent(work, limits.concurrency, (run) => run());
     });

@@ -6,6 +6,8 @@ import type { Scripts } from './scripts.ts';
 export interface StoreLimits {
   /** Elements per write request. Default 100. */
   maxBatchElements: number;
+  /** Bindings per request (TinkerPop's `maxParameters`, 16 unless configured). Default 1000. */
+  maxBindings: number;
   /** Approximate request size limit (Cosmos accepts 2 MB). Default 1.5 MB. */
   maxRequestBytes: number;
   /** Largest single literal accepted (a Cosmos item, the vertex holding it, is at most 2 MB). */
@@ -24,6 +26,7 @@ export interface StoreLimits {
 
 export const defaultLimits: StoreLimits = {
   maxBatchElements: 100,
+  maxBindings: 1000,
   maxRequestBytes: 1_500_000,
   maxValueBytes: 1_500_000,
   concurrency: 4,
