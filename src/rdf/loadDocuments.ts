@@ -16,7 +16,7 @@ import { OntomeshError, type ErrorLocation } from '../errors/index.ts';
 import type { RdfFormat } from './formats.ts';
 import { detectFormat, peekHead, readFileHead } from './imports/documentFormat.ts';
 import { expandPaths, type LoadPlan } from './imports/expandPaths.ts';
-import { fetchRemoteDocument, type FetchFunction } from './imports/fetchRemoteDocument.ts';
+import { fetchRemoteDocument, type FetchFunction, type RemoteDocument } from './imports/fetchRemoteDocument.ts';
 import { ImportResolver, type Resolution } from './imports/ImportResolver.ts';
 import { OntologyHeader } from './imports/OntologyHeader.ts';
 import { parseStream, type ParseOptions, type QuadSink } from './parse.ts';
@@ -183,37 +183,43 @@ class ImportsClosure {
     const { source } = pending;
     if (source.kind === 'file') {
       const path = source.path;
-      const format = detectFormat({ file: path, name: path, head: await readFileHead(path).catch((error: unknown) => unreadable(path, error)) });
+      const unreadable = (error: unknown): never => {
+        throw new OntomeshError('FILE_NOT_FOUND', `Cannot read ${path}: ${(error as Error).message}`, { file: path }, {}, { cause: error });
+      };
+      const format = detectFormat({ file: path, name: path, head: await readFileHead(path).catch(unreadable) });
       const document = this.#announce(path, format, pending);
       const stream = createReadStream(path, { highWaterMark: 1 << 16 });
       const baseIRI = (pending.root ? this.#options.baseIRI : undefined) ?? pathToFileURL(path).href;
       try {
-        await this.#parse(document, stream, { format, file: path, baseIRI });
-      } catch (error) {
-        throw error instanceof OntomeshError || (error as NodeJS.ErrnoException).syscall === undefined ? error : unreadable(path, error);
+        await this.#parse(document, this.#count(document, stream, unreadable), { format, file: path, baseIRI });
       } finally {
         stream.destroy();
       }
       return document;
     }
-    let remote;
+    let remote: RemoteDocument;
     try {
       remote = await fetchRemoteDocument(source.url, this.#options.allowRemoteImports, this.#options.fetch ?? globalThis.fetch);
     } catch (error) {
       for (const request of pending.requests) this.#unresolved.push({ ...request, reasons: [(error as Error).message] });
       return undefined;
     }
-    if (!this.#known.has(remote.url)) this.#known.set(remote.url, pending);
-    const peeked = await peekHead(remote.body);
+    if ((this.#known.get(remote.url) ?? pending) !== pending) {
+      // Redirected to a document already loaded (or queued) under its own URL: it is that document.
+      await remote.body[Symbol.asyncIterator]().return?.();
+      return undefined;
+    }
+    this.#known.set(remote.url, pending);
+    const request = pending.requests[0]!;
+    const interrupted = (error: unknown): never => {
+      throw new OntomeshError('IMPORT_UNRESOLVED', `Reading ${remote.url} failed: ${(error as Error).message}`, { file: request.importedBy, term: request.iri }, {}, { cause: error });
+    };
+    const peeked = await peekHead(remote.body).catch(interrupted);
     try {
       const format = detectFormat({ file: source.url, name: new URL(remote.url).pathname, head: peeked.head, mediaType: remote.mediaType });
       const document = this.#announce(source.url, format, pending);
-      await this.#parse(document, peeked.body, { format, file: source.url, baseIRI: remote.url });
+      await this.#parse(document, this.#count(document, peeked.body, interrupted), { format, file: source.url, baseIRI: remote.url });
       return document;
-    } catch (error) {
-      if (error instanceof OntomeshError) throw error;
-      const request = pending.requests[0]!;
-      throw new OntomeshError('IMPORT_UNRESOLVED', `Reading ${source.url} failed: ${(error as Error).message}`, { file: request.importedBy, term: request.iri }, {}, { cause: error });
     } finally {
       await peeked.close();
     }
@@ -242,7 +248,7 @@ class ImportsClosure {
     };
     const prefix = this.#sink.prefix?.bind(this.#sink);
     if (prefix) sink.prefix = prefix;
-    await parseStream(this.#count(document, input), options, sink);
+    await parseStream(input, options, sink);
     const { ontologyIri, versionIri, imports, names } = header.result();
     if (ontologyIri !== undefined) document.ontologyIri = ontologyIri;
     if (versionIri !== undefined) document.versionIri = versionIri;
@@ -251,11 +257,16 @@ class ImportsClosure {
     this.#progress(document.location);
   }
 
-  async *#count(document: SourceDocument, input: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
-    for await (const chunk of input) {
-      document.bytes += chunk.byteLength;
-      this.#totals.bytes += chunk.byteLength;
-      yield chunk;
+  /** Counts the bytes read (for progress); a read failure becomes `failed(error)`. */
+  async *#count(document: SourceDocument, input: AsyncIterable<Uint8Array>, failed: (error: unknown) => never): AsyncGenerator<Uint8Array> {
+    try {
+      for await (const chunk of input) {
+        document.bytes += chunk.byteLength;
+        this.#totals.bytes += chunk.byteLength;
+        yield chunk;
+      }
+    } catch (error) {
+      failed(error);
     }
   }
 
@@ -281,8 +292,4 @@ class ImportsClosure {
     }
     if (!this.#missing.some((missing) => missing.iri === iri && missing.importedBy === importedBy)) this.#missing.push({ iri, importedBy });
   }
-}
-
-function unreadable(path: string, error: unknown): never {
-  throw new OntomeshError('FILE_NOT_FOUND', `Cannot read ${path}: ${(error as Error).message}`, { file: path }, {}, { cause: error });
 }

@@ -367,7 +367,13 @@ describe('loadDocuments on synthetic ontologies', () => {
         const port = (server.address() as AddressInfo).port;
         switch (request.url) {
           case '/onto/shapes':
+          case '/onto/shapes-alias':
             response.writeHead(303, { location: '/files/shapes.ttl' }).end();
+            break;
+          case '/onto/cut':
+            response.writeHead(200, { 'content-type': 'text/turtle', 'content-length': '100000' });
+            response.write('@prefix owl: <http://www.w3.org/2002/07/owl#> .\n');
+            setTimeout(() => response.destroy(), 10);
             break;
           case '/files/shapes.ttl':
             response.writeHead(200, { 'content-type': 'text/turtle; charset=utf-8' });
@@ -405,7 +411,7 @@ describe('loadDocuments on synthetic ontologies', () => {
     });
 
     it('fetches imports from an allowed host with content negotiation, following redirects and the imports of fetched documents', async () => {
-      const root = await write('remote/allowed.ttl', ontology('http://ex.org/allowed', `owl:imports <${origin}/onto/shapes>`));
+      const root = await write('remote/allowed.ttl', ontology('http://ex.org/allowed', `owl:imports <${origin}/onto/shapes>, <${origin}/onto/shapes-alias>`));
       requests.length = 0;
       const { documents, missing } = await load([root], { allowRemoteImports: ['127.0.0.1'] });
       expect(missing).toEqual([]);
@@ -414,7 +420,8 @@ describe('loadDocuments on synthetic ontologies', () => {
         [`${origin}/onto/shapes`, 'turtle', `${origin}/onto/shapes`, root],
         [`${origin}/onto/terms`, 'ntriples', `${origin}/onto/terms`, `${origin}/onto/shapes`],
       ]);
-      expect(requests.map((r) => r.url)).toEqual(['/onto/shapes', '/files/shapes.ttl', '/onto/terms']);
+      // The alias redirects to the document already read: it is not read twice.
+      expect(requests.map((r) => r.url)).toEqual(['/onto/shapes', '/files/shapes.ttl', '/onto/shapes-alias', '/files/shapes.ttl', '/onto/terms']);
       const accept = requests[0]!.headers.accept!;
       expect(accept.startsWith('text/turtle')).toBe(true);
       expect(accept).toContain('application/rdf+xml;q=0.9');
@@ -438,6 +445,14 @@ describe('loadDocuments on synthetic ontologies', () => {
       expect(error.code).toBe('IMPORT_UNRESOLVED');
       expect(error.location).toEqual({ file: root, term: `${origin}/onto/gone` });
       expect(error.message).toContain(`GET ${origin}/onto/gone answered 404`);
+    });
+
+    it('fails when the connection breaks while a fetched document is read', async () => {
+      const root = await write('remote/cut.ttl', ontology('http://ex.org/cut', `owl:imports <${origin}/onto/cut>`));
+      const error = await loadError([root], { allowRemoteImports: ['127.0.0.1'], missingImports: 'warn' });
+      expect(error.code).toBe('IMPORT_UNRESOLVED');
+      expect(error.location).toEqual({ file: root, term: `${origin}/onto/cut` });
+      expect(error.message).toMatch(new RegExp(`^Reading ${origin}/onto/cut failed: `));
     });
   });
 });
