@@ -47,8 +47,12 @@ export interface VersionWriter {
   readonly version: number;
   /** Appends elements; may be called many times. Vertices come before facts that mention them. */
   write(batch: readonly GraphElement[]): Promise<void>;
-  /** Finishes indexes, activates this version atomically and prunes versions beyond the keep limit. */
-  commit(stats: LoadStats): Promise<VersionInfo>;
+  /**
+   * Finishes indexes, activates this version atomically and prunes versions beyond the keep limit.
+   * `meta`, when given, replaces the meta passed to beginVersion: a streaming load only knows its
+   * documents (the owl:imports closure), their ontology IRIs and the prefixes once it has read them all.
+   */
+  commit(stats: LoadStats, meta?: VersionMeta): Promise<VersionInfo>;
   /** Discards everything written; the active version is untouched. */
   abort(): Promise<void>;
 }
