@@ -134,6 +134,16 @@ describe('loadDocuments on the IOF ontologies (nested Protégé catalogs, fully 
   });
 });
 
+describe('loadDocuments on a Protégé folder-repository catalog with another name', () => {
+  it('recognises the catalog by its content and loads the ontologies it lists, each under the IRI it is listed by', async () => {
+    const catalog = join(shared, 'protege-owl/protege-test-ontologies/catalog-auto-update-false.xml');
+    const entries = [...catalogMap(catalog)];
+    const { documents, missing } = await load([catalog]);
+    expect(missing).toEqual([]);
+    expect(documents.map((d) => [d.location, d.ontologyIri, d.importedBy])).toEqual(entries.map(([iri, target]) => [target, iri, catalog]));
+  });
+});
+
 describe('loadDocuments on real ontologies whose imports cannot all be resolved offline', () => {
   it('fails on pizza.owl importing protege.owl, naming the IRI and the importing file', async () => {
     const pizza = join(shared, 'protege-owl/protege-test-ontologies/update/pizza.owl');
@@ -267,6 +277,22 @@ describe('loadDocuments on synthetic ontologies', () => {
       [b, 'http://ex.org/b', ['http://ex.org/a'], a],
     ]);
     expect(quads).toEqual([3, 3]);
+  });
+
+  it('reads the imports of an anonymous ontology, in any triple order, and ignores owl:imports of other subjects', async () => {
+    const type = '<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>';
+    const imports = '<http://www.w3.org/2002/07/owl#imports>';
+    const file = await write('header/anonymous.nt', [
+      `_:o ${imports} <http://ex.org/first> .`,
+      `<http://ex.org/not-an-ontology> ${imports} <http://ex.org/ignored> .`,
+      `_:o ${type} <http://www.w3.org/2002/07/owl#Ontology> .`,
+      `_:o ${imports} <http://ex.org/second> .`,
+      '',
+    ].join('\n'));
+    const { documents, missing } = await load([file], { missingImports: 'warn' });
+    expect(documents[0]).toMatchObject({ format: 'ntriples', imports: ['http://ex.org/first', 'http://ex.org/second'] });
+    expect(documents[0]!.ontologyIri).toBeUndefined();
+    expect(missing.map((m) => m.iri)).toEqual(['http://ex.org/first', 'http://ex.org/second']);
   });
 
   it('resolves imports among the files given, by ontology IRI, without a catalog', async () => {
