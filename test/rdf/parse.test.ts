@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import type { Quad } from '@rdfjs/types';
+import { DataFactory } from 'n3';
 import { describe, expect, it } from 'vitest';
 import { OntomeshError } from '../../src/errors/index.ts';
 import { bundledJsonLdContexts, parseFile, parseStream, registerJsonLdContext, registerParser, type ParseOptions, type QuadSink } from '../../src/rdf/index.ts';
@@ -223,5 +224,22 @@ describe('bundled JSON-LD contexts', () => {
     const sink = collect();
     await parseText('{"@context": "http://contexts.example.org/test.jsonld", "@id": "ex:a", "name": "A", "knows": "ex:b"}', { format: 'jsonld' }, sink);
     expect(sink.all.map((q) => [q.predicate.value, q.object.value]).sort()).toEqual([['http://ex.org/knows', 'http://ex.org/b'], ['http://ex.org/name', 'A']]);
+  });
+});
+
+describe('blank nodes', () => {
+  it('are scoped to their document, and every parser gives N3.js terms', async () => {
+    const xml = '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="http://ex.org/">'
+      + '<rdf:Description rdf:nodeID="x"><ex:p><rdf:Description/></ex:p></rdf:Description></rdf:RDF>';
+    const json = '{"@id": "_:x", "http://ex.org/p": {"http://ex.org/q": "v"}}';
+    const N3Quad = DataFactory.quad(DataFactory.namedNode('http://a'), DataFactory.namedNode('http://b'), DataFactory.namedNode('http://c')).constructor as new () => unknown;
+    const labels: string[] = [];
+    for (const [text, format] of [[xml, 'rdfxml'], [xml, 'rdfxml'], [json, 'jsonld'], [json, 'jsonld']] as const) {
+      const sink = collect();
+      await parseText(text, { format }, sink);
+      expect(sink.all[0]).toBeInstanceOf(N3Quad);
+      labels.push(...sink.all.flatMap((q) => [q.subject, q.object]).filter((t) => t.termType === 'BlankNode').map((t) => t.value));
+    }
+    expect(new Set(labels).size).toBe(8);
   });
 });

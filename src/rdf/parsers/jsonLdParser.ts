@@ -7,6 +7,7 @@ import { JsonLdParser } from 'jsonld-streaming-parser';
 import { OntomeshError } from '../../errors/index.ts';
 import { OfflineDocumentLoader } from '../jsonLdContexts.ts';
 import type { QuadSink, RdfParser } from '../parse.ts';
+import { documentDataFactory } from './documentDataFactory.ts';
 import { driveTransform } from './driveTransform.ts';
 import { JsonPositionTracker, type JsonPosition } from './JsonPositionTracker.ts';
 
@@ -15,12 +16,14 @@ const charPosition = / at position (\d+) in state \w+$/;
 const jsonState = / in state \w+$/;
 /** jsonld-streaming-parser's error for a document that ends inside a value. */
 const UNCLOSED = 'Unclosed document';
+/** The messages of jsonparse's syntax errors (and of an unclosed document). */
+const jsonSyntax = /^(?:Unexpected |Unclosed document$)/;
 
 /** The JSON-LD parser. */
 export const jsonLdParser: RdfParser = {
   async parse(input, options, sink) {
     const documentLoader = new OfflineDocumentLoader();
-    const parser = new JsonLdParser({ baseIRI: options.baseIRI, documentLoader });
+    const parser = new JsonLdParser({ baseIRI: options.baseIRI, documentLoader, dataFactory: documentDataFactory() });
     // jsonparse keeps its byte offset; the typings do not expose the JSON parser.
     const json = (parser as unknown as { jsonParser: { offset: number } }).jsonParser;
     const positions = new JsonPositionTracker();
@@ -34,22 +37,25 @@ export const jsonLdParser: RdfParser = {
     });
     await driveTransform(parser, input, sink, {
       encode: (chunk) => positions.feed(Buffer.from(chunk, 'utf8')),
-      syntaxError(error) {
-        const message = error instanceof Error ? error.message : String(error);
-        if (documentLoader.unavailable && message.includes(documentLoader.unavailable)) {
-          const url = documentLoader.unavailable;
-          return new OntomeshError('RDF_SYNTAX', `JSON-LD context ${url} is not available offline: remote contexts are never fetched and none is bundled for this URL`,
-            { file: options.file, term: url }, {}, { cause: error });
-        }
-        if ((error as { code?: unknown }).code !== undefined) {
-          return new OntomeshError('RDF_SYNTAX', `Invalid JSON-LD: ${message}`, { file: options.file }, {}, { cause: error });
-        }
-        const text = message === UNCLOSED ? 'Unexpected end of JSON input' : `Invalid JSON: ${message.replace(charPosition, '').replace(jsonState, '')}`;
-        return new OntomeshError('RDF_SYNTAX', text, { file: options.file, ...position }, {}, { cause: error });
-      },
+      syntaxError: (error) => jsonLdError(error, options.file, documentLoader.unavailable, position),
     });
   },
 };
+
+/** The OntomeshError for an error the JSON-LD parser emitted (errors that are not about the input pass unchanged). */
+function jsonLdError(error: unknown, file: string | undefined, unavailableContext: string | undefined, position: JsonPosition | undefined): Error {
+  const message = error instanceof Error ? error.message : String(error);
+  if (unavailableContext && message.includes(unavailableContext)) {
+    return new OntomeshError('RDF_SYNTAX', `JSON-LD context ${unavailableContext} is not available offline: remote contexts are never fetched and none is bundled for this URL`,
+      { file, term: unavailableContext }, {}, { cause: error });
+  }
+  if ((error as { code?: unknown }).code !== undefined) {
+    return new OntomeshError('RDF_SYNTAX', `Invalid JSON-LD: ${message}`, { file }, {}, { cause: error });
+  }
+  if (!jsonSyntax.test(message)) return error instanceof Error ? error : new Error(message);
+  const text = message === UNCLOSED ? 'Unexpected end of JSON input' : `Invalid JSON: ${message.replace(charPosition, '').replace(jsonState, '')}`;
+  return new OntomeshError('RDF_SYNTAX', text, { file, ...position }, {}, { cause: error });
+}
 
 /** Terms of an inline context that map to a namespace IRI become prefixes. */
 function reportPrefixes(context: unknown, sink: QuadSink): void {

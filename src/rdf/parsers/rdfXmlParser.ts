@@ -7,6 +7,7 @@ import type { SaxesTagNS } from '@rubensworks/saxes';
 import { RdfXmlParser } from 'rdfxml-streaming-parser';
 import { OntomeshError } from '../../errors/index.ts';
 import type { QuadSink, RdfParser } from '../parse.ts';
+import { documentDataFactory } from './documentDataFactory.ts';
 import { driveTransform } from './driveTransform.ts';
 
 /** rdfxml-streaming-parser's own errors: `Line 3 column 7: message`. */
@@ -28,7 +29,7 @@ class CheckedRdfXmlParser extends RdfXmlParser {
   #sawRoot = false;
 
   constructor(baseIRI: string, sink: QuadSink) {
-    super({ baseIRI, trackPosition: true });
+    super({ baseIRI, trackPosition: true, dataFactory: documentDataFactory() });
     this.#sink = sink;
   }
 
@@ -44,7 +45,11 @@ class CheckedRdfXmlParser extends RdfXmlParser {
 
   override _flush(callback: (error?: Error | null) => void): void {
     // The library never closes its saxes parser, so unclosed elements would go unnoticed.
-    (this as unknown as { saxParser: { close(): void } }).saxParser.close();
+    try {
+      (this as unknown as { saxParser: { close(): void } }).saxParser.close();
+    } catch (error) {
+      return callback(error as Error);
+    }
     callback();
   }
 }
