@@ -122,14 +122,19 @@ export async function parseFile(path: string, options: ParseOptions, sink: QuadS
   }
 }
 
-/** Decodes UTF-8 chunk by chunk (a character split across chunks is kept for the next one), counting bytes. */
+/** Decodes UTF-8 chunk by chunk (a character split across chunks is kept for the next one), counting bytes; drops a BOM. */
 async function* decode(input: AsyncIterable<Uint8Array | string>, counter: { bytes: number }): AsyncGenerator<string> {
   const decoder = new TextDecoder('utf-8');
+  let first = true;
   for await (const chunk of input) {
     if (typeof chunk === 'string') {
       counter.bytes += Buffer.byteLength(chunk, 'utf8');
-      if (chunk) yield chunk;
+      // The decoder drops a byte order mark; do the same for text.
+      const text = first ? chunk.replace(/^\uFEFF/, '') : chunk;
+      first &&= chunk === '';
+      if (text) yield text;
     } else {
+      first &&= chunk.byteLength === 0;
       counter.bytes += chunk.byteLength;
       const text = decoder.decode(chunk, { stream: true });
       if (text) yield text;

@@ -243,3 +243,14 @@ describe('blank nodes', () => {
     expect(new Set(labels).size).toBe(8);
   });
 });
+
+describe('byte order marks', () => {
+  it('are dropped from bytes and from text, whatever the syntax', async () => {
+    for (const [text, format] of [['@prefix ex: <http://ex.org/> .\nex:a ex:b "c" .', 'turtle'], ['{"@id": "http://a", "http://b": "c"}', 'jsonld'],
+      ['<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="http://a"><rdf:value>c</rdf:value></rdf:Description></rdf:RDF>', 'rdfxml']] as const) {
+      await expect(parseText(`\uFEFF${text}`, { format })).resolves.toMatchObject({ quads: 1 });
+      await expect(parseStream([`\uFEFF${text}`], { format }, collect())).resolves.toMatchObject({ quads: 1 });
+      await expect(parseStream([`\uFEFF${text}`], {}, collect())).resolves.toMatchObject({ format, quads: 1 });
+    }
+  });
+});
