@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import type { Quad } from '@rdfjs/types';
@@ -249,8 +250,8 @@ describe('byte order marks', () => {
     for (const [text, format] of [['@prefix ex: <http://ex.org/> .\nex:a ex:b "c" .', 'turtle'], ['{"@id": "http://a", "http://b": "c"}', 'jsonld'],
       ['<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="http://a"><rdf:value>c</rdf:value></rdf:Description></rdf:RDF>', 'rdfxml']] as const) {
       await expect(parseText(`\uFEFF${text}`, { format })).resolves.toMatchObject({ quads: 1 });
-      await expect(parseStream([`\uFEFF${text}`], { format }, collect())).resolves.toMatchObject({ quads: 1 });
-      await expect(parseStream([`\uFEFF${text}`], {}, collect())).resolves.toMatchObject({ format, quads: 1 });
+      await expect(parseStream(Readable.from([`\uFEFF${text}`]), { format }, collect())).resolves.toMatchObject({ quads: 1 });
+      await expect(parseStream(Readable.from([`\uFEFF${text}`]), {}, collect())).resolves.toMatchObject({ format, quads: 1 });
     }
   });
 });
