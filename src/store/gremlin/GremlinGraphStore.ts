@@ -21,7 +21,7 @@ import type { GremlinClient } from './GremlinClient.ts';
 import { IdScheme, type VersionScope } from './ids.ts';
 import type { RequestRecord } from './requestCharge.ts';
 import { Scripts, type VertexKey } from './scripts.ts';
-import { queryTokens, scoreLiteral } from './searchText.ts';
+import { filterTokens, queryWords, scoreLiteral } from './searchText.ts';
 import { GremlinVersionWriter } from './GremlinVersionWriter.ts';
 
 export interface GremlinStoreOptions extends Partial<StoreLimits> {
@@ -85,7 +85,7 @@ export class GremlinGraphStore implements GraphStore {
 
   async #publish(scope: VersionScope, stats: LoadStats, meta: VersionMeta, createdAt: string): Promise<VersionInfo> {
     const { client, scripts } = this.#context;
-    await client.query(scripts.finishVersion(scope.graphId, scope.version, 'committed', JSON.stringify(stats)));
+    await client.query(scripts.finishVersion(scope.graphId, scope.version, 'committed', JSON.stringify(stats), JSON.stringify(meta)));
     await client.query(scripts.activate(scope.graphId, scope.version, scope.buckets));
     await this.#prune(scope.graphId, scope.version);
     return { graphId: scope.graphId, version: scope.version, createdAt, active: true, stats, meta };
@@ -104,7 +104,7 @@ export class GremlinGraphStore implements GraphStore {
   /** Removes a version: marks it, drops its partitions, then its record (safe to repeat if interrupted). */
   async #drop(scope: VersionScope): Promise<void> {
     const { client, scripts, ids, limits } = this.#context;
-    await client.query(scripts.finishVersion(scope.graphId, scope.version, 'dropping', JSON.stringify(emptyStats)));
+    await client.query(scripts.finishVersion(scope.graphId, scope.version, 'dropping', JSON.stringify(emptyStats), 'null'));
     for (const partition of ids.partitions(scope)) {
       for (;;) {
         await client.query(scripts.dropPartition(partition, limits.dropBatch));
@@ -219,20 +219,20 @@ export class GremlinGraphStore implements GraphStore {
 
   async search(snapshot: Snapshot, text: string, options: { limit?: number; offset?: number } = {}): Promise<SearchHit[]> {
     const { limit = 20, offset = 0 } = options;
-    const tokens = queryTokens(text);
+    const words = queryWords(text);
     const scopes = await this.#scopes(snapshot);
-    if (!tokens.length || !scopes.length || limit <= 0) return [];
+    if (!words.length || !scopes.length || limit <= 0) return [];
     const candidates = Math.min(1000, Math.max(200, (offset + limit) * 10));
     const rows: { n: string; f: string[] }[] = [];
     for (const scope of scopes) {
       const partitions = this.#context.ids.partitions(scope);
-      rows.push(...(await this.#client.query<(typeof rows)[number]>(this.#context.scripts.searchCandidates(partitions, tokens, candidates))));
+      rows.push(...(await this.#client.query<(typeof rows)[number]>(this.#context.scripts.searchCandidates(partitions, filterTokens(words), candidates))));
     }
     const best = new Map<string, SearchHit>();
     for (const row of rows) {
       for (const value of row.f) {
         const fact = decodeLiteral(row.n, value);
-        const hit = fact.kind === 'property' ? scoreLiteral(text, tokens, fact) : undefined;
+        const hit = scoreLiteral(text, words, fact);
         const current = best.get(row.n);
         if (hit && (!current || hit.score > current.score)) best.set(row.n, hit);
       }

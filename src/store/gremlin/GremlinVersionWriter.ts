@@ -94,10 +94,10 @@ export class GremlinVersionWriter implements VersionWriter {
     });
   }
 
-  async commit(stats: LoadStats): Promise<VersionInfo> {
+  async commit(stats: LoadStats, meta: VersionMeta = this.#meta): Promise<VersionInfo> {
     this.#assertOpen();
     this.#state = 'committed';
-    return withMeter(this.#meter, () => this.#host.publish(this.#scope, stats, this.#meta, this.#createdAt));
+    return withMeter(this.#meter, () => this.#host.publish(this.#scope, stats, meta, this.#createdAt));
   }
 
   async abort(): Promise<void> {

@@ -109,10 +109,11 @@ export class Scripts {
     return b.build('touchVersion');
   }
 
-  /** Sets a version's final state ('committed' with its stats, or 'dropping' before its data goes). */
-  finishVersion(graphId: string, version: number, state: 'committed' | 'dropping', stats: string): Script {
+  /** Sets a version's final state ('committed' with its stats and meta, or 'dropping' before its data goes). */
+  finishVersion(graphId: string, version: number, state: 'committed' | 'dropping', stats: string, meta: string): Script {
     const b = new ScriptBuilder();
-    this.#meta(b, this.#ids.versionId(graphId, version)).add(`.property(single, 'state', ${b.bind(state)}).property(single, 'stats', ${b.bind(stats)}).count()`);
+    this.#meta(b, this.#ids.versionId(graphId, version))
+      .add(`.property(single, 'state', ${b.bind(state)}).property(single, 'stats', ${b.bind(stats)}).property(single, 'meta', ${b.bind(meta)}).count()`);
     return b.build('finishVersion');
   }
 
