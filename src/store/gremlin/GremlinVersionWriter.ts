@@ -96,8 +96,9 @@ export class GremlinVersionWriter implements VersionWriter {
 
   async commit(stats: LoadStats, meta: VersionMeta = this.#meta): Promise<VersionInfo> {
     this.#assertOpen();
+    const info = await withMeter(this.#meter, () => this.#host.publish(this.#scope, stats, meta, this.#createdAt));
     this.#state = 'committed';
-    return withMeter(this.#meter, () => this.#host.publish(this.#scope, stats, meta, this.#createdAt));
+    return info;
   }
 
   async abort(): Promise<void> {
