@@ -1,0 +1,142 @@
+/**
+ * One computation of the entailment closure, node by node. The schema is closed once (Hierarchy),
+ * each predicate's consequences once (PredicatePlans); asserted facts are indexed by subject and by
+ * object, so everything entailed about a node (every fact with that node as subject) is derived
+ * from the facts it takes part in and deduplicated right there. Nothing proportional to the number
+ * of entailed facts is ever held, however many there are.
+ */
+import { IntList } from './IntList.ts';
+import { PairSet } from './PairSet.ts';
+import { PredicatePlans } from './PredicatePlans.ts';
+import { readSchema, vocabularyIds, type Schema, type VocabularyIds } from './Schema.ts';
+import type { TermIds } from './TermIds.ts';
+import type { TripleSet } from './TripleSet.ts';
+
+/** Rows of a TripleSet grouped by one column: rows of term t are rows[start[t] .. start[t + 1]). */
+interface RowIndex {
+  start: Int32Array;
+  rows: Int32Array;
+}
+
+/** The closure over the facts added until its construction. */
+export class Closure {
+  /** Terms are 0 .. nodeCount - 1; any of them can be the subject of entailed facts. */
+  readonly nodeCount: number;
+  readonly #asserted: TripleSet;
+  readonly #literalFacts: TripleSet;
+  readonly #v: VocabularyIds;
+  readonly #schema: Schema;
+  readonly #plans: PredicatePlans;
+  readonly #bySubject: RowIndex;
+  readonly #byObject: RowIndex;
+  readonly #literalsBySubject: RowIndex;
+  /** Per class: node + 1 once `node rdf:type class` was emitted, or once the class's supers were. */
+  readonly #typed: Int32Array;
+  readonly #expanded: Int32Array;
+  /** (predicate, object) keys of the current node's other facts. */
+  readonly #seen = new PairSet();
+  #node = -1;
+  #out = new IntList();
+
+  constructor(ids: TermIds, asserted: TripleSet, literalFacts: TripleSet) {
+    this.#v = vocabularyIds(ids);
+    this.nodeCount = ids.size;
+    this.#asserted = asserted;
+    this.#literalFacts = literalFacts;
+    this.#schema = readSchema(asserted, this.#v, this.nodeCount);
+    this.#plans = new PredicatePlans(this.#schema);
+    this.#bySubject = rowIndex(asserted.size, (row) => asserted.subject(row), this.nodeCount);
+    this.#byObject = rowIndex(asserted.size, (row) => asserted.object(row), this.nodeCount);
+    this.#literalsBySubject = rowIndex(literalFacts.size, (row) => literalFacts.subject(row), this.nodeCount);
+    this.#typed = new Int32Array(this.nodeCount);
+    this.#expanded = new Int32Array(this.nodeCount);
+  }
+
+  /**
+   * Fills `out` with flattened (predicate, object) pairs: the facts about `node` that are entailed
+   * and not asserted, each once.
+   */
+  factsAbout(node: number, out: IntList): void {
+    this.#node = node;
+    this.#out = out;
+    this.#seen.clear();
+    const v = this.#v;
+    const { classes, properties, inverses } = this.#schema;
+    const asserted = this.#asserted;
+
+    classes.forEachAbove(node, (above, equivalent) => {
+      this.#emit(v.subClassOf, above);
+      if (equivalent) this.#emit(v.equivalentClass, above);
+    });
+    properties.forEachAbove(node, (above, equivalent) => {
+      this.#emit(v.subPropertyOf, above);
+      if (equivalent) this.#emit(v.equivalentProperty, above);
+    });
+    for (const inverse of inverses.get(node) ?? []) this.#emit(v.inverseOf, inverse);
+
+    // Facts with the node as subject: forward images, domain typing, rdf:type closure.
+    for (let i = this.#bySubject.start[node]!; i < this.#bySubject.start[node + 1]!; i++) {
+      const row = this.#bySubject.rows[i]!;
+      const p = asserted.predicate(row);
+      const o = asserted.object(row);
+      const plan = this.#plans.get(p);
+      this.#emitImages(plan.images, 0, o);
+      for (const c of plan.subjectTypes) this.#emit(v.type, c);
+      if (p === v.type) this.#emitTypesAbove(o);
+    }
+    // Facts with the node as object: reversed images (inverses, symmetry), range typing.
+    for (let i = this.#byObject.start[node]!; i < this.#byObject.start[node + 1]!; i++) {
+      const row = this.#byObject.rows[i]!;
+      const plan = this.#plans.get(asserted.predicate(row));
+      this.#emitImages(plan.images, 1, asserted.subject(row));
+      for (const c of plan.objectTypes) this.#emit(v.type, c);
+    }
+    const literals = this.#literalsBySubject;
+    for (let i = literals.start[node]!; i < literals.start[node + 1]!; i++) {
+      for (const c of this.#plans.get(this.#literalFacts.predicate(literals.rows[i]!)).literalSubjectTypes) this.#emit(v.type, c);
+    }
+  }
+
+  /** `node q other` for every image (q, reversed) of the wanted direction. */
+  #emitImages(images: Int32Array, reversed: number, other: number): void {
+    for (let i = 0; i < images.length; i += 2) {
+      if (images[i + 1] !== reversed) continue;
+      const q = images[i]!;
+      this.#emit(q, other);
+      if (q === this.#v.type) this.#emitTypesAbove(other);
+    }
+  }
+
+  /** `node rdf:type c` entails `node rdf:type` every class above c (rdfs9). */
+  #emitTypesAbove(c: number): void {
+    const mark = this.#node + 1;
+    if (this.#expanded[c] === mark) return;
+    this.#expanded[c] = mark;
+    this.#schema.classes.forEachAbove(c, (above) => this.#emit(this.#v.type, above));
+  }
+
+  #emit(p: number, o: number): void {
+    if (p === this.#v.type) {
+      const mark = this.#node + 1;
+      if (this.#typed[o] === mark) return;
+      this.#typed[o] = mark;
+    } else {
+      if (!this.#seen.add(p, o)) return;
+    }
+    if (!this.#asserted.has(this.#node, p, o)) {
+      this.#out.push(p);
+      this.#out.push(o);
+    }
+  }
+}
+
+/** Groups rows by a term column (counting sort): memory is one int per row and one per term. */
+function rowIndex(size: number, column: (row: number) => number, termCount: number): RowIndex {
+  const start = new Int32Array(termCount + 1);
+  for (let row = 0; row < size; row++) start[column(row) + 1]!++;
+  for (let t = 0; t < termCount; t++) start[t + 1]! += start[t]!;
+  const rows = new Int32Array(size);
+  const fill = start.slice(0, termCount);
+  for (let row = 0; row < size; row++) rows[fill[column(row)]!++] = row;
+  return { start, rows };
+}

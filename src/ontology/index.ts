@@ -1,0 +1,14 @@
+/** The public surface of src/ontology: the OWL view of a graph and its entailment closure. */
+export { OwlViewBuilder } from './OwlViewBuilder.ts';
+export type {
+  Annotated,
+  ClassInfo,
+  IndividualInfo,
+  LangValues,
+  OntologyInfo,
+  OwlView,
+  PropertyCharacteristic,
+  PropertyInfo,
+  PropertyKind,
+} from './OwlView.ts';
+export { Entailment, type EntailedFact } from './Entailment.ts';

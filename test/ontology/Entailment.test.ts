@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { Entailment } from '../../src/ontology/index.ts';
+import { EX, OWL, RDF, RDFS, entailmentOf, inferredLines, turtle } from './helpers.ts';
+import { referenceClosure } from './referenceClosure.ts';
+
+/** Short names for readable expectations: `:A`, `rdfs:subClassOf`, `owl:...`, `a`. */
+function short(line: string): string {
+  return line.replaceAll(EX, ':').replaceAll(RDFS, 'rdfs:').replaceAll(OWL, 'owl:').replaceAll(`${RDF}type`, 'a');
+}
+
+/** Inferred facts of some Turtle, shortened and sorted. */
+function inferred(text: string): string[] {
+  return inferredLines(entailmentOf(turtle(text))).map(short).sort();
+}
+
+/** Checks the closure against the naive reference as well, and returns it shortened and sorted. */
+function checked(text: string): string[] {
+  const quads = turtle(text);
+  const lines = inferredLines(entailmentOf(quads));
+  expect([...lines].sort()).toEqual(referenceClosure(quads));
+  return lines.map(short).sort();
+}
+
+describe('Entailment: class hierarchy', () => {
+  it('closes rdfs:subClassOf transitively, without reflexive or asserted facts', () => {
+    expect(checked(':A rdfs:subClassOf :B . :B rdfs:subClassOf :C . :C rdfs:subClassOf :D . :A rdfs:subClassOf :C . :D rdfs:subClassOf :D .'))
+      .toEqual([':A rdfs:subClassOf :D', ':B rdfs:subClassOf :D']);
+  });
+
+  it('terminates on a subclass cycle and makes its members equivalent', () => {
+    expect(checked(':A rdfs:subClassOf :B . :B rdfs:subClassOf :C . :C rdfs:subClassOf :A . :C rdfs:subClassOf :D .')).toEqual([
+      ':A owl:equivalentClass :B', ':A owl:equivalentClass :C', ':A rdfs:subClassOf :C', ':A rdfs:subClassOf :D',
+      ':B owl:equivalentClass :A', ':B owl:equivalentClass :C', ':B rdfs:subClassOf :A', ':B rdfs:subClassOf :D',
+      ':C owl:equivalentClass :A', ':C owl:equivalentClass :B', ':C rdfs:subClassOf :B',
+    ]);
+  });
+
+  it('reads owl:equivalentClass as symmetric and as subclass both ways', () => {
+    expect(checked(':A owl:equivalentClass :B . :B rdfs:subClassOf :C . :x a :A .')).toEqual([
+      ':A rdfs:subClassOf :B', ':A rdfs:subClassOf :C', ':B owl:equivalentClass :A', ':B rdfs:subClassOf :A', ':x a :B', ':x a :C',
+    ]);
+  });
+
+  it('makes the operands of an intersection super classes (OWL RL scm-int)', () => {
+    const lines = checked(':Veg owl:equivalentClass [ owl:intersectionOf (:Pizza :Meatless) ] . :x a :Veg .');
+    expect(lines).toEqual(expect.arrayContaining([':Veg rdfs:subClassOf :Pizza', ':Veg rdfs:subClassOf :Meatless', ':x a :Pizza', ':x a :Meatless']));
+  });
+
+  it('propagates rdf:type to every super class (rdfs9)', () => {
+    expect(checked(':A rdfs:subClassOf :B . :B rdfs:subClassOf :C . :x a :A . :y a :B , :C .'))
+      .toEqual([':A rdfs:subClassOf :C', ':x a :B', ':x a :C']);
+  });
+});
+
+describe('Entailment: properties', () => {
+  it('closes rdfs:subPropertyOf and owl:equivalentProperty, and carries facts up (rdfs7)', () => {
+    expect(checked(':p owl:equivalentProperty :q . :q rdfs:subPropertyOf :r . :x :p :y .')).toEqual([
+      ':p rdfs:subPropertyOf :q', ':p rdfs:subPropertyOf :r', ':q owl:equivalentProperty :p', ':q rdfs:subPropertyOf :p', ':x :q :y', ':x :r :y',
+    ]);
+  });
+
+  it('reads owl:inverseOf as symmetric and turns facts around, through super properties of either side', () => {
+    expect(checked(':hasPart owl:inverseOf :partOf . :hasWheel rdfs:subPropertyOf :hasPart . :partOf rdfs:subPropertyOf :relatedTo . :car :hasWheel :wheel .')).toEqual([
+      ':car :hasPart :wheel', ':partOf owl:inverseOf :hasPart', ':wheel :partOf :car', ':wheel :relatedTo :car',
+    ]);
+  });
+
+  it('turns facts of a symmetric property around', () => {
+    expect(checked(':knows a owl:SymmetricProperty . :a :knows :b . :b :knows :c . :c :knows :b .')).toEqual([':b :knows :a']);
+  });
+
+  it('types subjects by rdfs:domain and IRI or blank objects by rdfs:range, up the class hierarchy', () => {
+    expect(checked(':p rdfs:domain :D ; rdfs:range :R . :D rdfs:subClassOf :E . :x :p :y . :x :p [] .').filter((l) => !l.startsWith('_:')))
+      .toEqual([':x a :D', ':x a :E', ':y a :R']);
+  });
+
+  it('types the subject of a literal fact by the domains of its property and super properties, and nothing else', () => {
+    expect(checked(':name rdfs:subPropertyOf :label ; rdfs:range :Text . :label rdfs:domain :Named . :z :name "Zed" .'))
+      .toEqual([':z a :Named']);
+  });
+
+  it('combines the rules: a fact through an inverse is typed by the inverse domain', () => {
+    expect(checked(':hasTopping owl:inverseOf :isToppingOf . :isToppingOf rdfs:domain :Topping . :pizza :hasTopping :cheese .'))
+      .toEqual([':cheese :isToppingOf :pizza', ':cheese a :Topping', ':isToppingOf owl:inverseOf :hasTopping']);
+  });
+});
+
+describe('Entailment: output', () => {
+  it('yields each fact once, none asserted, in the same order on every run', () => {
+    const quads = turtle(`
+      :A rdfs:subClassOf :B . :B rdfs:subClassOf :C . :A rdfs:subClassOf :C . :p rdfs:domain :A ; rdfs:subPropertyOf :q .
+      :q rdfs:domain :B . :x :p :y . :x :p :z . :x :q :y . :x a :A , :C .`);
+    const first = inferredLines(entailmentOf(quads, quads));
+    expect(new Set(first).size).toBe(first.length);
+    expect(first).toEqual(inferredLines(entailmentOf(quads)));
+    expect(first.map(short)).toEqual([':x a :B', ':x :q :z']);
+  });
+
+  it('yields nothing for nothing, and recomputes after more facts', () => {
+    const entailment = new Entailment();
+    expect([...entailment.inferred()]).toEqual([]);
+    entailment.addEdge(`${EX}A`, `${RDFS}subClassOf`, `${EX}B`);
+    entailment.addEdge(`${EX}x`, `${RDF}type`, `${EX}A`);
+    expect(inferredLines(entailment).map(short)).toEqual([':x a :B']);
+    entailment.addEdge(`${EX}B`, `${RDFS}subClassOf`, `${EX}C`);
+    expect(inferredLines(entailment).map(short)).toEqual([':A rdfs:subClassOf :C', ':x a :B', ':x a :C']);
+  });
+
+  it('closes a large cycle with a tail', () => {
+    const cycle = Array.from({ length: 200 }, (_, i) => `:K${i} rdfs:subClassOf :K${(i + 1) % 200} .`).join('\n');
+    const lines = inferred(`${cycle}\n:K0 rdfs:subClassOf :Top .\n:x a :K7 .`);
+    expect(lines.filter((l) => l.includes('owl:equivalentClass'))).toHaveLength(200 * 199);
+    expect(lines.filter((l) => l.includes('rdfs:subClassOf :Top'))).toHaveLength(199);
+    expect(lines.filter((l) => l.startsWith(':x a '))).toHaveLength(200);
+  });
+});
+
+describe('Entailment: random schemas against the reference', () => {
+  /** A seeded random ontology: hierarchies with cycles and diamonds, equivalences, inverses, symmetric properties, domains, ranges, facts. */
+  function randomTurtle(seed: number): string {
+    let state = seed;
+    const next = (n: number): number => {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      return (state >>> 8) % n;
+    };
+    const lines: string[] = [];
+    for (let i = 0; i < 25; i++) lines.push(`:C${next(12)} rdfs:subClassOf :C${next(12)} .`);
+    for (let i = 0; i < 3; i++) lines.push(`:C${next(12)} owl:equivalentClass :C${next(12)} .`);
+    for (let i = 0; i < 8; i++) lines.push(`:p${next(8)} rdfs:subPropertyOf :p${next(8)} .`);
+    for (let i = 0; i < 2; i++) lines.push(`:p${next(8)} owl:equivalentProperty :p${next(8)} .`);
+    for (let i = 0; i < 3; i++) lines.push(`:p${next(8)} owl:inverseOf :p${next(8)} .`);
+    lines.push(`:p${next(8)} a owl:SymmetricProperty .`);
+    for (let i = 0; i < 6; i++) lines.push(`:p${next(8)} rdfs:domain :C${next(12)} .`, `:p${next(8)} rdfs:range :C${next(12)} .`);
+    for (let i = 0; i < 20; i++) lines.push(`:x${next(10)} :p${next(8)} :x${next(10)} .`, `:x${next(10)} a :C${next(12)} .`);
+    for (let i = 0; i < 5; i++) lines.push(`:x${next(10)} :p${next(8)} "v${i}" .`);
+    return lines.join('\n');
+  }
+
+  it.each(Array.from({ length: 25 }, (_, seed) => seed + 1))('seed %i', (seed) => {
+    expect(checked(randomTurtle(seed)).length).toBeGreaterThan(50);
+  });
+});
