@@ -162,7 +162,7 @@ function* quads(total: number, seed: number): Generator<Quad> {
   }
 
   // A random recursive tree: each class's parent is uniform among the earlier ones, so the depth is
-  // logarithmic on average (about 12 for 80,000 classes) with branches about 30 deep.
+  // logarithmic (for 1M triples: 83,333 classes, 11 levels on average, the deepest branch 26).
   for (let i = 0; i < classes; i++) {
     const c = classIri(i);
     yield t(c, type, owlClass);
