@@ -6,7 +6,7 @@
  * a load writes a new version beside the active one and `commit()` flips the pointer atomically.
  * Readers take a Snapshot (the active version of every graph) once per request.
  */
-import type { FactElement, GraphElement } from './elements.ts';
+import type { EdgeElement, FactElement, GraphElement, PropertyElement } from './elements.ts';
 
 /** Counts reported for a load and kept with its version. */
 export interface LoadStats {
@@ -66,9 +66,9 @@ export interface Snapshot {
 export interface ResourceView {
   id: string;
   blank: boolean;
-  properties: FactElement[];
-  out: FactElement[];
-  in: FactElement[];
+  properties: PropertyElement[];
+  out: EdgeElement[];
+  in: EdgeElement[];
 }
 
 export interface SearchHit {

@@ -1,0 +1,305 @@
+/**
+ * The embedded GraphStore: one SQLite file (node:sqlite, built into Node 24, with FTS5), WAL so the
+ * service reads while a load writes. Each version lives in its own tables (see schema.ts); a snapshot
+ * is the set of active version keys, so a request keeps reading the versions it started with even if
+ * a load commits meanwhile.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { OntomeshError } from '../../errors/index.ts';
+import type { FactElement } from '../../graph/elements.ts';
+import type { GraphStore, LoadStats, NeighbourQuery, ResourceView, SearchHit, Snapshot, VersionInfo, VersionMeta, VersionWriter } from '../../graph/GraphStore.ts';
+import { isSkolem } from '../../graph/skolem.ts';
+import { configure, createCatalog, dropVersionTables } from './schema.ts';
+import { foldText } from './searchText.ts';
+import { SqliteVersionWriter, type VersionHost } from './SqliteVersionWriter.ts';
+import { VersionCatalog } from './VersionCatalog.ts';
+import { VersionReader, type FactRow } from './VersionReader.ts';
+import { WriteTransactions } from './WriteTransactions.ts';
+
+export interface SqliteStoreOptions {
+  /** Versions kept per graph (the active one always stays). Default 5. */
+  keepVersions?: number;
+  /** How long a write waits for another process's load to release the file. Default 60 s. */
+  lockTimeoutMs?: number;
+}
+
+/** Subjects per export page (a page holds all facts of its subjects). */
+const exportSubjectsPerPage = 2_000;
+const defaultSearchLimit = 20;
+
+/** Versions being written by this process, as `location#key`: never collected as crashed. */
+const liveWriters = new Set<string>();
+
+/**
+ * Opens (creating it and its folder if needed) a SQLite graph store.
+ *
+ * @example
+ * const store = await openSqliteStore('./data/ontomesh.db');
+ * const snapshot = await store.snapshot();
+ * const pizza = await store.getResource(snapshot, 'http://www.co-ode.org/ontologies/pizza/pizza.owl#Margherita');
+ */
+export async function openSqliteStore(path: string, options: SqliteStoreOptions = {}): Promise<GraphStore> {
+  const location = resolve(path);
+  let db: DatabaseSync;
+  try {
+    mkdirSync(dirname(location), { recursive: true });
+    const isNew = !existsSync(location);
+    db = new DatabaseSync(location, { enableForeignKeyConstraints: false, timeout: 50 });
+    configure(db, isNew);
+  } catch (error) {
+    throw new OntomeshError('STORE_UNAVAILABLE', `cannot open SQLite store ${location}: ${(error as Error).message}`, {}, {}, { cause: error });
+  }
+  const store = new SqliteGraphStore(db, location, options);
+  try {
+    await store.initialize();
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return store;
+}
+
+class SqliteGraphStore implements GraphStore, VersionHost {
+  readonly description: string;
+  readonly db: DatabaseSync;
+  readonly transactions: WriteTransactions;
+  readonly #location: string;
+  readonly #keepVersions: number;
+  readonly #catalog: VersionCatalog;
+  readonly #readers = new Map<number, VersionReader>();
+  readonly #snapshotKeys = new WeakMap<Snapshot, readonly number[]>();
+  readonly #writing = new Set<number>();
+
+  constructor(db: DatabaseSync, location: string, options: SqliteStoreOptions) {
+    this.db = db;
+    this.#location = location;
+    this.description = `sqlite:${location}`;
+    this.#keepVersions = Math.max(1, options.keepVersions ?? 5);
+    this.transactions = new WriteTransactions(db, location, options.lockTimeoutMs ?? 60_000);
+    this.#catalog = new VersionCatalog(db);
+    db.function('om_fold', { deterministic: true }, (text) => (typeof text === 'string' ? foldText(text) : null));
+  }
+
+  async initialize(): Promise<void> {
+    await this.transactions.run(() => {
+      createCatalog(this.db, this.#location);
+      this.#catalog.collectGarbage((key) => liveWriters.has(this.#liveKey(key)));
+    });
+  }
+
+  async beginVersion(graphId: string, meta: VersionMeta): Promise<VersionWriter> {
+    if (graphId === '') throw new OntomeshError('BAD_REQUEST', 'a graph id must not be empty');
+    const { key, version } = await this.transactions.run(() => this.#catalog.allocate(graphId, meta));
+    this.#writing.add(key);
+    liveWriters.add(this.#liveKey(key));
+    return new SqliteVersionWriter(this, key, graphId, version);
+  }
+
+  async publish(key: number, stats: LoadStats): Promise<VersionInfo> {
+    const { info, pruned } = await this.transactions.run(() => this.#catalog.publish(key, stats, this.#keepVersions));
+    this.#forgetWriter(key);
+    await this.#drop(pruned);
+    return info;
+  }
+
+  async discard(key: number): Promise<void> {
+    try {
+      await this.transactions.run(() => this.#catalog.discard(key));
+    } finally {
+      this.#forgetWriter(key);
+    }
+  }
+
+  async touch(key: number): Promise<void> {
+    await this.transactions.run(() => this.#catalog.touch(key), { durable: false });
+  }
+
+  async versions(graphId: string): Promise<VersionInfo[]> {
+    return this.#catalog.versions(graphId);
+  }
+
+  async graphIds(): Promise<string[]> {
+    return this.#catalog.active().map((v) => v.graphId);
+  }
+
+  async activate(graphId: string, version: number): Promise<void> {
+    await this.transactions.run(() => this.#catalog.activate(graphId, version));
+  }
+
+  async snapshot(): Promise<Snapshot> {
+    const active = this.#catalog.active();
+    const snapshot: Snapshot = { versions: active.map(({ graphId, version }) => ({ graphId, version })) };
+    this.#snapshotKeys.set(snapshot, active.map((v) => v.key));
+    return snapshot;
+  }
+
+  async getResource(snapshot: Snapshot, id: string): Promise<ResourceView | undefined> {
+    const view: ResourceView = { id, blank: isSkolem(id), properties: [], out: [], in: [] };
+    let found = false;
+    for (const reader of this.#readersOf(snapshot)) {
+      const part = this.#read(reader, () => reader.resource(id));
+      if (part === undefined) continue;
+      found = true;
+      view.properties.push(...part.properties);
+      view.out.push(...part.out);
+      view.in.push(...part.in);
+    }
+    return found ? view : undefined;
+  }
+
+  async neighbours(snapshot: Snapshot, ids: readonly string[], query: NeighbourQuery): Promise<Map<string, string[]>> {
+    const found = new Map<string, Set<string>>(ids.map((id) => [id, new Set()]));
+    if (ids.length > 0) {
+      const unique = [...found.keys()];
+      for (const reader of this.#readersOf(snapshot)) {
+        const pairs = this.#read(reader, () => reader.neighbours(unique, query.predicate, query.direction, query.includeInferred ?? false));
+        for (const [source, target] of pairs) found.get(source)!.add(target);
+      }
+    }
+    return new Map([...found].map(([id, targets]) => [id, [...targets].sort()]));
+  }
+
+  async search(snapshot: Snapshot, text: string, options: { limit?: number; offset?: number } = {}): Promise<SearchHit[]> {
+    const limit = options.limit ?? defaultSearchLimit;
+    const offset = options.offset ?? 0;
+    if (!Number.isInteger(limit) || limit < 0 || !Number.isInteger(offset) || offset < 0) {
+      throw new OntomeshError('BAD_REQUEST', `search limit and offset must be non-negative integers (got ${limit}, ${offset})`);
+    }
+    const best = new Map<string, SearchHit>();
+    for (const reader of this.#readersOf(snapshot)) {
+      for (const hit of this.#read(reader, () => reader.search(text, offset + limit))) {
+        const known = best.get(hit.id);
+        if (known === undefined || hit.score > known.score) best.set(hit.id, hit);
+      }
+    }
+    return [...best.values()].sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1)).slice(offset, offset + limit);
+  }
+
+  async *exportFacts(graphId: string, options: { version?: number; includeInferred?: boolean } = {}): AsyncIterable<FactElement[]> {
+    const key = this.#catalog.key(graphId, options.version);
+    if (key === undefined) {
+      throw new OntomeshError('NOT_FOUND', options.version === undefined ? `graph ${graphId} has no active version` : `graph ${graphId} has no version ${options.version}`);
+    }
+    const reader = this.#reader(key);
+    const inferred = options.includeInferred ?? false;
+    const edges = new PageCursor((after) => this.#read(reader, () => reader.edgesAfter(after, exportSubjectsPerPage, inferred)));
+    const props = new PageCursor((after) => this.#read(reader, () => reader.propertiesAfter(after, exportSubjectsPerPage, inferred)));
+    // Both cursors run in subject order; merging them keeps each subject's facts together (pretty Turtle).
+    for (;;) {
+      const upTo = Math.min(edges.lastSubject(), props.lastSubject());
+      if (upTo === Infinity) return;
+      const batch = mergeBySubject(edges.takeUpTo(upTo), props.takeUpTo(upTo));
+      if (batch.length > 0) yield batch;
+    }
+  }
+
+  async ready(): Promise<boolean> {
+    try {
+      return this.db.isOpen && this.db.prepare('SELECT 1 AS ok').get()?.ok === 1;
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    if (!this.db.isOpen) return;
+    // Rows of unfinished versions become durable; they stay invisible and are collected as crashed later.
+    this.transactions.commit();
+    for (const key of this.#writing) this.#forgetWriter(key);
+    this.db.close();
+  }
+
+  #readersOf(snapshot: Snapshot): VersionReader[] {
+    let keys = this.#snapshotKeys.get(snapshot);
+    if (keys === undefined) {
+      keys = snapshot.versions.map(({ graphId, version }) => {
+        const key = this.#catalog.key(graphId, version);
+        if (key === undefined) throw new OntomeshError('NOT_FOUND', `graph ${graphId} has no version ${version} (pruned?)`);
+        return key;
+      });
+      this.#snapshotKeys.set(snapshot, keys);
+    }
+    return keys.map((key) => this.#reader(key));
+  }
+
+  #reader(key: number): VersionReader {
+    let reader = this.#readers.get(key);
+    if (reader === undefined) this.#readers.set(key, (reader = new VersionReader(this.db, key)));
+    return reader;
+  }
+
+  /** Runs a read; a version pruned by another process since the snapshot was taken is NOT_FOUND. */
+  #read<T>(reader: VersionReader, read: () => T): T {
+    try {
+      return read();
+    } catch (error) {
+      if (/no such table/.test((error as Error).message)) {
+        this.#readers.delete(reader.key);
+        throw new OntomeshError('NOT_FOUND', `a version read by this request was pruned meanwhile (key ${reader.key}); retry`, {}, {}, { cause: error });
+      }
+      throw error;
+    }
+  }
+
+  async #drop(keys: readonly number[]): Promise<void> {
+    if (keys.length === 0) return;
+    for (const key of keys) this.#readers.delete(key);
+    await this.transactions.run(() => {
+      for (const key of keys) dropVersionTables(this.db, key);
+    });
+  }
+
+  #forgetWriter(key: number): void {
+    this.#writing.delete(key);
+    liveWriters.delete(this.#liveKey(key));
+    this.#readers.delete(key);
+  }
+
+  #liveKey(key: number): string {
+    return `${this.#location}#${key}`;
+  }
+}
+
+/** Reads pages of facts in subject order and hands them out up to a subject id. */
+class PageCursor {
+  readonly #next: (after: number) => FactRow[];
+  #rows: FactRow[] = [];
+  #position = 0;
+  #done = false;
+
+  constructor(next: (after: number) => FactRow[]) {
+    this.#next = next;
+  }
+
+  /** The last subject id of the current page (reading the next page when needed); Infinity at the end. */
+  lastSubject(): number {
+    if (this.#position === this.#rows.length && !this.#done) {
+      const after = this.#rows.at(-1)?.s ?? 0;
+      this.#rows = this.#next(after);
+      this.#position = 0;
+      this.#done = this.#rows.length === 0;
+    }
+    return this.#done ? Infinity : this.#rows.at(-1)!.s;
+  }
+
+  /** The rows of the current page with subject id <= `upTo`. */
+  takeUpTo(upTo: number): FactRow[] {
+    const start = this.#position;
+    while (this.#position < this.#rows.length && this.#rows[this.#position]!.s <= upTo) this.#position++;
+    return this.#rows.slice(start, this.#position);
+  }
+}
+
+/** Merges two runs sorted by subject id; a subject's edges come before its literals. */
+function mergeBySubject(edges: readonly FactRow[], props: readonly FactRow[]): FactElement[] {
+  const facts: FactElement[] = [];
+  let e = 0;
+  let p = 0;
+  while (e < edges.length || p < props.length) {
+    if (p === props.length || (e < edges.length && edges[e]!.s <= props[p]!.s)) facts.push(edges[e++]!.fact);
+    else facts.push(props[p++]!.fact);
+  }
+  return facts;
+}

@@ -1,0 +1,172 @@
+/**
+ * The read queries of one committed version, prepared once per version and reused. Every query is an
+ * index range scan (resource, neighbours, export pages) or an FTS5 match; ids are turned back into
+ * IRIs by rowid lookups in the version's dictionary.
+ */
+import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
+import type { EdgeElement, FactElement, LiteralValue, PropertyElement } from '../../graph/elements.ts';
+import { versionTables } from './schema.ts';
+import { ftsQuery, foldText, highlightClose, highlightMarkup, highlightOpen } from './searchText.ts';
+
+/** A search match of one version, best literal per node. */
+export interface VersionSearchHit {
+  id: string;
+  predicate: string;
+  text: string;
+  highlight: string;
+  score: number;
+}
+
+/** A page of facts in subject order; `s` is the subject's id in this version (for merging). */
+export interface FactRow {
+  s: number;
+  fact: FactElement;
+}
+
+type Row = Record<string, SQLInputValue>;
+
+/** Score added to exact label matches, above any BM25 score of a short text. */
+const exactBonus = 1000;
+
+export class VersionReader {
+  readonly key: number;
+  readonly #db: DatabaseSync;
+  readonly #statements = new Map<string, StatementSync>();
+  readonly #t: ReturnType<typeof versionTables>;
+
+  constructor(db: DatabaseSync, key: number) {
+    this.#db = db;
+    this.key = key;
+    this.#t = versionTables(key);
+  }
+
+  /** Literal properties, outgoing and incoming edges of a node; undefined when the version does not mention it. */
+  resource(iri: string): { properties: PropertyElement[]; out: EdgeElement[]; in: EdgeElement[] } | undefined {
+    const t = this.#t;
+    const id = this.#statement('id', `SELECT id FROM ${t.term} WHERE iri = ?`).get(iri)?.id as number | undefined;
+    if (id === undefined) return undefined;
+    const props = this.#statement('props', `
+      SELECT pt.iri AS p, dt.iri AS dt, x.lang, x.dir, x.lex, gt.iri AS g, x.inferred, x.doc
+      FROM ${t.prop} x JOIN ${t.term} pt ON pt.id = x.p JOIN ${t.term} dt ON dt.id = x.dt LEFT JOIN ${t.term} gt ON gt.id = x.g
+      WHERE x.s = ? ORDER BY x.s, x.p, x.rowid`).all(id) as Row[];
+    const out = this.#statement('out', `
+      SELECT pt.iri AS p, ot.iri AS o, gt.iri AS g, e.inferred, e.doc
+      FROM ${t.out} e JOIN ${t.term} pt ON pt.id = e.p JOIN ${t.term} ot ON ot.id = e.o LEFT JOIN ${t.term} gt ON gt.id = e.g
+      WHERE e.s = ?`).all(id) as Row[];
+    const incoming = this.#statement('in', `
+      SELECT st.iri AS s, pt.iri AS p, gt.iri AS g, e.inferred, e.doc
+      FROM ${t.in} e JOIN ${t.term} pt ON pt.id = e.p JOIN ${t.term} st ON st.id = e.s LEFT JOIN ${t.term} gt ON gt.id = e.g
+      WHERE e.o = ?`).all(id) as Row[];
+    return {
+      properties: dedupeProperties(props.map((r) => propertyFact(iri, r))),
+      out: out.map((r) => edgeFact(iri, r.p as string, r.o as string, r)),
+      in: incoming.map((r) => edgeFact(r.s as string, r.p as string, iri, r)),
+    };
+  }
+
+  /** [from, to] pairs one hop along `predicate` from any of `ids`. */
+  neighbours(ids: readonly string[], predicate: string, direction: 'out' | 'in', includeInferred: boolean): [string, string][] {
+    const t = this.#t;
+    const [table, from, to] = direction === 'out' ? [t.out, 's', 'o'] : [t.in, 'o', 's'];
+    const rows = this.#statement(`neighbours-${direction}-${includeInferred}`, `
+      SELECT a.iri AS source, b.iri AS target
+      FROM ${t.term} a JOIN ${table} e ON e.${from} = a.id AND e.p = (SELECT id FROM ${t.term} WHERE iri = ?)
+      JOIN ${t.term} b ON b.id = e.${to}
+      WHERE a.iri IN (SELECT value FROM json_each(?))${includeInferred ? '' : ' AND e.inferred = 0'}`).all(predicate, JSON.stringify(ids)) as Row[];
+    return rows.map((r) => [r.source as string, r.target as string]);
+  }
+
+  /** The `limit` best matches of a text, one per node, exact label matches first. */
+  search(text: string, limit: number): VersionSearchHit[] {
+    const query = ftsQuery(text);
+    if (query === undefined) return [];
+    const t = this.#t;
+    const rows = this.#statement('search', `
+      SELECT st.iri AS id, pt.iri AS predicate, m.text, m.highlight, m.exact * ${exactBonus} + m.relevance AS score
+      FROM (
+        SELECT *, row_number() OVER (PARTITION BY s ORDER BY exact DESC, relevance DESC, r) AS best FROM (
+          SELECT rowid AS r, s, p, text, highlight(${t.text}, 0, '${highlightOpen}', '${highlightClose}') AS highlight,
+                 -bm25(${t.text}) * (1 + label) AS relevance, (label = 1 AND om_fold(text) = ?) AS exact
+          FROM ${t.text} WHERE ${t.text} MATCH ?)
+      ) m JOIN ${t.term} st ON st.id = m.s JOIN ${t.term} pt ON pt.id = m.p
+      WHERE m.best = 1 ORDER BY score DESC, st.iri LIMIT ?`).all(foldText(text), query, limit) as Row[];
+    return rows.map((r) => ({
+      id: r.id as string,
+      predicate: r.predicate as string,
+      text: r.text as string,
+      highlight: highlightMarkup(r.highlight as string),
+      score: r.score as number,
+    }));
+  }
+
+  /**
+   * The edges of the subjects after subject id `after`, whole subjects only, about `limit` of them, in
+   * subject order; [] when there are no more.
+   */
+  edgesAfter(after: number, limit: number, includeInferred: boolean): FactRow[] {
+    const t = this.#t;
+    const asserted = includeInferred ? '' : ' AND inferred = 0';
+    const rows = this.#statement(`export-edges-${includeInferred}`, `
+      SELECT e.s, st.iri AS subject, pt.iri AS p, ot.iri AS o, gt.iri AS g, e.inferred, e.doc
+      FROM ${t.out} e JOIN ${t.term} st ON st.id = e.s JOIN ${t.term} pt ON pt.id = e.p JOIN ${t.term} ot ON ot.id = e.o
+      LEFT JOIN ${t.term} gt ON gt.id = e.g
+      WHERE e.s > ?1 AND e.s <= (SELECT max(s) FROM (SELECT s FROM ${t.out} WHERE s > ?1${asserted} ORDER BY s LIMIT ?2))${asserted.replace('inferred', 'e.inferred')}
+      ORDER BY e.s, e.p, e.o, e.g`).all(after, limit) as Row[];
+    return rows.map((r) => ({ s: r.s as number, fact: edgeFact(r.subject as string, r.p as string, r.o as string, r) }));
+  }
+
+  /** Like {@link edgesAfter}, for literal facts. */
+  propertiesAfter(after: number, limit: number, includeInferred: boolean): FactRow[] {
+    const t = this.#t;
+    const asserted = includeInferred ? '' : ' AND inferred = 0';
+    const rows = this.#statement(`export-props-${includeInferred}`, `
+      SELECT x.s, st.iri AS subject, pt.iri AS p, dt.iri AS dt, x.lang, x.dir, x.lex, gt.iri AS g, x.inferred, x.doc
+      FROM ${t.prop} x JOIN ${t.term} st ON st.id = x.s JOIN ${t.term} pt ON pt.id = x.p JOIN ${t.term} dt ON dt.id = x.dt
+      LEFT JOIN ${t.term} gt ON gt.id = x.g
+      WHERE x.s > ?1 AND x.s <= (SELECT max(s) FROM (SELECT s FROM ${t.prop} WHERE s > ?1${asserted} ORDER BY s LIMIT ?2))${asserted.replace('inferred', 'x.inferred')}
+      ORDER BY x.s, x.p, x.rowid`).all(after, limit) as Row[];
+    const facts: FactRow[] = [];
+    let subjectStart = 0;
+    for (let i = 0; i <= rows.length; i++) {
+      if (i < rows.length && rows[i]!.s === rows[subjectStart]!.s) continue;
+      const subject = rows.slice(subjectStart, i);
+      if (subject.length > 0) {
+        const iri = subject[0]!.subject as string;
+        for (const fact of dedupeProperties(subject.map((r) => propertyFact(iri, r)))) facts.push({ s: subject[0]!.s as number, fact });
+      }
+      subjectStart = i;
+    }
+    return facts;
+  }
+
+  #statement(name: string, sql: string): StatementSync {
+    let statement = this.#statements.get(name);
+    if (statement === undefined) this.#statements.set(name, (statement = this.#db.prepare(sql)));
+    return statement;
+  }
+}
+
+function edgeFact(subject: string, predicate: string, object: string, r: Row): EdgeElement {
+  return { kind: 'edge', subject, predicate, object, graph: (r.g as string | null) ?? undefined, inferred: r.inferred === 1, doc: r.doc as number };
+}
+
+function propertyFact(subject: string, r: Row): PropertyElement {
+  const value: LiteralValue = { lexical: r.lex as string, datatype: r.dt as string };
+  if (r.lang !== null) value.language = r.lang as string;
+  if (r.dir !== null) value.direction = r.dir as 'ltr' | 'rtl';
+  return { kind: 'property', subject, predicate: r.p as string, value, graph: (r.g as string | null) ?? undefined, inferred: r.inferred === 1, doc: r.doc as number };
+}
+
+/**
+ * Literal facts are stored as they come, so one stated in two documents is stored twice; readers see it
+ * once (its first occurrence).
+ */
+function dedupeProperties(facts: PropertyElement[]): PropertyElement[] {
+  const seen = new Set<string>();
+  return facts.filter((f) => {
+    const key = `${f.predicate}\u0000${f.graph ?? ''}\u0000${f.value.datatype}\u0000${f.value.language ?? ''}\u0000${f.value.direction ?? ''}\u0000${f.value.lexical}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

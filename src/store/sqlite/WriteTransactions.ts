@@ -1,0 +1,75 @@
+/**
+ * The one write transaction of a connection. Bulk appends share a long transaction (committing every
+ * few hundred thousand rows: random B-tree pages are then written once per chunk, not once per
+ * batch); everything else runs and commits at once. Each operation is a savepoint, so a failing one
+ * leaves nothing behind. The write lock of another process is waited for asynchronously, never with
+ * SQLite's busy handler, which would block the event loop.
+ */
+import type { DatabaseSync } from 'node:sqlite';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { OntomeshError } from '../../errors/index.ts';
+
+/** Rows appended before the shared transaction is committed. */
+const rowsPerTransaction = 250_000;
+const sqliteBusy = 5;
+
+export interface WriteOptions {
+  /** Commit as soon as the operation is done (default). Bulk appends pass false. */
+  durable?: boolean;
+  /** Rows the operation appended, counted towards the next commit. */
+  rows?: number;
+}
+
+export class WriteTransactions {
+  readonly #db: DatabaseSync;
+  readonly #location: string;
+  readonly #lockTimeoutMs: number;
+  #pendingRows = 0;
+
+  constructor(db: DatabaseSync, location: string, lockTimeoutMs: number) {
+    this.#db = db;
+    this.#location = location;
+    this.#lockTimeoutMs = lockTimeoutMs;
+  }
+
+  /** Runs `operation` (synchronous) inside the write transaction, opening it first when needed. */
+  async run<T>(operation: () => T, { durable = true, rows = 0 }: WriteOptions = {}): Promise<T> {
+    await this.#begin();
+    const db = this.#db;
+    db.exec('SAVEPOINT om_operation');
+    let result: T;
+    try {
+      result = operation();
+      db.exec('RELEASE om_operation');
+    } catch (error) {
+      db.exec('ROLLBACK TO om_operation');
+      db.exec('RELEASE om_operation');
+      throw error;
+    }
+    this.#pendingRows += rows;
+    if (durable || this.#pendingRows >= rowsPerTransaction) this.commit();
+    return result;
+  }
+
+  /** Commits whatever the shared transaction holds. */
+  commit(): void {
+    if (this.#db.isTransaction) this.#db.exec('COMMIT');
+    this.#pendingRows = 0;
+  }
+
+  async #begin(): Promise<void> {
+    const deadline = Date.now() + this.#lockTimeoutMs;
+    for (let wait = 5; !this.#db.isTransaction; wait = Math.min(wait * 2, 200)) {
+      try {
+        this.#db.exec('BEGIN IMMEDIATE');
+        return;
+      } catch (error) {
+        if (((error as { errcode?: number }).errcode ?? 0) % 256 !== sqliteBusy) throw error;
+        if (Date.now() >= deadline) {
+          throw new OntomeshError('STORE_UNAVAILABLE', `${this.#location} is locked by another writer (a load in another process?) for more than ${this.#lockTimeoutMs} ms`);
+        }
+        await sleep(wait);
+      }
+    }
+  }
+}

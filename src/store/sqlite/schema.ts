@@ -1,0 +1,108 @@
+/**
+ * The SQLite layout. A small catalog (graphs, versions, the active pointer) plus one set of tables per
+ * version, named after the version key: a version is written beside the others without touching them,
+ * its indexes are built once when it is complete, and pruning or aborting it is a DROP, not a DELETE of
+ * millions of rows.
+ *
+ * Per version `v<key>`:
+ * - `v<key>_term(id, iri)`: the version's dictionary; node ids, predicate and datatype IRIs are
+ *   integers everywhere else. Id 0 is the default graph.
+ * - `v<key>_out(s, p, o, g, inferred, doc)` and `v<key>_in(o, p, s, g, inferred, doc)`: edges, clustered for
+ *   outgoing and incoming walks (both are one range scan; the entailment closure is in them too).
+ * - `v<key>_prop(s, p, g, dt, lang, dir, lex, inferred, doc)`: literal values, indexed by (s, p).
+ * - `v<key>_text`: FTS5 over the literals of the text-index predicates (labels, synonyms, definitions).
+ */
+import type { DatabaseSync } from 'node:sqlite';
+import { OntomeshError } from '../../errors/index.ts';
+
+/** Bumped when the layout changes incompatibly. */
+export const schemaVersion = 1;
+
+/** Connection settings: WAL so readers never wait for a load, and room for bulk writes. */
+export function configure(db: DatabaseSync, isNew: boolean): void {
+  // The page size only takes effect before the first table exists (and before WAL is on).
+  if (isNew) db.exec('PRAGMA page_size = 16384');
+  db.exec(`
+    PRAGMA journal_mode = WAL;
+    PRAGMA synchronous = NORMAL;
+    PRAGMA temp_store = MEMORY;
+    PRAGMA cache_size = -131072;
+    PRAGMA mmap_size = 268435456;
+    PRAGMA journal_size_limit = 67108864;
+    PRAGMA foreign_keys = OFF;
+  `);
+}
+
+/** Creates the catalog if missing; refuses a file written by a newer layout. */
+export function createCatalog(db: DatabaseSync, location: string): void {
+  const { user_version: found } = db.prepare('PRAGMA user_version').get() as { user_version: number };
+  if (found > schemaVersion) {
+    throw new OntomeshError('STORE_UNAVAILABLE', `${location} was written by a newer ontomesh (store layout ${found}, this one reads ${schemaVersion})`);
+  }
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS om_graph (
+      graph_id TEXT PRIMARY KEY,
+      active_key INTEGER,
+      next_version INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS om_version (
+      key INTEGER PRIMARY KEY AUTOINCREMENT,
+      graph_id TEXT NOT NULL,
+      version INTEGER NOT NULL,
+      state TEXT NOT NULL CHECK (state IN ('writing', 'ready')),
+      created_at TEXT NOT NULL,
+      host TEXT NOT NULL,
+      pid INTEGER NOT NULL,
+      touched_at INTEGER NOT NULL,
+      stats TEXT,
+      meta TEXT NOT NULL,
+      UNIQUE (graph_id, version)
+    );
+    PRAGMA user_version = ${schemaVersion};
+  `);
+}
+
+/** The table names of version `key` (an integer from om_version, never user input). */
+export function versionTables(key: number) {
+  return { term: `v${key}_term`, out: `v${key}_out`, in: `v${key}_in`, prop: `v${key}_prop`, text: `v${key}_text` } as const;
+}
+
+/** Matches every table and index of a version and captures its key. */
+export const versionObjectName = /^v(\d+)_[a-z_]+$/;
+
+/** Creates the tables a version is written into; indexes come at commit (see versionIndexes). */
+export function createVersionTables(db: DatabaseSync, key: number): void {
+  const t = versionTables(key);
+  db.exec(`
+    CREATE TABLE ${t.term} (id INTEGER PRIMARY KEY, iri TEXT NOT NULL);
+    CREATE TABLE ${t.out} (s INTEGER NOT NULL, p INTEGER NOT NULL, o INTEGER NOT NULL, g INTEGER NOT NULL,
+      inferred INTEGER NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (s, p, o, g)) WITHOUT ROWID;
+    CREATE TABLE ${t.in} (o INTEGER NOT NULL, p INTEGER NOT NULL, s INTEGER NOT NULL, g INTEGER NOT NULL,
+      inferred INTEGER NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (o, p, s, g)) WITHOUT ROWID;
+    CREATE TABLE ${t.prop} (s INTEGER NOT NULL, p INTEGER NOT NULL, g INTEGER NOT NULL, dt INTEGER NOT NULL,
+      lang TEXT, dir TEXT, lex TEXT NOT NULL, inferred INTEGER NOT NULL, doc INTEGER NOT NULL);
+    CREATE VIRTUAL TABLE ${t.text} USING fts5(text, s UNINDEXED, p UNINDEXED, label UNINDEXED,
+      tokenize = 'unicode61 remove_diacritics 2');
+  `);
+}
+
+/** The indexes of a complete version, built in one pass each (far cheaper than maintaining them per row). */
+export function createVersionIndexes(db: DatabaseSync, key: number): void {
+  const t = versionTables(key);
+  db.exec(`
+    CREATE UNIQUE INDEX ${t.term}_iri ON ${t.term} (iri);
+    CREATE INDEX ${t.prop}_sp ON ${t.prop} (s, p);
+  `);
+}
+
+/** Drops every table of a version (the FTS5 shadow tables go with their virtual table). */
+export function dropVersionTables(db: DatabaseSync, key: number): void {
+  const t = versionTables(key);
+  db.exec(`
+    DROP TABLE IF EXISTS ${t.text};
+    DROP TABLE IF EXISTS ${t.prop};
+    DROP TABLE IF EXISTS ${t.in};
+    DROP TABLE IF EXISTS ${t.out};
+    DROP TABLE IF EXISTS ${t.term};
+  `);
+}
