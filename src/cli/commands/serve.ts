@@ -1,0 +1,76 @@
+/**
+ * `ontomesh serve`: the HTTP service. With the default store and no graph in it yet, the demo mesh
+ * in ./ontology is loaded as graph `mesh` in the background (/readyz turns ready when it is in).
+ * SIGTERM/SIGINT drain in-flight requests, then close the store.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createLogger, createMetrics, logLevelFromEnv, startServer, type Logger, type Metrics } from '../../api/index.ts';
+import type { GraphStore } from '../../graph/GraphStore.ts';
+import { loadOntologies } from '../../load/index.ts';
+import { integerOption, parseCommandArgs, println, type Command } from '../command.ts';
+import { exitCodes } from '../exitCodes.ts';
+import { resolveStoreUrl } from '../storeUrl.ts';
+import { openStore } from '../../store/openStore.ts';
+
+/** The demo mesh shipped with ontomesh, loaded on first start of the default store. */
+export const demoMeshPath = fileURLToPath(new URL('../../../ontology/', import.meta.url));
+export const demoGraphId = 'mesh';
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'run the GraphQL service',
+  help: `Usage: ontomesh serve [options]
+
+Serves POST /graphql (GraphiQL on GET /graphql in a browser), /healthz, /readyz and /metrics.
+Logs are JSON lines on stdout (LOG_LEVEL=debug|info|warn|error). With the default store and no
+graph loaded yet, the demo mesh in ./ontology is loaded as graph "mesh" on first start.
+
+Options:
+  --store URL   the store (default: $ONTOMESH_STORE, else sqlite:./data/ontomesh.db)
+  --port N      port to listen on (default: $PORT, else 8080; 0 picks a free port)
+  --host H      interface to bind (default: all)
+  -h, --help    show this help`,
+
+  async run(args, io) {
+    const { values } = parseCommandArgs(args, {
+      store: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    });
+    if (values.help) {
+      println(io.stdout, this.help);
+      return exitCodes.ok;
+    }
+    const port = integerOption('port', values.port ?? io.env.PORT, { max: 65_535 }) ?? 8080;
+    const logger = createLogger(io.stdout, logLevelFromEnv(io.env));
+    const metrics = createMetrics();
+    const { url, isDefault } = resolveStoreUrl(values.store, io.env);
+    const store = await openStore(url);
+    try {
+      const running = await startServer({ store, logger, metrics, port, host: values.host });
+      const seeding = isDefault ? seedDemoMesh(store, logger, metrics, io.signal) : Promise.resolve();
+      if (!io.signal.aborted) await new Promise((resolve) => io.signal.addEventListener('abort', resolve, { once: true }));
+      await running.close();
+      await seeding;
+      return exitCodes.ok;
+    } finally {
+      await store.close();
+    }
+  },
+};
+
+/** Loads the demo mesh when the store holds no graph yet; failures are logged, the server keeps running. */
+async function seedDemoMesh(store: GraphStore, logger: Logger, metrics: Metrics, signal: AbortSignal): Promise<void> {
+  try {
+    if ((await store.graphIds()).length > 0 || !existsSync(demoMeshPath)) return;
+    logger.info('loading demo mesh', { path: demoMeshPath, graphId: demoGraphId });
+    const summary = await loadOntologies(store, [demoMeshPath], { id: demoGraphId, missingImports: 'warn', allowRemoteImports: [], signal, origin: 'ontomesh serve (demo mesh)' });
+    metrics.loads.inc({ graph: demoGraphId, outcome: 'ok' });
+    logger.info('demo mesh loaded', { graphId: summary.graphId, version: summary.version, ...summary.stats, durationMs: Math.round(summary.durationMs) });
+  } catch (error) {
+    metrics.loads.inc({ graph: demoGraphId, outcome: 'error' });
+    if (!signal.aborted) logger.error('demo mesh failed to load', { error });
+  }
+}

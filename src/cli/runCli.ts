@@ -1,0 +1,72 @@
+/**
+ * The `ontomesh` command: picks the sub-command, runs it, and turns failures into one line on
+ * stderr (`file:line:col: CODE message`) and an exit code (see exitCodes.ts).
+ */
+import { readFileSync } from 'node:fs';
+import { asOntomeshError } from '../errors/index.ts';
+import { println, type CliIo, type Command } from './command.ts';
+import { exportCommand } from './commands/export.ts';
+import { loadCommand } from './commands/load.ts';
+import { serveCommand } from './commands/serve.ts';
+import { validateCommand } from './commands/validate.ts';
+import { versionsCommand } from './commands/versions.ts';
+import { exitCodeFor, exitCodes, type ExitCode } from './exitCodes.ts';
+
+/** The sub-commands, in the order `ontomesh --help` lists them. */
+export const commands: readonly Command[] = [loadCommand, validateCommand, exportCommand, versionsCommand, serveCommand];
+
+function mainHelp(): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return `Usage: ontomesh COMMAND [options]
+
+Commands:
+${commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
+
+Run \`ontomesh COMMAND --help\` for a command's options.
+
+Exit codes: 0 success, 1 the input was rejected (syntax, imports, unknown graph or version),
+2 usage error, 3 the store is unavailable.`;
+}
+
+/**
+ * Runs `ontomesh` with the given arguments (without `node` and the script) and returns the exit code.
+ *
+ * @example
+ * process.exitCode = await runCli(['load', 'pizza.owl', '--json'], io);
+ */
+export async function runCli(argv: string[], io: CliIo): Promise<ExitCode> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    const command = commands.find((c) => c.name === args[0]);
+    println(io.stdout, command ? command.help : mainHelp());
+    return exitCodes.ok;
+  }
+  if (name === '--version' || name === '-v') {
+    println(io.stdout, packageVersion());
+    return exitCodes.ok;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (command === undefined) {
+    println(io.stderr, `ontomesh: unknown command "${name}"\n\n${mainHelp()}`);
+    return exitCodes.usageError;
+  }
+  try {
+    return await command.run(args, io);
+  } catch (thrown) {
+    if (io.signal.aborted) {
+      println(io.stderr, `ontomesh: ${command.name} interrupted; nothing was changed`);
+      return exitCodes.interrupted;
+    }
+    const error = asOntomeshError(thrown);
+    const exitCode = exitCodeFor(error.code);
+    println(io.stderr, error.format());
+    if (exitCode === exitCodes.usageError) println(io.stderr, `Run \`ontomesh ${command.name} --help\` for usage.`);
+    if (error.code === 'INTERNAL' && thrown instanceof Error && thrown.stack) println(io.stderr, thrown.stack);
+    return exitCode;
+  }
+}
+
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
