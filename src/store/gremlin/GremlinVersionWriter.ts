@@ -18,8 +18,6 @@ import { ChargeMeter, withMeter } from './requestCharge.ts';
 import type { VertexKey } from './scripts.ts';
 import { searchTextOf } from './searchText.ts';
 
-const heartbeatEveryMs = 30_000;
-
 interface PendingVertex extends VertexKey {
   node: string;
   blank: boolean;
@@ -147,7 +145,7 @@ export class GremlinVersionWriter implements VersionWriter {
   }
 
   async #heartbeat(): Promise<void> {
-    if (Date.now() - this.#lastHeartbeat < heartbeatEveryMs) return;
+    if (Date.now() - this.#lastHeartbeat < this.#context.limits.heartbeatMs) return;
     this.#lastHeartbeat = Date.now();
     await this.#context.client.query(this.#context.scripts.touchVersion(this.graphId, this.version));
   }

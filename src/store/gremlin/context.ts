@@ -22,6 +22,8 @@ export interface StoreLimits {
   buckets: number;
   /** Vertices dropped per request when a version is removed. Default 500. */
   dropBatch: number;
+  /** A writer records that it is alive at most this often. Default 30 s. */
+  heartbeatMs: number;
 }
 
 export const defaultLimits: StoreLimits = {
@@ -34,6 +36,7 @@ export const defaultLimits: StoreLimits = {
   staleAfterMs: 15 * 60_000,
   buckets: 16,
   dropBatch: 500,
+  heartbeatMs: 30_000,
 };
 
 export interface StoreContext {
