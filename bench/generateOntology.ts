@@ -166,8 +166,9 @@ function* quads(total: number, seed: number): Generator<Quad> {
   for (let i = 0; i < classes; i++) {
     const c = classIri(i);
     yield t(c, type, owlClass);
-    if (i > 0) yield t(c, subClassOf, classIri(Math.floor(next() * i)));
-    if (i > 1 && next() < 0.1) yield t(c, subClassOf, classIri(Math.floor(next() * i)));
+    const parent = Math.floor(next() * i);
+    if (i > 0) yield t(c, subClassOf, classIri(parent));
+    if (i > 1 && next() < 0.1) yield t(c, subClassOf, classIri((parent + 1 + Math.floor(next() * (i - 1))) % i));
     const name = phrase(2 + Math.floor(next() * 3));
     yield t(c, label, literal(name, 'en'));
     if (next() < 0.4) yield t(c, label, literal(phrase(2, wordsDe), 'de'));
@@ -198,7 +199,11 @@ function* quads(total: number, seed: number): Generator<Quad> {
       const p = Math.floor(next() * datatypeProperties);
       facts.push([datatypePropertyIri(p), value(datatypes[p % datatypes.length]!, next)]);
     }
+    const seen = new Set<string>();
     for (const [p, o] of facts) {
+      const key = `${p.value} ${o.termType} ${o.value}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
       if (emitted === total) return;
       yield t(x, p, o);
     }
