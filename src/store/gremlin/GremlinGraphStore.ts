@@ -21,7 +21,7 @@ import type { GremlinClient } from './GremlinClient.ts';
 import { IdScheme, type VersionScope } from './ids.ts';
 import type { RequestRecord } from './requestCharge.ts';
 import { Scripts, type VertexKey } from './scripts.ts';
-import { filterTokens, queryWords, scoreLiteral } from './searchText.ts';
+import { filterTokens, parseQuery, scoreLiteral, scoreSearchTexts } from './searchText.ts';
 import { GremlinVersionWriter } from './GremlinVersionWriter.ts';
 
 export interface GremlinStoreOptions extends Partial<StoreLimits> {
@@ -37,6 +37,9 @@ type VersionRecord = { version: number; buckets: number; state: string; createdA
 
 const emptyStats: LoadStats = { triples: 0, inferred: 0, classes: 0, objectProperties: 0, datatypeProperties: 0, annotationProperties: 0, individuals: 0, ontologies: 0 };
 const readBatch = 100;
+const defaultSearchLimit = 20;
+/** Search candidates read per version; a broader query is cut there (then ranked among those). */
+const maxSearchCandidates = 2000;
 
 export class GremlinGraphStore implements GraphStore {
   readonly description: string;
@@ -91,17 +94,27 @@ export class GremlinGraphStore implements GraphStore {
     return { graphId: scope.graphId, version: scope.version, createdAt, active: true, stats, meta };
   }
 
-  /** Removes committed versions beyond the keep limit and abandoned or half-removed ones. */
+  /**
+   * Removes committed versions beyond the keep limit and abandoned (stale writing) or half-removed
+   * ones, then the tombstones of removed versions except the newest record, which keeps the highest
+   * number handed out so far (numbers are never reused).
+   */
   async #prune(graphId: string, active: number): Promise<void> {
-    const { ids, limits } = this.#context;
+    const { client, scripts, ids, limits } = this.#context;
     const records = (await this.#records(graphId)).sort((a, b) => b.version - a.version);
     const committed = records.filter((r) => r.state === 'committed' && r.version !== active);
     const surplus = committed.slice(Math.max(0, limits.keepVersions - 1));
     const abandoned = records.filter((r) => (r.state === 'writing' && Date.now() - r.heartbeat > limits.staleAfterMs) || r.state === 'dropping');
     for (const record of [...surplus, ...abandoned]) await this.#drop(ids.versionScope(graphId, record.version, record.buckets));
+    const newest = records[0]?.version;
+    for (const record of records) {
+      if (record.version !== newest && (record.state === 'dropped' || surplus.includes(record) || abandoned.includes(record))) {
+        await client.query(scripts.dropVersionRecord(graphId, record.version));
+      }
+    }
   }
 
-  /** Removes a version: marks it, drops its partitions, then its record (safe to repeat if interrupted). */
+  /** Removes a version's data: marks it, drops its partitions, leaves a tombstone (safe to repeat). */
   async #drop(scope: VersionScope): Promise<void> {
     const { client, scripts, ids, limits } = this.#context;
     await client.query(scripts.finishVersion(scope.graphId, scope.version, 'dropping', JSON.stringify(emptyStats), 'null'));
@@ -112,7 +125,7 @@ export class GremlinGraphStore implements GraphStore {
         if (!left) break;
       }
     }
-    await client.query(scripts.dropVersionRecord(scope.graphId, scope.version));
+    await client.query(scripts.finishVersion(scope.graphId, scope.version, 'dropped', JSON.stringify(emptyStats), 'null'));
   }
 
   async #records(graphId: string): Promise<VersionRecord[]> {
@@ -218,23 +231,33 @@ export class GremlinGraphStore implements GraphStore {
   }
 
   async search(snapshot: Snapshot, text: string, options: { limit?: number; offset?: number } = {}): Promise<SearchHit[]> {
-    const { limit = 20, offset = 0 } = options;
-    const words = queryWords(text);
-    const scopes = await this.#scopes(snapshot);
-    if (!words.length || !scopes.length || limit <= 0) return [];
-    const candidates = Math.min(1000, Math.max(200, (offset + limit) * 10));
-    const rows: { n: string; f: string[] }[] = [];
-    for (const scope of scopes) {
-      const partitions = this.#context.ids.partitions(scope);
-      rows.push(...(await this.#client.query<(typeof rows)[number]>(this.#context.scripts.searchCandidates(partitions, filterTokens(words), candidates))));
+    const { limit = defaultSearchLimit, offset = 0 } = options;
+    if (!Number.isInteger(limit) || limit < 0 || !Number.isInteger(offset) || offset < 0) {
+      throw new OntomeshError('BAD_REQUEST', `search limit and offset must be non-negative integers (got ${limit}, ${offset})`);
     }
+    const query = parseQuery(text);
+    const scopes = await this.#scopes(snapshot);
+    if (!query.words.length || !scopes.length || limit === 0) return [];
+    const { client, scripts, ids } = this.#context;
+    // Phase 1: rank light candidates (node id and search texts) of every version of the snapshot.
+    const ranked = new Map<string, number>();
+    for (const scope of scopes) {
+      const rows = await client.query<{ n: string; t: string[] }>(scripts.searchCandidates(ids.partitions(scope), filterTokens(query), maxSearchCandidates));
+      for (const row of rows) {
+        const score = scoreSearchTexts(query, row.t);
+        if (score !== undefined && score > (ranked.get(row.n) ?? -1)) ranked.set(row.n, score);
+      }
+    }
+    const page = [...ranked].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0)).slice(0, offset + limit).map(([id]) => id);
+    // Phase 2: the literals of the page's nodes, for the matched text and its highlight.
     const best = new Map<string, SearchHit>();
-    for (const row of rows) {
-      for (const value of row.f) {
-        const fact = decodeLiteral(row.n, value);
-        const hit = scoreLiteral(text, words, fact);
-        const current = best.get(row.n);
-        if (hit && (!current || hit.score > current.score)) best.set(row.n, hit);
+    for (const keys of this.#keyChunks(this.#keys(scopes, page))) {
+      for (const row of await client.query<{ n: string; f: string[] }>(scripts.searchLiterals(keys))) {
+        for (const value of row.f) {
+          const hit = scoreLiteral(query, decodeLiteral(row.n, value));
+          const known = best.get(row.n);
+          if (hit && (!known || hit.score > known.score)) best.set(row.n, hit);
+        }
       }
     }
     return [...best.values()].sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).slice(offset, offset + limit);

@@ -14,7 +14,7 @@ export interface StoreLimits {
   maxValueBytes: number;
   /** Write requests in flight per writer. Default 4. */
   concurrency: number;
-  /** Committed versions kept per graph (the active one always is). Default 3. */
+  /** Committed versions kept per graph (the active one always is). Default 5. */
   keepVersions: number;
   /** A writing version whose writer sent no heartbeat for this long is abandoned and swept. Default 15 min. */
   staleAfterMs: number;
@@ -32,7 +32,7 @@ export const defaultLimits: StoreLimits = {
   maxRequestBytes: 1_500_000,
   maxValueBytes: 1_500_000,
   concurrency: 4,
-  keepVersions: 3,
+  keepVersions: 5,
   staleAfterMs: 15 * 60_000,
   buckets: 16,
   dropBatch: 500,

@@ -17,7 +17,7 @@ export const templateNames = [
   'ping', 'readPointers', 'activate', 'createVersion', 'readVersions', 'touchVersion', 'finishVersion',
   'dropVersionRecord', 'dropPartition', 'countPartition',
   'addVertices', 'findVertices', 'addLiterals', 'findLiterals', 'addEdges', 'findEdges',
-  'readResources', 'neighboursOut', 'neighboursIn', 'searchCandidates', 'exportPartition',
+  'readResources', 'neighboursOut', 'neighboursIn', 'searchCandidates', 'searchLiterals', 'exportPartition',
 ] as const;
 export type TemplateName = (typeof templateNames)[number];
 
@@ -109,8 +109,11 @@ export class Scripts {
     return b.build('touchVersion');
   }
 
-  /** Sets a version's final state ('committed' with its stats and meta, or 'dropping' before its data goes). */
-  finishVersion(graphId: string, version: number, state: 'committed' | 'dropping', stats: string, meta: string): Script {
+  /**
+   * Sets a version's state: 'committed' (with its stats and meta), 'dropping' (its data is being
+   * removed) or 'dropped' (a tombstone: it keeps the number from being handed out again).
+   */
+  finishVersion(graphId: string, version: number, state: 'committed' | 'dropping' | 'dropped', stats: string, meta: string): Script {
     const b = new ScriptBuilder();
     this.#meta(b, this.#ids.versionId(graphId, version))
       .add(`.property(single, 'state', ${b.bind(state)}).property(single, 'stats', ${b.bind(stats)}).property(single, 'meta', ${b.bind(meta)}).count()`);
@@ -206,13 +209,20 @@ export class Scripts {
     return b.build(direction === 'out' ? 'neighboursOut' : 'neighboursIn');
   }
 
-  /** Vertices whose search text contains every token, with their literal facts. */
+  /** Vertices whose search text contains every token, with their search texts (light: no literals). */
   searchCandidates(partitions: readonly string[], tokens: readonly string[], limit: number): Script {
     const b = new ScriptBuilder();
     b.add(`g.V().has('${this.#pk}', within(${b.list(partitions)}))`);
     for (const token of tokens) b.add(`.has('t', TextP.containing(${b.bind(token)}))`);
-    b.add(`.limit(${b.bind(limit)}).project('n', 'f').by(values('n')).by(values('f').fold())`);
+    b.add(`.limit(${b.bind(limit)}).project('n', 't').by(values('n')).by(values('t').fold())`);
     return b.build('searchCandidates');
+  }
+
+  /** The literal facts of some vertices (the best search candidates, for their highlights). */
+  searchLiterals(keys: readonly VertexKey[]): Script {
+    const b = new ScriptBuilder();
+    this.#start(b, keys).add(`.project('n', 'f').by(values('n')).by(values('f').fold())`);
+    return b.build('searchLiterals');
   }
 
   /** Every vertex of one partition with its literal and out-edge facts. */

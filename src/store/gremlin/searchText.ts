@@ -3,16 +3,17 @@
  * diacritics are folded, every word of the query must occur as a word of the literal, the last one
  * as a prefix (results while typing), exact label matches rank first and labels weigh double.
  *
- * Vertices keep the folded text of their label, synonym and definition literals in the
- * multi-valued property `t`; the server narrows the candidates to vertices whose `t` contains every
- * word (`TextP.containing`, on Cosmos's list of steps) and the candidates are matched and ranked here.
+ * Vertices keep one search text per label, synonym or definition literal in the multi-valued
+ * property `t`: `L|` (a label) or `T|` (other text) and the folded text. A search asks the server
+ * for vertices whose `t` contains every word (`TextP.containing`, on Cosmos's list of steps), ranks
+ * those light candidates here, then reads the literals of the best ones only, for the highlights.
  */
 import type { PropertyElement } from '../../graph/elements.ts';
 import type { SearchHit } from '../../graph/GraphStore.ts';
 import { labelPredicates, textIndexPredicates } from '../../graph/textIndex.ts';
 
 const indexed = new Set(textIndexPredicates);
-const word = /[\p{L}\p{N}\p{Co}\p{M}]+/gu;
+const wordPattern = /[\p{L}\p{N}\p{Co}\p{M}]+/gu;
 /** Score added to exact label matches, above any relevance of a partial match. */
 const exactBonus = 1000;
 
@@ -21,44 +22,69 @@ export function foldText(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/\s+/gu, ' ').trim();
 }
 
-const words = (text: string): string[] => foldText(text).match(word) ?? [];
+const words = (text: string): string[] => foldText(text).match(wordPattern) ?? [];
 
 /** The search text stored for a literal fact, or undefined when its predicate is not indexed. */
 export function searchTextOf(fact: PropertyElement): string | undefined {
-  return indexed.has(fact.predicate) ? foldText(fact.value.lexical) : undefined;
+  if (!indexed.has(fact.predicate)) return undefined;
+  return `${labelPredicates.has(fact.predicate) ? 'L' : 'T'}|${foldText(fact.value.lexical)}`;
 }
 
-/** The folded words of a query, in order; the last is matched as a prefix. */
-export function queryWords(text: string): string[] {
-  return words(text);
+/** A parsed query: its folded words (the last one a prefix) and the folded whole text. */
+export interface SearchQuery {
+  words: string[];
+  folded: string;
 }
 
-/** Turns the query words into server-side filters: distinct, longest (most selective) first, at most 8. */
-export function filterTokens(queryWords: readonly string[]): string[] {
-  return [...new Set(queryWords)].sort((a, b) => b.length - a.length).slice(0, 8);
+export function parseQuery(text: string): SearchQuery {
+  return { words: words(text), folded: foldText(text) };
+}
+
+/** Server-side filters: the distinct words, longest (most selective) first, at most 8. */
+export function filterTokens(query: SearchQuery): string[] {
+  return [...new Set(query.words)].sort((a, b) => b.length - a.length).slice(0, 8);
+}
+
+const matcher = (query: SearchQuery) => {
+  const last = query.words.length - 1;
+  return (w: string) => query.words.some((q, i) => (i === last ? w.startsWith(q) : w === q));
+};
+
+/** Scores a folded text; undefined unless every query word occurs (the last as a prefix). */
+function score(query: SearchQuery, isLabel: boolean, folded: string): number | undefined {
+  const textWords = folded.match(wordPattern) ?? [];
+  const last = query.words.length - 1;
+  if (!query.words.length || !query.words.every((q, i) => textWords.some((w) => (i === last ? w.startsWith(q) : w === q)))) return undefined;
+  const exact = isLabel && folded === query.folded;
+  return (exact ? exactBonus : 0) + ((isLabel ? 2 : 1) * textWords.filter(matcher(query)).length) / Math.sqrt(textWords.length);
+}
+
+/** The best score of a vertex's stored search texts, or undefined when none matches. */
+export function scoreSearchTexts(query: SearchQuery, texts: readonly string[]): number | undefined {
+  let best: number | undefined;
+  for (const text of texts) {
+    const value = score(query, text.startsWith('L|'), text.slice(2));
+    if (value !== undefined && (best === undefined || value > best)) best = value;
+  }
+  return best;
 }
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** Matches one literal against the query words; undefined when some word does not occur. */
-export function scoreLiteral(query: string, queryWords: readonly string[], fact: PropertyElement): SearchHit | undefined {
-  if (!indexed.has(fact.predicate) || !queryWords.length) return undefined;
+/** Matches one literal against the query, with its highlight; undefined when it does not match. */
+export function scoreLiteral(query: SearchQuery, fact: PropertyElement): SearchHit | undefined {
+  if (!indexed.has(fact.predicate)) return undefined;
   const text = fact.value.lexical;
-  const textWords = words(text);
-  const last = queryWords.length - 1;
-  const matches = (w: string) => queryWords.some((q, i) => (i === last ? w.startsWith(q) : w === q));
-  const found = queryWords.every((q, i) => textWords.some((w) => (i === last ? w.startsWith(q) : w === q)));
-  if (!found) return undefined;
-  const isLabel = labelPredicates.has(fact.predicate);
-  const exact = isLabel && foldText(text) === foldText(query);
-  const relevance = ((isLabel ? 2 : 1) * textWords.filter(matches).length) / Math.sqrt(textWords.length);
+  const value = score(query, labelPredicates.has(fact.predicate), foldText(text));
+  if (value === undefined) return undefined;
+  const matches = matcher(query);
   let highlight = '';
   let at = 0;
-  for (const match of text.matchAll(word)) {
+  for (const match of text.matchAll(wordPattern)) {
     if (!matches(foldText(match[0]))) continue;
     highlight += `${escapeHtml(text.slice(at, match.index))}<b>${escapeHtml(match[0])}</b>`;
     at = match.index + match[0].length;
   }
   highlight += escapeHtml(text.slice(at));
-  return { id: fact.subject, score: (exact ? exactBonus : 0) + relevance, predicate: fact.predicate, highlight, text };
+  return { id: fact.subject, score: value, predicate: fact.predicate, highlight, text };
 }
