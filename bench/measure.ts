@@ -9,7 +9,7 @@
  * - `load`: the whole pipeline, loadOntologies into a new SQLite store (parse, OWL view,
  *   entailment, mapping, writes, indexes, commit), the store closed at the end.
  *
- * Prints one JSON line: { mode, triples, ms, maxRssBytes }.
+ * Prints one JSON line: a Measurement.
  */
 import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,9 +25,15 @@ export interface Measurement {
   triples: number;
   ms: number;
   maxRssBytes: number;
+  /** `load` only: facts the entailment closure added. */
+  inferred?: number;
+  /** `load` only: time in each phase of loadOntologies (read = parse, map, write; commit includes closing the store). */
+  phasesMs?: { read: number; infer: number; commit: number };
 }
 
-async function rawParse(file: string): Promise<number> {
+type Outcome = Pick<Measurement, 'triples' | 'inferred' | 'phasesMs'>;
+
+async function rawParse(file: string): Promise<Outcome> {
   const baseIRI = pathToFileURL(resolve(file)).href;
   const input = createReadStream(file, { encoding: 'utf8' });
   let count = 0;
@@ -49,40 +55,58 @@ async function rawParse(file: string): Promise<number> {
         .on('end', done);
     });
   }
-  return count;
+  return { triples: count };
 }
+
+/** Each mode imports what it needs, then returns the work to time: module loading is not measured. */
+type Prepare = () => Promise<(file: string) => Promise<Outcome>>;
 
 // ontomesh's modules are imported only by the modes that use them, so that the raw parser's
 // process carries nothing else.
-async function ontomeshParse(file: string): Promise<number> {
-  const { parseFile } = await import('../src/rdf/index.ts');
-  const result = await parseFile(file, { file }, { quads() {} });
-  return result.quads;
-}
-
-async function load(file: string): Promise<number> {
-  const { loadOntologies } = await import('../src/load/index.ts');
-  const { openStore } = await import('../src/store/openStore.ts');
-  const dir = mkdtempSync(join(tmpdir(), 'ontomesh-bench-'));
-  try {
-    const store = await openStore(`sqlite:${join(dir, 'bench.db')}`);
-    const summary = await loadOntologies(store, [file], { missingImports: 'warn', allowRemoteImports: [] });
-    await store.close();
-    return summary.stats.triples;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-const run: Record<MeasureMode, (file: string) => Promise<number>> = { parser: rawParse, parse: ontomeshParse, load };
+const modes: Record<MeasureMode, Prepare> = {
+  parser: async () => rawParse,
+  parse: async () => {
+    const { parseFile } = await import('../src/rdf/index.ts');
+    return async (file) => ({ triples: (await parseFile(file, { file }, { quads() {} })).quads });
+  },
+  load: async () => {
+    const { loadOntologies } = await import('../src/load/index.ts');
+    const { openStore } = await import('../src/store/openStore.ts');
+    return async (file) => {
+      const started = performance.now();
+      const marks: Partial<Record<'read' | 'infer' | 'commit', number>> = {};
+      const store = await openStore(`sqlite:${join(scratch, 'bench.db')}`);
+      const summary = await loadOntologies(store, [file], {
+        missingImports: 'warn',
+        allowRemoteImports: [],
+        onProgress: ({ phase }) => void (marks[phase] ??= performance.now()),
+      });
+      await store.close();
+      const ended = performance.now();
+      const infer = marks.infer ?? ended;
+      const commit = marks.commit ?? ended;
+      return {
+        triples: summary.stats.triples,
+        inferred: summary.stats.inferred,
+        phasesMs: { read: infer - started, infer: commit - infer, commit: ended - commit },
+      };
+    };
+  },
+};
 
 const [mode, file] = process.argv.slice(2) as [MeasureMode, string];
-if (!(mode in run) || !file) {
+if (!(mode in modes) || !file) {
   console.error('usage: node bench/measure.ts parser|parse|load FILE');
   process.exit(2);
 }
-const started = performance.now();
-const triples = await run[mode](file);
-const ms = performance.now() - started;
-const measurement: Measurement = { mode, triples, ms, maxRssBytes: process.resourceUsage().maxRSS * 1024 };
-process.stdout.write(`${JSON.stringify(measurement)}\n`);
+const scratch = mkdtempSync(join(tmpdir(), 'ontomesh-bench-'));
+try {
+  const work = await modes[mode]();
+  const started = performance.now();
+  const outcome = await work(file);
+  const ms = performance.now() - started;
+  const measurement: Measurement = { mode, ...outcome, ms, maxRssBytes: process.resourceUsage().maxRSS * 1024 };
+  process.stdout.write(`${JSON.stringify(measurement)}\n`);
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}

@@ -116,16 +116,23 @@ function failure(error: unknown): string {
 
 function summarise(samples: Measurement[], triples: number, error: string | undefined): ModeResult {
   if (samples.length === 0) return { samples, error: error ?? 'no samples' };
-  const ms = samples.map((s) => s.ms).sort((a, b) => a - b);
-  const middle = ms.length >> 1;
-  const medianMs = ms.length % 2 ? ms[middle]! : (ms[middle - 1]! + ms[middle]!) / 2;
+  const medianMs = median(samples.map((s) => s.ms));
+  const phases = samples.flatMap((s) => (s.phasesMs ? [s.phasesMs] : []));
   return {
     medianMs,
     triplesPerSecond: triples / (medianMs / 1000),
     peakRssBytes: Math.max(...samples.map((s) => s.maxRssBytes)),
+    ...(phases.length ? { medianPhasesMs: { read: median(phases.map((p) => p.read)), infer: median(phases.map((p) => p.infer)), commit: median(phases.map((p) => p.commit)) } } : {}),
+    ...(samples[0]!.inferred !== undefined ? { inferred: samples[0]!.inferred } : {}),
     samples,
     ...(error ? { error } : {}),
   };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 function git(gitArgs: string[]): string {
