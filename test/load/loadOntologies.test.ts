@@ -1,0 +1,115 @@
+/**
+ * The load pipeline's guarantees on real files: a failed or interrupted load leaves the active
+ * version as it was and no partial version behind; reloading is idempotent; a dry run writes nothing
+ * and reports what a load would; graph ids are derived as documented.
+ */
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { OntomeshError } from '../../src/errors/index.ts';
+import type { GraphStore } from '../../src/graph/GraphStore.ts';
+import { loadOntologies, type LoadOptions } from '../../src/load/index.ts';
+import { compareGraphs, exportText, fixture, parseText, readQuads, tempStore } from './helpers.ts';
+
+const pizza = fixture('protege-owl/pizza-owlcs/pizza.owl');
+const brokenTurtle = fixture('w3c-vocabularies/dcat/dcat3-external.ttl');
+const options: LoadOptions = { missingImports: 'warn', allowRemoteImports: [] };
+
+let store: GraphStore;
+let dispose: () => Promise<void>;
+beforeEach(async () => {
+  ({ store, dispose } = await tempStore());
+});
+afterEach(() => dispose());
+
+async function expectOnlyPizzaVersion1(): Promise<void> {
+  const versions = await store.versions('a');
+  expect(versions.map((v) => [v.version, v.active])).toEqual([[1, true]]);
+  expect(await store.graphIds()).toEqual(['a']);
+  const exported = await parseText(await exportText(store, 'a', 'nt'), 'nt');
+  expect(compareGraphs(exported, await readQuads([pizza]))).toEqual({ missing: [], extra: [], blankIsomorphic: true });
+}
+
+async function rejection(promise: Promise<unknown>): Promise<OntomeshError> {
+  const error = await promise.then(() => undefined, (e: unknown) => e);
+  expect(error).toBeInstanceOf(OntomeshError);
+  return error as OntomeshError;
+}
+
+describe('atomicity', () => {
+  beforeEach(async () => {
+    await loadOntologies(store, [pizza], { ...options, id: 'a' });
+  });
+
+  test('a syntax error fails the load with file:line:col and the previous version stays active', async () => {
+    const error = await rejection(loadOntologies(store, [brokenTurtle], { ...options, id: 'a' }));
+    expect(error.code).toBe('RDF_SYNTAX');
+    expect(error.location).toMatchObject({ file: brokenTurtle, line: 24 });
+    expect(error.format()).toMatch(/dcat3-external\.ttl:24:\d+: RDF_SYNTAX /);
+    await expectOnlyPizzaVersion1();
+  });
+
+  test('a failure in a later document discards what the earlier ones wrote', async () => {
+    const error = await rejection(loadOntologies(store, [pizza, brokenTurtle], { ...options, id: 'a' }));
+    expect(error.code).toBe('RDF_SYNTAX');
+    await expectOnlyPizzaVersion1();
+  });
+
+  test('an unresolved owl:imports fails the load when missing imports are errors', async () => {
+    const error = await rejection(loadOntologies(store, [fixture('w3c-vocabularies/dcat/dcat3.ttl')], { ...options, id: 'a', missingImports: 'error' }));
+    expect(error.code).toBe('IMPORT_UNRESOLVED');
+    await expectOnlyPizzaVersion1();
+  });
+
+  test('an aborted load is rolled back', async () => {
+    const controller = new AbortController();
+    const load = loadOntologies(store, [fixture('schemaorg/schemaorg-current-https.ttl')], {
+      ...options,
+      id: 'a',
+      signal: controller.signal,
+      onProgress: (p) => { if (p.quads > 0) controller.abort(new Error('stop')); },
+    });
+    await expect(load).rejects.toThrow('stop');
+    await expectOnlyPizzaVersion1();
+  });
+});
+
+test('reloading the same files gives the same graph, blank node ids included', async () => {
+  const first = await loadOntologies(store, [pizza], options);
+  const second = await loadOntologies(store, [pizza], options);
+  expect([first.version, second.version]).toEqual([1, 2]);
+  expect(await exportText(store, 'pizza', 'nt', 2)).toBe(await exportText(store, 'pizza', 'nt', 1));
+});
+
+test('versions record the documents of the imports closure, their ontology IRIs and prefixes', async () => {
+  const summary = await loadOntologies(store, [fixture('iof-ontology/core/Core.rdf')], { ...options, id: 'core' });
+  const [info] = await store.versions('core');
+  expect(info!.meta.documents).toEqual(summary.documents.map(({ location, format, ontologyIri, versionIri }) => ({ location, format, ontologyIri, versionIri })));
+  expect(info!.meta.documents[0]!.ontologyIri).toBe('https://spec.industrialontologies.org/ontology/core/Core/');
+  expect(info!.meta.prefixes).toMatchObject({ owl: 'http://www.w3.org/2002/07/owl#' });
+  expect(info!.stats).toEqual(summary.stats);
+});
+
+test('a dry run reports what a load would and writes nothing', async () => {
+  const dry = await loadOntologies(undefined, [pizza], options);
+  const real = await loadOntologies(store, [pizza], options);
+  expect(dry.version).toBeUndefined();
+  expect(dry.stats).toEqual(real.stats);
+  expect(dry.graphId).toBe(real.graphId);
+});
+
+describe('graph id', () => {
+  test.each([
+    ['protege-owl/pizza-owlcs/pizza.owl', 'pizza'],
+    ['obo-ro/ro.owl', 'ro'],
+    ['w3c-vocabularies/dcat/dcat3.ttl', 'dcat'],
+    ['iof-ontology/core/Core.rdf', 'Core'],
+    // schema.org declares no owl:Ontology: the file name decides.
+    ['schemaorg/schemaorg-current-https.ttl', 'schemaorg-current-https'],
+  ])('%s loads as %s', async (path, id) => {
+    expect((await loadOntologies(undefined, [fixture(path)], options)).graphId).toBe(id);
+  });
+
+  test('an invalid --id is a BAD_REQUEST', async () => {
+    const error = await rejection(loadOntologies(store, [pizza], { ...options, id: '../etc' }));
+    expect(error.code).toBe('BAD_REQUEST');
+  });
+});
