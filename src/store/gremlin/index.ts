@@ -39,6 +39,7 @@ export async function openGremlinStore(url: string, options: OpenGremlinStoreOpt
     ...(requestTimeoutMs ? { requestTimeoutMs } : {}),
   });
   return new GremlinGraphStore(client, {
+    ...target.limits,
     description: target.description,
     ...(target.partitionKey ? { partitionKey: target.partitionKey } : {}),
     ...(target.namespace ? { namespace: target.namespace } : {}),

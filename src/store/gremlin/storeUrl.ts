@@ -7,11 +7,14 @@
  *   `wss://ACCOUNT.gremlin.cosmos.azure.com:443/` (ACCOUNT may also be a full host name); the key
  *   from COSMOS_GREMLIN_KEY, otherwise a Microsoft Entra ID token (DefaultAzureCredential).
  *
- * Both take `pk` (partition-key property name, default `pk`), `namespace` and `connections` in the
- * query. Credentials never come from the URL: one with a user or password is refused.
+ * Both take in the query: `pk` (partition-key property name, default `pk`), `namespace`,
+ * `connections`, and the write limits `batch` (elements per request), `maxBindings`, `concurrency`
+ * and `buckets` (see StoreLimits). Credentials never come from the URL: one with a user or password
+ * is refused.
  */
 import { OntomeshError } from '../../errors/index.ts';
 import { cosmosDialect, tinkerpopDialect, type Dialect } from './dialect.ts';
+import type { StoreLimits } from './context.ts';
 import type { Credentials } from './GremlinClient.ts';
 
 export interface GremlinTarget {
@@ -24,7 +27,10 @@ export interface GremlinTarget {
   partitionKey?: string;
   namespace?: string;
   connections?: number;
+  limits: Partial<StoreLimits>;
 }
+
+const limitParameters = { batch: 'maxBatchElements', maxBindings: 'maxBindings', concurrency: 'concurrency', buckets: 'buckets' } as const;
 
 /** Where to find secrets; `process.env` by default. */
 export type Environment = Record<string, string | undefined>;
@@ -43,7 +49,15 @@ export function parseGremlinUrl(text: string, env: Environment = process.env): G
     throw new OntomeshError('BAD_REQUEST', 'Store URLs must not carry credentials; use the environment (COSMOS_GREMLIN_KEY, GREMLIN_USERNAME/GREMLIN_PASSWORD) or Entra ID');
   }
   const query = url.searchParams;
+  const limits: Partial<StoreLimits> = {};
+  for (const [parameter, limit] of Object.entries(limitParameters)) {
+    const value = query.get(parameter);
+    if (value === null) continue;
+    if (!/^[1-9]\d*$/.test(value)) throw new OntomeshError('BAD_REQUEST', `Store URL parameter ${parameter} must be a positive integer, not "${value}"`);
+    limits[limit] = Number(value);
+  }
   const common = {
+    limits,
     ...(query.has('pk') ? { partitionKey: query.get('pk')! } : {}),
     ...(query.has('namespace') ? { namespace: query.get('namespace')! } : {}),
     ...(query.has('connections') ? { connections: Number(query.get('connections')) } : {}),
