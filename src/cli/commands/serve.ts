@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createLogger, createMetrics, logLevelFromEnv, startServer, type Logger, type Metrics } from '../../api/index.ts';
+import type { Logger, Metrics } from '../../api/index.ts';
 import type { GraphStore } from '../../graph/GraphStore.ts';
 import { loadOntologies } from '../../load/index.ts';
 import { integerOption, parseCommandArgs, println, type Command } from '../command.ts';
@@ -44,6 +44,8 @@ Options:
       return exitCodes.ok;
     }
     const port = integerOption('port', values.port ?? io.env.PORT, { max: 65_535 }) ?? 8080;
+    // Imported here so the other commands do not pay for Express, GraphQL and prom-client at startup.
+    const { createLogger, createMetrics, logLevelFromEnv, startServer } = await import('../../api/index.ts');
     const logger = createLogger(io.stdout, logLevelFromEnv(io.env));
     const metrics = createMetrics();
     const { url, isDefault } = resolveStoreUrl(values.store, io.env);

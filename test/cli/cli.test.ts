@@ -1,0 +1,171 @@
+/**
+ * The `ontomesh` command as users run it (a child process): help and usage errors, load with its
+ * --json summary, versions, export in every format, validate, exit codes and `file:line:col` errors.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { expectedCounts } from '../load/expectedCounts.ts';
+import { compareGraphs, fixture, parseText, readQuads, tempDir } from '../load/helpers.ts';
+import { runOntomesh } from './runOntomesh.ts';
+
+const pizza = fixture('protege-owl/pizza-owlcs/pizza.owl');
+const brokenTurtle = fixture('w3c-vocabularies/dcat/dcat3-external.ttl');
+
+let cwd: string;
+let remove: () => Promise<void>;
+let env: NodeJS.ProcessEnv;
+const ontomesh = (...args: string[]) => runOntomesh(args, { cwd, env });
+
+beforeAll(async () => {
+  ({ dir: cwd, remove } = await tempDir());
+  env = { ONTOMESH_STORE: `sqlite:${join(cwd, 'store.db')}` };
+});
+afterAll(() => remove());
+
+describe('help and usage', () => {
+  test('--help lists the commands and the exit codes', async () => {
+    const { code, stdout } = await ontomesh('--help');
+    expect(code).toBe(0);
+    for (const command of ['load', 'validate', 'export', 'versions', 'serve']) expect(stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
+    expect(stdout).toContain('Exit codes');
+  });
+
+  test.each(['load', 'validate', 'export', 'versions', 'serve'])('%s --help shows its usage', async (command) => {
+    const { code, stdout } = await ontomesh(command, '--help');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(new RegExp(`^Usage: ontomesh ${command} `));
+  });
+
+  test.each([
+    [['frobnicate'], /unknown command "frobnicate"/],
+    [['load', '--frobnicate', 'x.ttl'], /BAD_REQUEST Unknown option '--frobnicate'/],
+    [['load'], /BAD_REQUEST expected at least one PATH/],
+    [['load', pizza, '--missing-imports', 'maybe'], /--missing-imports must be one of error, warn/],
+    [['export', 'pizza', '--format', 'yaml'], /--format must be one of/],
+    [['serve', '--port', 'eighty'], /--port must be an integer/],
+  ])('%j is a usage error (exit 2)', async (args, message) => {
+    const { code, stderr } = await ontomesh(...args);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+  });
+});
+
+describe('load, versions, export', () => {
+  let summary: Record<string, unknown>;
+
+  beforeAll(async () => {
+    const { code, stdout, stderr } = await ontomesh('load', pizza, '--json');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    summary = JSON.parse(stdout) as Record<string, unknown>;
+  });
+
+  test('--json prints the counts of the input and the new version', async () => {
+    const expected = expectedCounts(await readQuads([pizza]));
+    expect(summary).toMatchObject({
+      graphId: 'pizza',
+      version: 1,
+      triples: expected.triples,
+      classes: expected.classes,
+      properties: expected.objectProperties + expected.datatypeProperties + expected.annotationProperties,
+      individuals: expected.individuals,
+      missingImports: [],
+    });
+    expect(summary.documents).toEqual([expect.objectContaining({ location: pizza, format: 'rdfxml', ontologyIri: 'https://raw.githubusercontent.com/owlcs/pizza-ontology/refs/heads/master/pizza.owl' })]);
+  });
+
+  test('without --json it prints the counts for people', async () => {
+    const { code, stdout } = await ontomesh('load', pizza, '--id', 'pizza-text');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Loaded graph "pizza-text" version 1 from 1 document in [\d.]+ s$/m);
+    expect(stdout).toMatch(/^  triples +2,332 asserted, [\d,]+ inferred$/m);
+  });
+
+  test.each(['ttl', 'nt', 'rdfxml', 'jsonld'])('export --format %s writes the loaded graph', async (format) => {
+    const { code, stdout } = await ontomesh('export', 'pizza', '--format', format);
+    expect(code).toBe(0);
+    const exported = await parseText(stdout, format as 'ttl');
+    expect(compareGraphs(exported, await readQuads([pizza]))).toEqual({ missing: [], extra: [], blankIsomorphic: true });
+  });
+
+  test('export --out picks the format from the extension', async () => {
+    const out = join(cwd, 'pizza.rdf');
+    const { code, stdout } = await ontomesh('export', 'pizza', '--out', out);
+    expect([code, stdout]).toEqual([0, '']);
+    const text = await readFile(out, 'utf8');
+    expect(text).toMatch(/^<\?xml|<rdf:RDF/);
+    expect(compareGraphs(await parseText(text, 'rdfxml'), await readQuads([pizza]))).toEqual({ missing: [], extra: [], blankIsomorphic: true });
+  });
+
+  test('a broken file exits 1 with file:line:col and changes nothing', async () => {
+    const { code, stdout, stderr } = await ontomesh('load', brokenTurtle, '--id', 'pizza');
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(new RegExp(`^${brokenTurtle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:24:\\d+: RDF_SYNTAX .+$`, 'm'));
+    const versions = JSON.parse((await ontomesh('versions', 'pizza', '--json')).stdout) as { version: number; active: boolean }[];
+    expect(versions.map((v) => [v.version, v.active])).toEqual([[1, true]]);
+  });
+
+  test('versions lists kept versions newest first, the active one marked', async () => {
+    expect((await ontomesh('load', pizza)).code).toBe(0);
+    const json = await ontomesh('versions', 'pizza', '--json');
+    const versions = JSON.parse(json.stdout) as { version: number; active: boolean; stats: { triples: number } }[];
+    expect(versions.map((v) => [v.version, v.active, v.stats.triples])).toEqual([[2, true, 2332], [1, false, 2332]]);
+    const table = await ontomesh('versions', 'pizza');
+    expect(table.stdout.split('\n')[1]).toMatch(/^\*\s+2\s/);
+  });
+
+  test('export --version exports a kept older version', async () => {
+    const { code, stdout } = await ontomesh('export', 'pizza', '--version', '1', '--format', 'nt');
+    expect(code).toBe(0);
+    expect(compareGraphs(await parseText(stdout, 'nt'), await readQuads([pizza]))).toEqual({ missing: [], extra: [], blankIsomorphic: true });
+  });
+
+  test('an unknown graph or version exits 1 with NOT_FOUND', async () => {
+    expect(await ontomesh('export', 'nope')).toMatchObject({ code: 1, stderr: expect.stringContaining('NOT_FOUND graph "nope" does not exist') });
+    expect(await ontomesh('export', 'pizza', '--version', '99')).toMatchObject({ code: 1, stderr: expect.stringContaining('NOT_FOUND graph "pizza" has no version 99') });
+    expect(await ontomesh('versions', 'nope')).toMatchObject({ code: 1 });
+  });
+});
+
+describe('validate', () => {
+  test('reports what a load would, without a store', async () => {
+    const { code, stdout } = await runOntomesh(['validate', pizza, '--json'], { cwd, env: { ONTOMESH_STORE: 'sqlite:/dev/null/never.db' } });
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ graphId: 'pizza', version: null, triples: 2332 });
+  });
+
+  test('fails on bad input like load does', async () => {
+    const { code, stderr } = await ontomesh('validate', brokenTurtle);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/dcat3-external\.ttl:24:\d+: RDF_SYNTAX /);
+  });
+
+  test('an unresolved import is an error unless --missing-imports warn', async () => {
+    const dcat = fixture('w3c-vocabularies/dcat/dcat3.ttl');
+    const strict = await ontomesh('validate', dcat);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toMatch(/dcat3\.ttl.*: IMPORT_UNRESOLVED /);
+    const lenient = await ontomesh('validate', dcat, '--missing-imports', 'warn');
+    expect(lenient.code).toBe(0);
+    expect(lenient.stdout).toMatch(/warning: owl:imports <http:\/\/purl.org\/dc\/terms\/> not resolved/);
+  });
+});
+
+describe('store selection', () => {
+  test('--store wins over ONTOMESH_STORE', async () => {
+    const other = `sqlite:${join(cwd, 'other.db')}`;
+    expect((await ontomesh('load', pizza, '--store', other, '--id', 'elsewhere')).code).toBe(0);
+    expect((await ontomesh('versions', 'elsewhere')).code).toBe(1);
+    expect((await ontomesh('versions', 'elsewhere', '--store', other)).code).toBe(0);
+  });
+
+  test('an unusable store exits 3', async () => {
+    const garbage = join(cwd, 'garbage.db');
+    await writeFile(garbage, 'this is not a database, it is a text file long enough to have a header');
+    const { code, stderr } = await ontomesh('versions', 'pizza', '--store', `sqlite:${garbage}`);
+    expect(code).toBe(3);
+    expect(stderr).toMatch(/^STORE_UNAVAILABLE /);
+  });
+});
