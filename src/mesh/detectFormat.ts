@@ -1,6 +1,7 @@
 /**
  * Recognising a descriptor: first its syntax (from the media type, the file extension, then the
- * first characters), then, for JSON and YAML, its format from the members only that format has
+ * content: JSON, a YAML descriptor, else an RDF syntax src/rdf recognises, else YAML), then, for
+ * JSON and YAML, its format from the members only that format has
  * (`dataProductDescriptor`, `dataContractSpecification`, `kind` + `apiVersion`, `product.details`,
  * `@context`).
  */
@@ -17,7 +18,7 @@ const YAML_MEDIA_TYPES = new Set(['application/yaml', 'application/x-yaml', 'tex
 export function detectSyntax(file: string, content: string, mediaType?: string): DescriptorSyntax {
   if (mediaType !== undefined) {
     const type = mediaType.split(';')[0]?.trim().toLowerCase() ?? '';
-    if (type === 'application/json' || type.endsWith('+json') && type !== 'application/ld+json') return { kind: 'json' };
+    if (type === 'application/json' || (type.endsWith('+json') && type !== 'application/ld+json')) return { kind: 'json' };
     if (YAML_MEDIA_TYPES.has(type)) return { kind: 'yaml' };
     const rdf = formatFromMediaType(type);
     if (rdf) return { kind: 'rdf', format: rdf };
@@ -29,6 +30,8 @@ export function detectSyntax(file: string, content: string, mediaType?: string):
   if (rdf) return { kind: 'rdf', format: rdf };
   const head = content.slice(0, 4096);
   if (/^\s*[[{]/.test(head)) return { kind: 'json' };
+  const guessed = guessFormat(content);
+  if (guessed !== undefined && guessed !== 'dprod') return { kind: 'yaml' };
   const sniffed = sniffFormat(head);
   return sniffed && sniffed !== 'jsonld' ? { kind: 'rdf', format: sniffed } : { kind: 'yaml' };
 }

@@ -82,7 +82,7 @@ export async function importDescriptor(input: DescriptorInput): Promise<ImportRe
     case 'dpds': {
       const resolved = await resolveReferences(source, 'dpds', input.readReference ?? localReader(input.file));
       validateDescriptor('dpds', resolved);
-      return finish('dpds', [dpdsToModel(resolved)], []);
+      return finish('dpds', [dpdsToModel(resolved)], [], [], resolved.warnings);
     }
     case 'odps-bitol':
       validateDescriptor('odps-bitol', tree);

@@ -5,7 +5,7 @@
  *
  *   product     {base}product/{domain}/{id}            (domain `_` when the descriptor names none)
  *   port        {product}/port/{input|output}/{id}
- *   dataset     {product or contract}/dataset/{id}
+ *   dataset     {product or contract}/dataset/{id} (a DPROD blank node: {port}/dataset/{id})
  *   distribution {port}/distribution/{dataset id}
  *   field       {dataset}/field/{name}, nested: {field}/{name}
  *   contract    {base}contract/{id}

@@ -22,9 +22,9 @@ const { dprod, dcat, dct, prov, rdfs, foaf, mesh } = ns;
 export function productToQuads(product: DataProductModel, writer = new TripleWriter()): Quad[] {
   const p = product.iri;
   writer.type(p, `${dprod}DataProduct`);
-  writer.value(p, `${rdfs}label`, product.name ?? product.title ?? product.id);
+  writer.value(p, `${rdfs}label`, product.name ?? product.title ?? ownId(product));
   writer.value(p, `${dct}title`, product.title);
-  if (product.id !== product.iri) writer.value(p, `${dct}identifier`, product.id);
+  writer.value(p, `${dct}identifier`, ownId(product));
   writer.value(p, `${dct}description`, product.description);
   writer.value(p, `${dprod}purpose`, product.purpose);
   writer.value(p, `${dcat}version`, product.version);
@@ -73,6 +73,11 @@ export function contractToQuads(contract: DataContractModel, writer = new Triple
   return writer.quads;
 }
 
+/** The descriptor's own identifier of an entity, when it is not just its IRI. */
+function ownId(entity: { id: string; iri: string }): string | undefined {
+  return entity.id === entity.iri ? undefined : entity.id;
+}
+
 function writeStatus(writer: TripleWriter, subject: string, status: string | undefined, lifecycleStatus: string | undefined): void {
   if (lifecycleStatus) {
     writer.link(subject, `${dprod}lifecycleStatus`, lifecycleStatus);
@@ -105,14 +110,15 @@ function writeAnnotations(writer: TripleWriter, subject: string, entity: { tags:
 function writePort(writer: TripleWriter, port: Port): string {
   const s = port.iri;
   writer.type(s, `${dcat}DataService`);
-  writer.value(s, `${rdfs}label`, port.name ?? port.id);
-  if (port.id !== port.iri) writer.value(s, `${dct}identifier`, port.id);
+  writer.value(s, `${rdfs}label`, port.name ?? ownId(port));
+  writer.value(s, `${dct}identifier`, ownId(port));
   writer.value(s, `${dct}description`, port.description);
   writer.value(s, `${dcat}version`, port.version);
   if (port.protocol) {
+    // Not typed: DPROD leaves the class of a protocol open, and its shapes require a dcat:Protocol
+    // that DCAT does not define (README, "RDF").
     const protocol = `${MESH_BASE}protocol/${segment(port.protocol)}`;
     writer.link(s, `${dprod}protocol`, protocol);
-    writer.type(protocol, `${dprod}Protocol`);
     writer.value(protocol, `${rdfs}label`, port.protocol);
   }
   writer.iriOrValue(s, `${dcat}endpointURL`, port.endpointUrl);
@@ -144,9 +150,9 @@ function writeDistribution(writer: TripleWriter, distribution: Distribution): st
 function writeDataset(writer: TripleWriter, dataset: Dataset): string {
   const s = dataset.iri;
   writer.type(s, `${dcat}Dataset`);
-  writer.value(s, `${rdfs}label`, dataset.title ?? dataset.id);
+  writer.value(s, `${rdfs}label`, dataset.title ?? ownId(dataset));
   writer.value(s, `${dct}title`, dataset.title);
-  if (dataset.id !== dataset.iri) writer.value(s, `${dct}identifier`, dataset.id);
+  writer.value(s, `${dct}identifier`, ownId(dataset));
   writer.value(s, `${dct}description`, dataset.description);
   for (const standard of dataset.conformsTo) writer.iriOrValue(s, `${dct}conformsTo`, standard);
   writeAnnotations(writer, s, dataset);

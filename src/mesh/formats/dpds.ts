@@ -6,8 +6,9 @@
  * (`urn:org.opendatamesh:dataproducts:{name}`), and it rejects read-only `entityType` values other
  * than the ones the specification fixes.
  */
-import { portIri, productIri, sloIri } from '../iris.ts';
-import type { DataProductModel, Port, ServiceLevelObjective } from '../model.ts';
+import { datasetIri, distributionIri, fieldIri, portIri, productIri, sloIri } from '../iris.ts';
+import type { DataProductModel, Dataset, Field, Port, ServiceLevelObjective } from '../model.ts';
+import { xsdDatatypeOf } from '../vocabulary.ts';
 import { descriptorError, type DescriptorTree } from '../source/DescriptorTree.ts';
 import { toPointer } from '../source/jsonPointer.ts';
 import { addLinks, addTags, noAnnotations } from './annotations.ts';
@@ -25,8 +26,8 @@ const ENTITY_TYPES: Record<string, string> = {
   applicationComponents: 'application',
   infrastructuralComponents: 'infrastructure',
 };
-/** Port promises and obligations read as service-level objectives. */
-const SLO_BLOCKS: [string, string][] = [['promises', 'slo'], ['obligations', 'sla']];
+/** Port promises and obligations read as service-level objectives (`contracts` is the draft name of `obligations`). */
+const SLO_BLOCKS: [string, string][] = [['promises', 'slo'], ['obligations', 'sla'], ['contracts', 'sla']];
 
 /** The product of a (schema-valid, reference-resolved) DPDS descriptor. */
 export function dpdsToModel(tree: DescriptorTree): DataProductModel {
@@ -87,13 +88,59 @@ function toPort(product: string, kind: 'input' | 'output', port: Json): Port {
     name: text(port['displayName']) ?? id,
     ...optional('description', text(port['description'])),
     ...optional('version', text(port['version'])),
-    ...optional('protocol', text(promises['servicesType'])),
+    ...optional('protocol', text(promises['servicesType']) ?? text(promises['serviceType'])),
     ...optional('endpointDescription', text(object(port['externalDocs'])?.['$href'])),
     tags: addTags(noAnnotations(), port['tags']).tags,
     contracts: [],
     conformsTo: specification ? [specification] : [],
-    distributions: [],
+    distributions: datastoreTables(product, api).map((dataset) => ({ iri: distributionIri(iri, dataset.id), dataset, conformsTo: [] })),
     slos,
+  };
+}
+
+/**
+ * The tables of a `datastoreapi` API definition as datasets: each table's definition lists its
+ * columns either as `columns` (name, displayName, dataType, columnConstraint) or as JSON-Schema-like
+ * `properties`. A definition left as an unresolved reference yields a dataset without fields.
+ */
+function datastoreTables(product: string, api: Json | undefined): Dataset[] {
+  const definition = object(api?.['definition']);
+  if (!definition || !(/datastoreapi/i.test(text(api?.['specification']) ?? '') || 'datastoreapi' in definition)) return [];
+  return list(object(definition['schema'])?.['tables']).map((table, index) => {
+    const id = text(table['name']) ?? String(index + 1);
+    const iri = datasetIri(product, id);
+    const body = object(table['definition']) ?? {};
+    const columns = list(body['columns']).map((column) => ({ name: String(column['name']), ...column }));
+    const properties = Object.entries(object(body['properties']) ?? {}).map(([name, property]) => ({ name, ...object(property) }));
+    return {
+      iri,
+      id,
+      ...optional('title', text(body['displayName'])),
+      ...optional('description', text(body['description'])),
+      conformsTo: [],
+      ...addTags(noAnnotations(), body['tags']),
+      fields: [...columns, ...properties].map((column) => datastoreColumn(fieldIri(iri, String(column['name'])), column)),
+    };
+  });
+}
+
+function datastoreColumn(iri: string, column: Json): Field {
+  const type = text(column['dataType']) ?? text(column['type']);
+  const constraint = text(column['columnConstraint']);
+  const nullable = typeof column['isNullable'] === 'boolean' ? column['isNullable']
+    : constraint === 'NOT_NULL' || constraint === 'PRIMARY_KEY' || column['required'] === true ? false : undefined;
+  return {
+    iri,
+    name: String(column['name']),
+    ...optional('title', text(column['displayName'])),
+    ...optional('description', text(column['description'])),
+    ...optional('datatype', type),
+    ...optional('xsdDatatype', type === undefined ? undefined : xsdDatatypeOf(type)),
+    ...optional('physicalType', text(column['physicalType'])),
+    ...optional('nullable', nullable),
+    ...optional('primaryKey', constraint === undefined ? undefined : constraint === 'PRIMARY_KEY'),
+    ...addTags(noAnnotations(), column['tags']),
+    fields: [],
   };
 }
 

@@ -75,8 +75,8 @@ class GraphReader {
 
   #port(term: Subject, product: string, kind: 'input' | 'output', index: number): Port {
     const name = this.#text(term, `${rdfs}label`) ?? this.#text(term, `${dct}title`) ?? this.#text(term, `${dct}identifier`);
-    const id = term.termType === 'NamedNode' ? term.value : name ?? String(index + 1);
-    const iri = this.#name(term, () => portIri(product, kind, id));
+    const iri = this.#name(term, () => portIri(product, kind, name ?? String(index + 1)));
+    const id = iri;
     const distributions = unique([...this.#objects(term, `${dprod}isAccessServiceOf`), ...this.#subjects(`${dcat}accessService`, term)]);
     const protocol = this.#object(term, `${dprod}protocol`);
     return {
@@ -100,7 +100,7 @@ class GraphReader {
   #distribution(term: Subject, port: string, index: number): Distribution {
     const datasetTerm = unique([...this.#objects(term, `${dprod}isDistributionOf`), ...this.#subjects(`${dcat}distribution`, term)])[0];
     const dataset = datasetTerm ? this.#dataset(datasetTerm, port, index) : undefined;
-    const iri = this.#name(term, () => distributionIri(port, dataset?.id ?? String(index + 1)));
+    const iri = this.#name(term, () => distributionIri(port, dataset ? localName(dataset.iri) : String(index + 1)));
     return {
       iri,
       ...optional('dataset', dataset),
@@ -112,10 +112,10 @@ class GraphReader {
   #dataset(term: Subject, port: string, index: number): Dataset {
     const title = this.#text(term, `${dct}title`);
     const label = this.#text(term, `${rdfs}label`) ?? this.#text(term, `${dct}identifier`);
-    const id = term.termType === 'NamedNode' ? term.value : label ?? title ?? String(index + 1);
+    const iri = this.#name(term, () => datasetIri(port, label ?? title ?? String(index + 1)));
     return {
-      iri: this.#name(term, () => datasetIri(port, id)),
-      id,
+      iri,
+      id: iri,
       ...optional('title', title ?? label),
       ...optional('description', this.#text(term, `${dct}description`)),
       conformsTo: this.#values(term, `${dct}conformsTo`),

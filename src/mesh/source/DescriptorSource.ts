@@ -62,8 +62,8 @@ export class DescriptorSource {
     const document = parseDocument(text, { lineCounter: lines, prettyErrors: false });
     const [error] = document.errors;
     if (error) {
-      const at = error.linePos?.[0];
-      throw new OntomeshError('DESCRIPTOR_INVALID', `Invalid YAML: ${error.message.split('\n')[0]}`, { file, line: at?.line, column: at?.col }, { field: '' }, { cause: error });
+      const { line, col } = lines.linePos(error.pos[0]);
+      throw new OntomeshError('DESCRIPTOR_INVALID', `Invalid YAML: ${error.message.split('\n')[0]}`, { file, line, column: col }, { field: '' }, { cause: error });
     }
     let data: unknown;
     try {

@@ -3,7 +3,9 @@
  * object whose `$ref` is a string is replaced by what it points to, a JSON Pointer in the same file
  * (`#/...`) or another file relative to the referencing one (`ports/a.json`, `../apis/b.json#/x`),
  * recursively. The result keeps a source map, so an error anywhere names the file and the field
- * where the offending value is actually written.
+ * where the offending value is actually written. A reference to a remote document (`https://…`) is
+ * never fetched and one whose fragment is not a JSON Pointer cannot be followed: both stay in place
+ * as Reference Objects, with a warning. A referenced file that cannot be read is an error.
  */
 import { dirname, extname, resolve } from 'node:path';
 import { OntomeshError } from '../../errors/index.ts';
@@ -23,12 +25,18 @@ interface Origin {
   pointer: string;
 }
 
+/** A descriptor with its references resolved, and what could not be resolved. */
+export interface ResolvedDescriptor extends DescriptorTree {
+  warnings: string[];
+}
+
 /**
  * The descriptor rooted at `root` with every `$ref` replaced, read through `read`.
  *
  * @example const tree = await resolveReferences(source, 'dpds', (path) => readFile(path, 'utf8'));
  */
-export async function resolveReferences(root: DescriptorSource, format: DescriptorFormat, read: ReferenceReader): Promise<DescriptorTree> {
+export async function resolveReferences(root: DescriptorSource, format: DescriptorFormat, read: ReferenceReader): Promise<ResolvedDescriptor> {
+  const warnings: string[] = [];
   const sources = new Map<string, DescriptorSource>([[resolve(root.file), root]]);
   const origins = new Map<string, Origin>([['', { source: root, pointer: '' }]]);
 
@@ -45,15 +53,19 @@ export async function resolveReferences(root: DescriptorSource, format: Descript
   const fail = (source: DescriptorSource, pointer: string, message: string, cause?: unknown): OntomeshError =>
     descriptorError(singleFileTree(source), pointer, message, format, {}, cause);
 
-  async function target(source: DescriptorSource, at: string, ref: string): Promise<Origin & { value: unknown }> {
+  /** What `ref` points to; undefined (with a warning) when it is not to be followed. */
+  async function target(source: DescriptorSource, at: string, ref: string): Promise<(Origin & { value: unknown }) | undefined> {
     const hash = ref.indexOf('#');
     const path = hash < 0 ? ref : ref.slice(0, hash);
     const pointer = hash < 0 ? '' : decodeURIComponent(ref.slice(hash + 1));
+    const unresolved = (reason: string) => {
+      warnings.push(`${source.file}: ${at}/$ref: ${ref} ${reason}; the reference is kept as it is`);
+      return undefined;
+    };
+    if (pointer !== '' && !pointer.startsWith('/')) return unresolved('has a fragment that is not a JSON Pointer');
     let file = source;
     if (path !== '') {
-      if (/^[a-z][a-z0-9+.-]*:/i.test(path) && !/^[a-z]:[\\/]/i.test(path)) {
-        throw fail(source, `${at}/$ref`, `remote reference ${ref} is not fetched: only files next to the descriptor are read`);
-      }
+      if (/^[a-z][a-z0-9+.-]*:/i.test(path) && !/^[a-z]:[\\/]/i.test(path)) return unresolved('is remote and never fetched');
       const absolute = resolve(dirname(resolve(source.file)), path);
       let cached = sources.get(absolute);
       if (!cached) {
@@ -83,13 +95,16 @@ export async function resolveReferences(root: DescriptorSource, format: Descript
       return items;
     }
     if (value === null || typeof value !== 'object') return value;
-    const ref = (value as { $ref?: unknown }).$ref;
-    if (typeof ref === 'string') {
-      const resolved = await target(origin.source, origin.pointer, ref);
+    const { $ref: ref, ...siblings } = value as { $ref?: unknown };
+    const resolved = typeof ref === 'string' ? await target(origin.source, origin.pointer, ref) : undefined;
+    if (typeof ref === 'string' && resolved) {
       const key = `${resolve(resolved.source.file)}#${resolved.pointer}`;
       if (trail.includes(key)) throw fail(origin.source, `${origin.pointer}/$ref`, `reference ${ref} is circular`);
       origins.set(out, { source: resolved.source, pointer: resolved.pointer });
-      return build(resolved.value, resolved, out, [...trail, key]);
+      const built = await build(resolved.value, resolved, out, [...trail, key]);
+      // Members beside `$ref` (a description) describe the referenced object; its own win.
+      const { mediaType: _mediaType, ...described } = siblings as Record<string, unknown>;
+      return built !== null && typeof built === 'object' && !Array.isArray(built) ? { ...described, ...built } : built;
     }
     const entries: [string, unknown][] = [];
     for (const [key, member] of Object.entries(value)) {
@@ -100,7 +115,7 @@ export async function resolveReferences(root: DescriptorSource, format: Descript
   }
 
   const data = await build(root.data, { source: root, pointer: '' }, '', []);
-  return { file: root.file, data, locate };
+  return { file: root.file, data, locate, warnings };
 }
 
 /** JSON or YAML by extension, else by the first character. */

@@ -1,9 +1,10 @@
 /**
  * Validation of DPROD descriptors against the DPROD SHACL shapes (rdf-validate-shacl). SHACL reads
  * a graph closed-world, whereas DPROD descriptors reference resources described elsewhere (an
- * owner's IRI, a lifecycle status): a node the descriptor mentions but does not type is taken to
- * be of the rdfs:range the DPROD ontology gives the property that points to it, as RDFS would
- * infer. Nodes the descriptor does type must have the classes the shapes require.
+ * owner's IRI, a lifecycle status, a security scheme): the `sh:class` of a property shape is checked
+ * only on nodes the descriptor types. A node it mentions without any rdf:type is, for validation,
+ * taken to be of the class the shape requires (in the spirit of the rdfs:range the DPROD ontology
+ * declares for most of these properties; the output graph is not changed).
  */
 import { readFileSync } from 'node:fs';
 import type { Quad, Term } from '@rdfjs/types';
@@ -20,7 +21,8 @@ const MAX_REPORTED = 20;
 interface Vocabulary {
   shapes: Store;
   ontology: Store;
-  ranges: Map<string, string>;
+  /** Property path -> the classes property shapes require of its values. */
+  classes: Map<string, string[]>;
 }
 let vocabulary: Vocabulary | undefined;
 
@@ -47,9 +49,9 @@ export async function validateDprodShapes(quads: readonly Quad[], file: string, 
   vocabulary ??= loadVocabulary();
   const data = new Store([...quads]);
   for (const q of quads) {
-    const range = vocabulary.ranges.get(q.predicate.value);
-    if (range && q.object.termType !== 'Literal' && data.countQuads(q.object, RDF_TYPE, null, null) === 0) {
-      data.addQuad(quad(q.object as Quad['subject'], namedNode(RDF_TYPE), namedNode(range)));
+    const required = vocabulary.classes.get(q.predicate.value);
+    if (required && q.object.termType !== 'Literal' && data.countQuads(q.object, RDF_TYPE, null, null) === 0) {
+      for (const type of required) data.addQuad(quad(q.object as Quad['subject'], namedNode(RDF_TYPE), namedNode(type)));
     }
   }
   const { ontology, shapes } = vocabulary;
@@ -78,12 +80,14 @@ export async function validateDprodShapes(quads: readonly Quad[], file: string, 
 
 function loadVocabulary(): Vocabulary {
   const read = (name: string) => new Parser().parse(readFileSync(new URL(`../vocab/${name}`, import.meta.url), 'utf8'));
-  const ontology = new Store(read('dprod-ontology.ttl'));
-  const ranges = new Map<string, string>();
-  for (const q of ontology.getQuads(null, `${ns.rdfs}range`, null, null)) {
-    if (!q.object.value.startsWith(ns.xsd)) ranges.set(q.subject.value, q.object.value);
+  const shapes = new Store(read('dprod-shapes.ttl'));
+  const classes = new Map<string, string[]>();
+  for (const shape of shapes.getQuads(null, `${ns.sh}class`, null, null)) {
+    for (const path of shapes.getObjects(shape.subject, `${ns.sh}path`, null)) {
+      classes.set(path.value, [...(classes.get(path.value) ?? []), shape.object.value]);
+    }
   }
-  return { shapes: new Store(read('dprod-shapes.ttl')), ontology, ranges };
+  return { shapes, ontology: new Store(read('dprod-ontology.ttl')), classes };
 }
 
 /** A message for a result whose shape gives none: the constraint and the value at fault. */
