@@ -14,8 +14,8 @@ export interface FaultPlan {
   drop?(request: number): boolean;
   /** Retry-after sent with throttling answers. Default 00:00:00.0200000 (20 ms). */
   retryAfter?: string;
-  /** Charge added to every answer (request units). Default 1.5. */
-  charge?: number;
+  /** Charge added to every answer (request units), or a charge model of the request's script. Default 1.5. */
+  charge?: number | ((script: string) => number);
 }
 
 export interface FaultProxy {
@@ -24,24 +24,31 @@ export interface FaultProxy {
   close(): Promise<void>;
 }
 
-const parseRequest = (data: Buffer): { requestId: string } => {
-  const json = JSON.parse(data.subarray(1 + data[0]!).toString()) as { requestId: { '@value': string } | string };
-  return { requestId: typeof json.requestId === 'string' ? json.requestId : json.requestId['@value'] };
+const parseRequest = (data: Buffer): { requestId: string; script: string } => {
+  const json = JSON.parse(data.subarray(1 + data[0]!).toString()) as { requestId: { '@value': string } | string; args?: { gremlin?: string } };
+  return { requestId: typeof json.requestId === 'string' ? json.requestId : json.requestId['@value'], script: json.args?.gremlin ?? '' };
 };
 
 export async function startFaultProxy(upstream: string, plan: FaultPlan): Promise<FaultProxy> {
   const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const counts = { requests: 0, throttled: 0, dropped: 0, charged: 0 };
-  const charge = plan.charge ?? 1.5;
+  const chargeOf = typeof plan.charge === 'function' ? plan.charge : () => (plan.charge as number | undefined) ?? 1.5;
   server.on('connection', (client) => {
+    const charges = new Map<string, number>();
     const backend = new WebSocket(upstream);
     const pending: (() => void)[] = [];
     backend.on('open', () => pending.splice(0).forEach((forward) => forward()));
     backend.on('message', (data, isBinary) => {
-      const response = JSON.parse(data.toString()) as { status: { attributes?: Record<string, unknown> } };
-      response.status.attributes = { ...response.status.attributes, 'x-ms-request-charge': charge, 'x-ms-total-request-charge': charge };
-      counts.charged += charge;
+      const response = JSON.parse(data.toString()) as { requestId: string; status: { code: number; attributes?: Record<string, unknown> } };
+      const id = response.requestId.toLowerCase();
+      const charge = charges.get(id) ?? 0;
+      // Like Cosmos: every chunk carries the cumulative total; the last one (not 206) the final total.
+      response.status.attributes = { ...response.status.attributes, 'x-ms-total-request-charge': charge };
+      if (response.status.code !== 206) {
+        charges.delete(id);
+        counts.charged += charge;
+      }
       if (client.readyState === WebSocket.OPEN) client.send(isBinary ? Buffer.from(JSON.stringify(response)) : JSON.stringify(response));
     });
     backend.on('close', () => client.terminate());
@@ -52,13 +59,15 @@ export async function startFaultProxy(upstream: string, plan: FaultPlan): Promis
     client.on('error', closeLater);
     client.on('message', (data: Buffer) => {
       const request = ++counts.requests;
+      const { requestId, script } = parseRequest(data);
       if (plan.throttle?.(request)) {
         counts.throttled++;
         const attributes = { 'x-ms-status-code': 429, 'x-ms-substatus-code': 3200, 'x-ms-retry-after-ms': plan.retryAfter ?? '00:00:00.0200000', 'x-ms-request-charge': 0, 'x-ms-activity-id': '00000000-0000-0000-0000-000000000000' };
-        const answer = { requestId: parseRequest(data).requestId, status: { code: 500, message: 'Request rate is large. More Request Units may be needed.', attributes }, result: { data: null, meta: {} } };
+        const answer = { requestId, status: { code: 500, message: 'Request rate is large. More Request Units may be needed.', attributes }, result: { data: null, meta: {} } };
         client.send(Buffer.from(JSON.stringify(answer)));
         return;
       }
+      charges.set(requestId.toLowerCase(), chargeOf(script));
       const drop = plan.drop?.(request) ?? false;
       if (drop) counts.dropped++;
       const forward = () => backend.send(data, () => drop && client.terminate());
