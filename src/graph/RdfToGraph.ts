@@ -49,8 +49,14 @@ export class RdfToGraph {
     let blanks = this.#blankIds.get(doc);
     if (!blanks) this.#blankIds.set(doc, (blanks = new Map()));
     const context: TermContext = { blanks, doc, docLocation };
+    // Parsers reuse one subject term for a run of triples (Turtle's `;`): skip the lookups for it.
+    let subjectTerm: RDF.Term | undefined;
+    let subject = '';
     for (const quad of quads) {
-      const subject = this.#node(quad.subject, context, out);
+      if (quad.subject !== subjectTerm) {
+        subjectTerm = quad.subject;
+        subject = this.#node(subjectTerm, context, out);
+      }
       const predicate = predicateIri(quad.predicate, context);
       const graph = quad.graph.termType === 'DefaultGraph' ? undefined : this.#graphName(quad.graph, context);
       const object = quad.object;

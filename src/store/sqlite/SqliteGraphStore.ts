@@ -11,7 +11,7 @@ import { OntomeshError } from '../../errors/index.ts';
 import type { FactElement } from '../../graph/elements.ts';
 import type { GraphStore, LoadStats, NeighbourQuery, ResourceView, SearchHit, Snapshot, VersionInfo, VersionMeta, VersionWriter } from '../../graph/GraphStore.ts';
 import { isSkolem } from '../../graph/skolem.ts';
-import { configure, createCatalog, dropVersionTables } from './schema.ts';
+import { configure, createCatalog, dropVersionTables, hasCatalog } from './schema.ts';
 import { foldText } from './searchText.ts';
 import { SqliteVersionWriter, type VersionHost } from './SqliteVersionWriter.ts';
 import { VersionCatalog } from './VersionCatalog.ts';
@@ -46,6 +46,7 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
   try {
     mkdirSync(dirname(location), { recursive: true });
     const isNew = !existsSync(location);
+    // A short busy wait: longer waits for the write lock are asynchronous (WriteTransactions).
     db = new DatabaseSync(location, { enableForeignKeyConstraints: false, timeout: 50 });
     configure(db, isNew);
   } catch (error) {
@@ -82,11 +83,10 @@ class SqliteGraphStore implements GraphStore, VersionHost {
     db.function('om_fold', { deterministic: true }, (text) => (typeof text === 'string' ? foldText(text) : null));
   }
 
+  /** Creates the catalog on first use; collects what crashed writers left unless another process is writing now. */
   async initialize(): Promise<void> {
-    await this.transactions.run(() => {
-      createCatalog(this.db, this.#location);
-      this.#catalog.collectGarbage((key) => liveWriters.has(this.#liveKey(key)));
-    });
+    if (!hasCatalog(this.db, this.#location)) await this.transactions.run(() => createCatalog(this.db));
+    await this.transactions.runIfFree(() => this.#catalog.collectGarbage((key) => liveWriters.has(this.#liveKey(key))));
   }
 
   async beginVersion(graphId: string, meta: VersionMeta): Promise<VersionWriter> {

@@ -1,15 +1,15 @@
 /**
  * Writes one version into its own tables. Strings are interned to integers in memory (the version's
- * dictionary is appended as it grows); literals and the full-text rows are appended batch by batch;
- * edges are collected and written in key order at commit, then the remaining indexes are built and
- * the store flips the active pointer.
+ * dictionary is appended as it grows); literals are appended batch by batch; edges are collected and
+ * written in key order at commit, then the indexes and the full-text index are built and the store
+ * flips the active pointer.
  */
 import type { DatabaseSync } from 'node:sqlite';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { OntomeshError } from '../../errors/index.ts';
 import type { GraphElement } from '../../graph/elements.ts';
 import type { LoadStats, VersionInfo, VersionWriter } from '../../graph/GraphStore.ts';
-import { labelPredicates, textIndexPredicates } from '../../graph/textIndex.ts';
+import { textIndexPredicates } from '../../graph/textIndex.ts';
 import { BulkInsert } from './BulkInsert.ts';
 import { at, DOC, EdgeBuffer, G, INFERRED, O, P, S } from './EdgeBuffer.ts';
 import { createVersionIndexes, versionTables } from './schema.ts';
@@ -32,9 +32,6 @@ const edgeRowsPerStep = 100_000;
 /** Time between liveness marks of a writer. */
 const touchEveryMs = 30_000;
 
-/** The text-index predicates, each with whether it is a label (exact matches on labels rank first). */
-const textPredicates = new Map(textIndexPredicates.map((iri) => [iri, labelPredicates.has(iri) ? 1 : 0]));
-
 export class SqliteVersionWriter implements VersionWriter {
   readonly graphId: string;
   readonly version: number;
@@ -44,7 +41,6 @@ export class SqliteVersionWriter implements VersionWriter {
   readonly #edges = new EdgeBuffer();
   readonly #termRows: BulkInsert;
   readonly #propRows: BulkInsert;
-  readonly #textRows: BulkInsert;
   #state: 'open' | 'failed' | 'committed' | 'aborted' = 'open';
   #touchedAt = Date.now();
 
@@ -56,7 +52,6 @@ export class SqliteVersionWriter implements VersionWriter {
     const t = versionTables(key);
     this.#termRows = new BulkInsert(host.db, `INSERT INTO ${t.term} (id, iri)`, 2);
     this.#propRows = new BulkInsert(host.db, `INSERT INTO ${t.prop} (s, p, g, dt, lang, dir, lex, inferred, doc)`, 9);
-    this.#textRows = new BulkInsert(host.db, `INSERT INTO ${t.text} (text, s, p, label)`, 4);
   }
 
   async write(batch: readonly GraphElement[]): Promise<void> {
@@ -69,10 +64,10 @@ export class SqliteVersionWriter implements VersionWriter {
     await this.#step(() => {
       this.#termRows.flush();
       this.#propRows.flush();
-      this.#textRows.flush();
     }, 0);
     await this.#writeEdges();
-    await this.#step(() => createVersionIndexes(this.#host.db, this.#key), 0);
+    const textPredicates = textIndexPredicates.flatMap((iri) => this.#terms.get(iri) ?? []);
+    await this.#step(() => createVersionIndexes(this.#host.db, this.#key, textPredicates), 0);
     const info = await this.#host.publish(this.#key, stats);
     this.#state = 'committed';
     return info;
@@ -86,6 +81,8 @@ export class SqliteVersionWriter implements VersionWriter {
 
   #append(batch: readonly GraphElement[]): void {
     const terms = this.#terms;
+    const props = this.#propRows;
+    const values = props.values;
     for (const element of batch) {
       if (element.kind === 'vertex') {
         if (!terms.has(element.id)) this.#intern(element.id);
@@ -99,32 +96,26 @@ export class SqliteVersionWriter implements VersionWriter {
         continue;
       }
       const { lexical, datatype, language, direction } = element.value;
-      const rows = this.#propRows;
-      rows.push(s);
-      rows.push(p);
-      rows.push(g);
-      rows.push(terms.get(datatype) ?? this.#intern(datatype));
-      rows.push(language ?? null);
-      rows.push(direction ?? null);
-      rows.push(lexical);
-      rows.push(element.inferred ? 1 : 0);
-      rows.push(element.doc);
-      const label = textPredicates.get(element.predicate);
-      if (label !== undefined) {
-        const text = this.#textRows;
-        text.push(lexical);
-        text.push(s);
-        text.push(p);
-        text.push(label);
-      }
+      const dt = terms.get(datatype) ?? this.#intern(datatype);
+      const at = props.slot();
+      values[at] = s;
+      values[at + 1] = p;
+      values[at + 2] = g;
+      values[at + 3] = dt;
+      values[at + 4] = language ?? null;
+      values[at + 5] = direction ?? null;
+      values[at + 6] = lexical;
+      values[at + 7] = element.inferred ? 1 : 0;
+      values[at + 8] = element.doc;
     }
   }
 
   #intern(iri: string): number {
     const id = this.#terms.size + 1;
     this.#terms.set(iri, id);
-    this.#termRows.push(id);
-    this.#termRows.push(iri);
+    const at = this.#termRows.slot();
+    this.#termRows.values[at] = id;
+    this.#termRows.values[at + 1] = iri;
     return id;
   }
 
@@ -139,6 +130,8 @@ export class SqliteVersionWriter implements VersionWriter {
     ];
     for (const { insert, key, columns } of passes) {
       const order = edges.order(key);
+      const [c0, c1, c2, c3, c4, c5] = columns as [number, number, number, number, number, number];
+      const values = insert.values;
       let previous = -1;
       for (let start = 0; start < order.length; start += edgeRowsPerStep) {
         const end = Math.min(start + edgeRowsPerStep, order.length);
@@ -147,7 +140,14 @@ export class SqliteVersionWriter implements VersionWriter {
             const row = order[i]!;
             if (previous >= 0 && sameEdge(rows, previous, row)) continue;
             previous = row;
-            for (const column of columns) insert.push(rows[at(row, column)]!);
+            const from = at(row, 0);
+            const to = insert.slot();
+            values[to] = rows[from + c0]!;
+            values[to + 1] = rows[from + c1]!;
+            values[to + 2] = rows[from + c2]!;
+            values[to + 3] = rows[from + c3]!;
+            values[to + 4] = rows[from + c4]!;
+            values[to + 5] = rows[from + c5]!;
           }
           insert.flush();
         }, end - start);

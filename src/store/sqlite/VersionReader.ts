@@ -5,6 +5,7 @@
  */
 import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
 import type { EdgeElement, FactElement, LiteralValue, PropertyElement } from '../../graph/elements.ts';
+import { labelPredicates } from '../../graph/textIndex.ts';
 import { versionTables } from './schema.ts';
 import { ftsQuery, foldText, highlightClose, highlightMarkup, highlightOpen } from './searchText.ts';
 
@@ -33,6 +34,8 @@ export class VersionReader {
   readonly #db: DatabaseSync;
   readonly #statements = new Map<string, StatementSync>();
   readonly #t: ReturnType<typeof versionTables>;
+  /** Term ids of the label predicates in this version, as an SQL list. */
+  #labelIds: string | undefined;
 
   constructor(db: DatabaseSync, key: number) {
     this.#db = db;
@@ -81,12 +84,15 @@ export class VersionReader {
     const query = ftsQuery(text);
     if (query === undefined) return [];
     const t = this.#t;
+    this.#labelIds ??= (this.#db.prepare(`SELECT id FROM ${t.term} WHERE iri IN (SELECT value FROM json_each(?))`).all(JSON.stringify([...labelPredicates])) as Row[])
+      .map((r) => r.id as number).join(', ');
+    const isLabel = `p IN (${this.#labelIds})`;
     const rows = this.#statement('search', `
-      SELECT st.iri AS id, pt.iri AS predicate, m.text, m.highlight, m.exact * ${exactBonus} + m.relevance AS score
+      SELECT st.iri AS id, pt.iri AS predicate, m.lex AS text, m.highlight, m.exact * ${exactBonus} + m.relevance AS score
       FROM (
         SELECT *, row_number() OVER (PARTITION BY s ORDER BY exact DESC, relevance DESC, r) AS best FROM (
-          SELECT rowid AS r, s, p, text, highlight(${t.text}, 0, '${highlightOpen}', '${highlightClose}') AS highlight,
-                 -bm25(${t.text}) * (1 + label) AS relevance, (label = 1 AND om_fold(text) = ?) AS exact
+          SELECT rowid AS r, s, p, lex, highlight(${t.text}, 0, '${highlightOpen}', '${highlightClose}') AS highlight,
+                 -bm25(${t.text}) * (1 + (${isLabel})) AS relevance, (${isLabel} AND om_fold(lex) = ?) AS exact
           FROM ${t.text} WHERE ${t.text} MATCH ?)
       ) m JOIN ${t.term} st ON st.id = m.s JOIN ${t.term} pt ON pt.id = m.p
       WHERE m.best = 1 ORDER BY score DESC, st.iri LIMIT ?`).all(foldText(text), query, limit) as Row[];

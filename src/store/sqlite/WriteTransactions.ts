@@ -51,6 +51,12 @@ export class WriteTransactions {
     return result;
   }
 
+  /** Like run(), but only when the write lock is free right now; undefined otherwise. */
+  async runIfFree<T>(operation: () => T): Promise<T | undefined> {
+    if (!this.#db.isTransaction && !this.#tryBegin()) return undefined;
+    return this.run(operation);
+  }
+
   /** Commits whatever the shared transaction holds. */
   commit(): void {
     if (this.#db.isTransaction) this.#db.exec('COMMIT');
@@ -59,17 +65,22 @@ export class WriteTransactions {
 
   async #begin(): Promise<void> {
     const deadline = Date.now() + this.#lockTimeoutMs;
-    for (let wait = 5; !this.#db.isTransaction; wait = Math.min(wait * 2, 200)) {
-      try {
-        this.#db.exec('BEGIN IMMEDIATE');
-        return;
-      } catch (error) {
-        if (((error as { errcode?: number }).errcode ?? 0) % 256 !== sqliteBusy) throw error;
-        if (Date.now() >= deadline) {
-          throw new OntomeshError('STORE_UNAVAILABLE', `${this.#location} is locked by another writer (a load in another process?) for more than ${this.#lockTimeoutMs} ms`);
-        }
-        await sleep(wait);
+    for (let wait = 5; !this.#db.isTransaction && !this.#tryBegin(); wait = Math.min(wait * 2, 200)) {
+      if (Date.now() >= deadline) {
+        throw new OntomeshError('STORE_UNAVAILABLE', `${this.#location} is locked by another writer (a load in another process?) for more than ${this.#lockTimeoutMs} ms`);
       }
+      await sleep(wait);
+    }
+  }
+
+  /** Takes the write lock (SQLite's own busy wait is kept short, see openSqliteStore); false when busy. */
+  #tryBegin(): boolean {
+    try {
+      this.#db.exec('BEGIN IMMEDIATE');
+      return true;
+    } catch (error) {
+      if (((error as { errcode?: number }).errcode ?? 0) % 256 !== sqliteBusy) throw error;
+      return false;
     }
   }
 }

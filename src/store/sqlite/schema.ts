@@ -10,7 +10,8 @@
  * - `v<key>_out(s, p, o, g, inferred, doc)` and `v<key>_in(o, p, s, g, inferred, doc)`: edges, clustered for
  *   outgoing and incoming walks (both are one range scan; the entailment closure is in them too).
  * - `v<key>_prop(s, p, g, dt, lang, dir, lex, inferred, doc)`: literal values, indexed by (s, p).
- * - `v<key>_text`: FTS5 over the literals of the text-index predicates (labels, synonyms, definitions).
+ * - `v<key>_text`: FTS5 over the literals of the text-index predicates (labels, synonyms, definitions),
+ *   its text read from `v<key>_prop`.
  */
 import type { DatabaseSync } from 'node:sqlite';
 import { OntomeshError } from '../../errors/index.ts';
@@ -33,12 +34,17 @@ export function configure(db: DatabaseSync, isNew: boolean): void {
   `);
 }
 
-/** Creates the catalog if missing; refuses a file written by a newer layout. */
-export function createCatalog(db: DatabaseSync, location: string): void {
+/** Whether the file has the catalog yet; refuses a file written by a newer layout. */
+export function hasCatalog(db: DatabaseSync, location: string): boolean {
   const { user_version: found } = db.prepare('PRAGMA user_version').get() as { user_version: number };
   if (found > schemaVersion) {
     throw new OntomeshError('STORE_UNAVAILABLE', `${location} was written by a newer ontomesh (store layout ${found}, this one reads ${schemaVersion})`);
   }
+  return found === schemaVersion;
+}
+
+/** Creates the catalog (idempotent). */
+export function createCatalog(db: DatabaseSync): void {
   db.exec(`
     CREATE TABLE IF NOT EXISTS om_graph (
       graph_id TEXT PRIMARY KEY,
@@ -81,18 +87,24 @@ export function createVersionTables(db: DatabaseSync, key: number): void {
       inferred INTEGER NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (o, p, s, g)) WITHOUT ROWID;
     CREATE TABLE ${t.prop} (s INTEGER NOT NULL, p INTEGER NOT NULL, g INTEGER NOT NULL, dt INTEGER NOT NULL,
       lang TEXT, dir TEXT, lex TEXT NOT NULL, inferred INTEGER NOT NULL, doc INTEGER NOT NULL);
-    CREATE VIRTUAL TABLE ${t.text} USING fts5(text, s UNINDEXED, p UNINDEXED, label UNINDEXED,
-      tokenize = 'unicode61 remove_diacritics 2');
   `);
 }
 
-/** The indexes of a complete version, built in one pass each (far cheaper than maintaining them per row). */
-export function createVersionIndexes(db: DatabaseSync, key: number): void {
+/**
+ * The indexes of a complete version, each built in one pass (far cheaper than maintaining them row by
+ * row), and its full-text index over the literals of the predicates `textPredicates` (term ids). The
+ * FTS5 table takes its text from the literal table (external content), so nothing is stored twice.
+ */
+export function createVersionIndexes(db: DatabaseSync, key: number, textPredicates: readonly number[]): void {
   const t = versionTables(key);
   db.exec(`
     CREATE UNIQUE INDEX ${t.term}_iri ON ${t.term} (iri);
     CREATE INDEX ${t.prop}_sp ON ${t.prop} (s, p);
+    CREATE VIRTUAL TABLE ${t.text} USING fts5(lex, s UNINDEXED, p UNINDEXED,
+      content = '${t.prop}', content_rowid = 'rowid', tokenize = 'unicode61 remove_diacritics 2');
   `);
+  db.prepare(`INSERT INTO ${t.text} (rowid, lex, s, p) SELECT rowid, lex, s, p FROM ${t.prop} WHERE p IN (SELECT value FROM json_each(?))`)
+    .run(JSON.stringify(textPredicates));
 }
 
 /** Drops every table of a version (the FTS5 shadow tables go with their virtual table). */
