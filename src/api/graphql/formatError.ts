@@ -6,15 +6,23 @@
 import { GraphQLError } from 'graphql';
 import { OntomeshError } from '../../errors/index.ts';
 
+/**
+ * Brand check instead of `instanceof`: graphql ships CommonJS, ESM and development builds, and a
+ * library may load another build than ours (vitest's "development" condition does exactly that).
+ */
+function isGraphQLError(value: unknown): value is GraphQLError {
+  return Object.prototype.toString.call(value) === '[object GraphQLError]';
+}
+
 /** Maps one error of a GraphQL response to what is sent. */
 export function formatError(error: Readonly<GraphQLError | Error>): GraphQLError {
-  if (!(error instanceof GraphQLError)) return new GraphQLError('Internal error', { extensions: { code: 'INTERNAL' } });
+  if (!isGraphQLError(error)) return new GraphQLError('Internal error', { extensions: { code: 'INTERNAL' } });
   const original = error.originalError;
   const base = { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path };
   if (original instanceof OntomeshError) {
     return new GraphQLError(original.message, { ...base, extensions: { ...error.extensions, code: original.code, ...original.location } });
   }
-  if (original !== undefined && !(original instanceof GraphQLError)) {
+  if (original !== undefined && !isGraphQLError(original)) {
     return new GraphQLError('Internal error', { ...base, extensions: { code: 'INTERNAL' } });
   }
   return new GraphQLError(error.message, { ...base, extensions: { code: 'BAD_REQUEST', ...error.extensions } });
@@ -23,5 +31,5 @@ export function formatError(error: Readonly<GraphQLError | Error>): GraphQLError
 /** True for errors formatError masks: the ones worth logging with a stack. */
 export function isUnexpected(error: GraphQLError): boolean {
   const original = error.originalError;
-  return original !== undefined && !(original instanceof OntomeshError) && !(original instanceof GraphQLError);
+  return original !== undefined && !(original instanceof OntomeshError) && !isGraphQLError(original);
 }
