@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import type { EdgeElement } from '../../../src/graph/elements.ts';
+import { RdfToGraph } from '../../../src/graph/RdfToGraph.ts';
+import { at, EdgeBuffer, G, O, P, S } from '../../../src/store/sqlite/EdgeBuffer.ts';
+import { pizzaPath, readRdfXml } from '../../graph/fixtureQuads.ts';
+
+/** The edges of pizza.owl as integer rows, ids interned in order of first appearance (as the writer does). */
+async function pizzaEdges(): Promise<EdgeBuffer> {
+  const elements = new RdfToGraph('pizza').map(await readRdfXml(pizzaPath), 0, pizzaPath);
+  const ids = new Map<string, number>();
+  const id = (iri: string) => ids.get(iri) ?? (ids.set(iri, ids.size + 1), ids.size);
+  const buffer = new EdgeBuffer();
+  for (const e of elements.filter((x): x is EdgeElement => x.kind === 'edge')) buffer.push(id(e.subject), id(e.predicate), id(e.object), 0, false, 0);
+  return buffer;
+}
+
+describe('EdgeBuffer', () => {
+  it('orders rows by several columns like a stable comparison sort', async () => {
+    const edges = await pizzaEdges();
+    expect(edges.count).toBeGreaterThan(4000); // grown well past its first allocation
+    for (const key of [[S, P, O, G], [O, P, S, G]]) {
+      const expected = Array.from({ length: edges.count }, (_, i) => i).sort((a, b) => {
+        for (const column of key) {
+          const d = edges.rows[at(a, column)]! - edges.rows[at(b, column)]!;
+          if (d !== 0) return d;
+        }
+        return a - b;
+      });
+      expect(Array.from(edges.order(key))).toEqual(expected);
+    }
+  });
+
+  it('sorts ids beyond 16 bits', () => {
+    const edges = new EdgeBuffer();
+    for (const s of [70_000, 3, 65_536, 65_535, 1 << 30]) edges.push(s, 1, 1, 0, true, -1);
+    expect(Array.from(edges.order([S])).map((row) => edges.rows[at(row, S)])).toEqual([3, 65_535, 65_536, 70_000, 1 << 30]);
+  });
+});

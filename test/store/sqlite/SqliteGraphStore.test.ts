@@ -1,0 +1,147 @@
+/**
+ * What the contract cannot see from the port: the file layout (a version is a set of tables, gone when
+ * pruned or aborted), other processes on the same file (crashed writers, a reader beside a load), and
+ * SQLite-specific refusals. The port's behaviour itself is in test/contract.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { DatabaseSync } from 'node:sqlite';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import type { OntomeshError } from '../../../src/errors/index.ts';
+import type { GraphStore } from '../../../src/graph/GraphStore.ts';
+import { RdfToGraph } from '../../../src/graph/RdfToGraph.ts';
+import { openSqliteStore } from '../../../src/store/sqlite/index.ts';
+import { dqv, dqvPath, mapTurtle, metaOf, provInversesPath, statsOf, writeVersion } from '../../contract/contractData.ts';
+import { readN3Family } from '../../graph/fixtureQuads.ts';
+
+const folder = mkdtempSync(join(tmpdir(), 'ontomesh-sqlite-'));
+let files = 0;
+const newPath = () => join(folder, `store-${++files}.db`);
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+const opened: GraphStore[] = [];
+async function open(path: string, options?: { keepVersions?: number }): Promise<GraphStore> {
+  const store = await openSqliteStore(path, options);
+  opened.push(store);
+  return store;
+}
+afterEach(async () => {
+  for (const store of opened.splice(0)) await store.close();
+});
+
+/** The version tables present in the file, by version key. */
+function versionTableKeys(path: string): number[] {
+  const db = new DatabaseSync(path, { readOnly: true });
+  try {
+    const names = db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name GLOB 'v[0-9]*_out'`).all();
+    return names.map((r) => Number(/^v(\d+)_/.exec(r.name as string)![1])).sort((a, b) => a - b);
+  } finally {
+    db.close();
+  }
+}
+
+/** Starts otherProcess.ts and hands out its report lines as they come. */
+function otherProcess(action: string, path: string) {
+  const child = spawn(process.execPath, [join(import.meta.dirname, 'otherProcess.ts'), action, path], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  return {
+    next: async () => JSON.parse((await lines.next()).value as string) as Record<string, unknown>,
+    exited,
+  };
+}
+
+const dqvDoc = mapTurtle('vocab', dqvPath);
+const provDoc = mapTurtle('vocab', provInversesPath);
+
+describe('SqliteGraphStore files', () => {
+  it('keeps one set of tables per kept version and drops pruned and aborted ones', async () => {
+    const path = newPath();
+    const store = await open(path, { keepVersions: 2 });
+    for (let i = 0; i < 3; i++) await writeVersion(store, 'vocab', dqvDoc.elements, metaOf(dqvPath));
+    expect(versionTableKeys(path)).toEqual([2, 3]);
+    const writer = await store.beginVersion('vocab', metaOf(provInversesPath));
+    await writer.write(provDoc.elements);
+    expect(versionTableKeys(path)).toEqual([2, 3, 4]);
+    await writer.abort();
+    expect(versionTableKeys(path)).toEqual([2, 3]);
+  });
+
+  it('collects a version whose writer process died, on the next open', async () => {
+    const path = newPath();
+    await writeVersion(await open(path), 'vocab', provDoc.elements, metaOf(provInversesPath));
+    const crashing = otherProcess('crash', path);
+    expect(await crashing.next()).toEqual({ step: 'written', version: 2 });
+    expect(await crashing.exited).toBe(1);
+
+    const store = await open(path);
+    expect(versionTableKeys(path)).toEqual([1]);
+    expect((await store.versions('vocab')).map((v) => v.version)).toEqual([1]);
+    const info = await writeVersion(store, 'vocab', dqvDoc.elements, metaOf(dqvPath));
+    expect(info.version).toBe(3);
+  });
+
+  it('lets another process read while a load writes, and makes its writes wait for the load', async () => {
+    const path = newPath();
+    const store = await open(path);
+    await writeVersion(store, 'vocab', dqvDoc.elements, metaOf(dqvPath));
+    const writer = await store.beginVersion('vocab', metaOf(provInversesPath));
+    await writer.write(provDoc.elements); // the write transaction stays open between batches
+
+    const reader = otherProcess('read-then-activate', path);
+    expect(await reader.next()).toEqual({ step: 'read', versions: [{ graphId: 'vocab', version: 1 }], found: true });
+    await writer.commit(statsOf(provDoc.elements));
+    expect(await reader.next()).toEqual({ step: 'activated' });
+    expect(await reader.exited).toBe(0);
+    // The rollback came after the commit, so it won.
+    expect((await store.versions('vocab')).map((v) => [v.version, v.active])).toEqual([[2, false], [1, true]]);
+  });
+
+  it('answers NOT_FOUND for a snapshot whose version another store pruned meanwhile', async () => {
+    const path = newPath();
+    const reading = await open(path);
+    await writeVersion(reading, 'vocab', dqvDoc.elements, metaOf(dqvPath));
+    const snapshot = await reading.snapshot();
+    const writing = await open(path, { keepVersions: 1 });
+    await writeVersion(writing, 'vocab', provDoc.elements, metaOf(provInversesPath));
+    await expect(reading.getResource(snapshot, `${dqv}QualityMeasurement`)).rejects.toEqual(expect.objectContaining({ code: 'NOT_FOUND' }) as OntomeshError);
+  });
+
+  it('refuses a file written by a newer layout', async () => {
+    const path = newPath();
+    await (await open(path)).close();
+    const db = new DatabaseSync(path);
+    db.exec('PRAGMA user_version = 99');
+    db.close();
+    await expect(openSqliteStore(path)).rejects.toEqual(expect.objectContaining({ code: 'STORE_UNAVAILABLE', message: expect.stringContaining('newer ontomesh') }) as OntomeshError);
+  });
+
+  it('is not ready once closed, and a writer cannot be used after commit', async () => {
+    const store = await open(newPath());
+    const writer = await store.beginVersion('vocab', metaOf(dqvPath));
+    await writer.write(dqvDoc.elements);
+    await writer.commit(statsOf(dqvDoc.elements));
+    await expect(writer.write(dqvDoc.elements)).rejects.toEqual(expect.objectContaining({ code: 'INTERNAL' }) as OntomeshError);
+    await writer.abort(); // after commit: nothing to discard
+    expect((await store.versions('vocab')).map((v) => v.version)).toEqual([1]);
+    await store.close();
+    expect(await store.ready()).toBe(false);
+  });
+});
+
+describe('SqliteGraphStore search over schema.org', () => {
+  it('escapes the HTML in literals around the <b> marks', async () => {
+    const path = 'test/fixtures/shared/schemaorg/schemaorg-current-https.ttl';
+    const quads = readN3Family(path).filter((q) => q.subject.value === 'https://schema.org/Apartment');
+    const store = await open(newPath());
+    await writeVersion(store, 'schema', new RdfToGraph('schema').map(quads, 0, path), metaOf(path));
+    const [hit] = await store.search(await store.snapshot(), 'self-contained housing');
+    expect(hit?.id).toBe('https://schema.org/Apartment');
+    expect(hit?.highlight).toContain('<b>self</b>-<b>contained</b> <b>housing</b>');
+    expect(hit?.highlight).toContain('&#60;a href=&#34;http://en.wikipedia.org/wiki/Apartment&#34;&#62;');
+    expect(hit?.highlight).not.toMatch(/<a /);
+  });
+});
