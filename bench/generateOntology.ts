@@ -6,7 +6,8 @@
  * rest named individuals with labels, definitions, links and data values. The same seed and size
  * always give the same file, byte for byte; the file is cached under .cache/bench/.
  */
-import { createWriteStream, existsSync, mkdirSync, renameSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -97,7 +98,8 @@ export function generatedShape(triples: number): { classes: number; objectProper
 }
 
 /**
- * Writes (or reuses) `<cacheDir>/generated-<triples>-<seed>.ttl` with exactly `triples` triples.
+ * Writes (or reuses) `<cacheDir>/generated-<triples>-<seed>-<generator>.ttl` with exactly `triples`
+ * triples; `<generator>` is a hash of this file, so a changed generator never reuses an old file.
  *
  * @example
  * const { path } = await generateOntology({ triples: 1_000_000, seed: 42, cacheDir: '.cache/bench' });
@@ -105,7 +107,8 @@ export function generatedShape(triples: number): { classes: number; objectProper
 export async function generateOntology(options: { triples: number; seed: number; cacheDir: string }): Promise<GeneratedOntology> {
   const { triples, seed, cacheDir } = options;
   const shape = generatedShape(triples);
-  const path = join(cacheDir, `generated-${triples}-${seed}.ttl`);
+  const generator = createHash('sha256').update(readFileSync(new URL(import.meta.url))).digest('hex').slice(0, 8);
+  const path = join(cacheDir, `generated-${triples}-${seed}-${generator}.ttl`);
   if (existsSync(path)) return { path, triples, ...shape };
   mkdirSync(dirname(path), { recursive: true });
   const partial = `${path}.${process.pid}.partial`;
