@@ -1,7 +1,8 @@
 /**
  * Writes one version in batches with idempotent upserts. Each request carries up to
  * `maxBatchElements` elements (within the request-size limit) and a writer keeps up to
- * `concurrency` requests in flight. Vertices and edges have deterministic ids, so a first attempt
+ * `concurrency` requests in flight (the literals of one vertex go in one request, so that no two
+ * requests in flight change the same vertex). Vertices and edges have deterministic ids, so a first attempt
  * inserts blindly (one request, no lookups) and a retry, which must not trust that the failed
  * request wrote nothing (Cosmos has no transactions), first reads which ids exist and inserts only
  * the others. Literal values have no id: they are always read before they are appended. Writing
@@ -10,7 +11,7 @@
 import { OntomeshError } from '../../errors/index.ts';
 import type { EdgeElement, GraphElement, PropertyElement } from '../../graph/elements.ts';
 import type { LoadStats, VersionInfo, VersionMeta, VersionWriter } from '../../graph/GraphStore.ts';
-import { chunk, forEachConcurrent } from './batches.ts';
+import { chunk, chunkGroups, forEachConcurrent } from './batches.ts';
 import type { StoreContext } from './context.ts';
 import { encodeEdge, encodeLiteral } from './factCodec.ts';
 import type { VersionScope } from './ids.ts';
@@ -85,9 +86,10 @@ export class GremlinVersionWriter implements VersionWriter {
       const per = (bindings: number) => ({ maxCount: Math.max(1, Math.min(limits.maxBatchElements, Math.floor((limits.maxBindings - 40) / bindings))), maxBytes: limits.maxRequestBytes });
       const vertexChunks = chunk(vertices, per(3), (v) => v.id.length + v.node.length * 2 + 120);
       await forEachConcurrent(vertexChunks, limits.concurrency, (part) => this.#writeVertices(part));
-      const literalChunks = chunk(literals, per(3), (l) => l.vertex.id.length + (l.value.length + (l.text?.length ?? 0)) * 2 + 120);
+      const literalChunks = chunkGroups(literals, (l) => l.vertex.id, per(3), (l) => l.vertex.id.length + (l.value.length + (l.text?.length ?? 0)) * 2 + 120);
+      for (const part of literalChunks.serial) await this.#writeLiterals(part);
       const edgeChunks = chunk(edges, per(5), (e) => e.id.length + e.source.id.length + e.target.id.length + e.fact.length * 2 + 160);
-      const work = [...literalChunks.map((part) => () => this.#writeLiterals(part)), ...edgeChunks.map((part) => () => this.#writeEdges(part))];
+      const work = [...literalChunks.parallel.map((part) => () => this.#writeLiterals(part)), ...edgeChunks.map((part) => () => this.#writeEdges(part))];
       await forEachConcurrent(work, limits.concurrency, (run) => run());
     });
   }
