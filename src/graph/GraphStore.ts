@@ -77,7 +77,7 @@ export interface SearchHit {
   score: number;
   /** Predicate IRI of the literal that matched. */
   predicate: string;
-  /** The matched literal with matches wrapped in `<b>…</b>`. */
+  /** The matched literal with matches wrapped in `<b>…</b>`; the rest is HTML-escaped, so it can be shown as HTML. */
   highlight: string;
   /** The literal that matched, unmarked. */
   text: string;

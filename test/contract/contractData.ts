@@ -18,6 +18,7 @@ export const pizza = 'https://raw.githubusercontent.com/owlcs/pizza-ontology/ref
 export const dqv = 'http://www.w3.org/ns/dqv#';
 export const dqvPath = 'test/fixtures/shared/w3c-vocabularies/dqv/dqv.ttl';
 export const provInversesPath = 'test/fixtures/shared/w3c-vocabularies/prov-o/prov-o-inverses.ttl';
+export const schemaOrgPath = 'test/fixtures/shared/schemaorg/schemaorg-current-https.ttl';
 export const langDirPath = 'test/fixtures/shared/rdf-tests/turtle/rdf12/syntax/nt-ttl12-langdir-1.ttl';
 
 /** A parsed document ready to be written: its quads and its elements for one graph id. */

@@ -20,9 +20,10 @@ import type { GraphStore, Snapshot, VersionWriter } from '../../src/graph/GraphS
 import { factsToQuads } from '../../src/graph/graphToRdf.ts';
 import { RdfToGraph } from '../../src/graph/RdfToGraph.ts';
 import { isSkolem } from '../../src/graph/skolem.ts';
+import { readN3Family } from '../graph/fixtureQuads.ts';
 import {
   dqv, dqvPath, exportAll, inferredSubClassOf, langDirPath, mapPizza, mapTurtle, metaOf, owlClass, pizza, provInversesPath,
-  rdfsLabel, rdfType, statsOf, subClassOf, writeVersion, type MappedDocument,
+  rdfsLabel, rdfType, schemaOrgPath, statsOf, subClassOf, writeVersion, type MappedDocument,
 } from './contractData.ts';
 
 const notFound = expect.objectContaining({ code: 'NOT_FOUND' }) as OntomeshError;
@@ -175,7 +176,7 @@ export function defineGraphStoreContract(name: string, openFreshStore: () => Pro
       });
     });
 
-    describe('reading pizza.owl with its subclass closure, beside DQV', () => {
+    describe('reading pizza.owl with its subclass closure, beside DQV and a schema.org class', () => {
       let store: GraphStore;
       let snapshot: Snapshot;
       let pizzaDoc: MappedDocument;
@@ -190,14 +191,16 @@ export function defineGraphStoreContract(name: string, openFreshStore: () => Pro
         pizzaDoc = { location: 'pizza.owl', quads, elements };
         await writeVersion(store, 'pizza', [...elements, ...inferred], metaOf('pizza.owl'));
         await writeVersion(store, 'vocab', dqvDoc.elements, metaOf(dqvPath));
+        const apartment = readN3Family(schemaOrgPath).filter((q) => q.subject.value === 'https://schema.org/Apartment');
+        await writeVersion(store, 'schema', new RdfToGraph('schema').map(apartment, 0, schemaOrgPath), metaOf(schemaOrgPath));
         snapshot = await store.snapshot();
       });
       afterAll(async () => {
         await store?.close();
       });
 
-      it('takes both graphs into one snapshot', () => {
-        expect(snapshot.versions).toEqual([{ graphId: 'pizza', version: 1 }, { graphId: 'vocab', version: 1 }]);
+      it('takes every graph into one snapshot', () => {
+        expect(snapshot.versions).toEqual([{ graphId: 'pizza', version: 1 }, { graphId: 'schema', version: 1 }, { graphId: 'vocab', version: 1 }]);
       });
 
       it('gets a resource with its literal properties and outgoing and incoming edges', async () => {
@@ -278,6 +281,15 @@ export function defineGraphStoreContract(name: string, openFreshStore: () => Pro
         const comments = await store.search(snapshot, 'dataset distribution');
         expect(comments.some((h) => h.predicate === 'http://www.w3.org/2000/01/rdf-schema#comment' && h.highlight.includes('<b>dataset</b>'))).toBe(true);
         expect(await store.search(snapshot, '  ?! ')).toEqual([]);
+      });
+
+      it('HTML-escapes the literal around the <b> marks', async () => {
+        const [hit] = await store.search(snapshot, 'self-contained housing');
+        expect(hit).toMatchObject({ id: 'https://schema.org/Apartment', predicate: 'http://www.w3.org/2000/01/rdf-schema#comment' });
+        expect(hit!.text).toContain('<a href="http://en.wikipedia.org/wiki/Apartment">');
+        expect(hit!.highlight).toContain('&#60;a href=&#34;http://en.wikipedia.org/wiki/Apartment&#34;&#62;');
+        expect(hit!.highlight).toMatch(/<b>housing/);
+        expect(hit!.highlight.replace(/<\/?b>/g, '')).not.toMatch(/[<>"]/);
       });
 
       it('pages search results with limit and offset', async () => {

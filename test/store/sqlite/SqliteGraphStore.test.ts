@@ -12,10 +12,8 @@ import { DatabaseSync } from 'node:sqlite';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { OntomeshError } from '../../../src/errors/index.ts';
 import type { GraphStore } from '../../../src/graph/GraphStore.ts';
-import { RdfToGraph } from '../../../src/graph/RdfToGraph.ts';
 import { openSqliteStore } from '../../../src/store/sqlite/index.ts';
 import { dqv, dqvPath, mapTurtle, metaOf, provInversesPath, statsOf, writeVersion } from '../../contract/contractData.ts';
-import { readN3Family } from '../../graph/fixtureQuads.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'ontomesh-sqlite-'));
 let files = 0;
@@ -129,19 +127,5 @@ describe('SqliteGraphStore files', () => {
     expect((await store.versions('vocab')).map((v) => v.version)).toEqual([1]);
     await store.close();
     expect(await store.ready()).toBe(false);
-  });
-});
-
-describe('SqliteGraphStore search over schema.org', () => {
-  it('escapes the HTML in literals around the <b> marks', async () => {
-    const path = 'test/fixtures/shared/schemaorg/schemaorg-current-https.ttl';
-    const quads = readN3Family(path).filter((q) => q.subject.value === 'https://schema.org/Apartment');
-    const store = await open(newPath());
-    await writeVersion(store, 'schema', new RdfToGraph('schema').map(quads, 0, path), metaOf(path));
-    const [hit] = await store.search(await store.snapshot(), 'self-contained housing');
-    expect(hit?.id).toBe('https://schema.org/Apartment');
-    expect(hit?.highlight).toContain('<b>self</b>-<b>contained</b> <b>housing</b>');
-    expect(hit?.highlight).toContain('&#60;a href=&#34;http://en.wikipedia.org/wiki/Apartment&#34;&#62;');
-    expect(hit?.highlight).not.toMatch(/<a /);
   });
 });
