@@ -66,6 +66,10 @@ export async function startGremlinServer(options: { persistent?: boolean } = {})
     new Promise<void>((resolveStart, reject) => {
       const java = spawn('java', ['-Xmx768m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', `-Dlogback.configurationFile=${join(config, 'logback.xml')}`, '-cp', `${lib}/*`, 'org.apache.tinkerpop.gremlin.server.GremlinServer', join(dir, 'gremlin-server.yaml')], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
       child = java;
+      // A test process that dies without its afterAll must not leave a server behind.
+      const orphanGuard = () => java.kill('SIGKILL');
+      process.once('exit', orphanGuard);
+      java.once('exit', () => process.off('exit', orphanGuard));
       const timer = setTimeout(() => reject(new Error(`Gremlin Server did not start within 120 s:\n${output}`)), 120_000);
       const onData = (data: Buffer) => {
         output += data.toString();

@@ -68,7 +68,7 @@ describe('the Cosmos dialect', () => {
 
   it('runs the same way on gremlin-groovy, the language the driver sends to Cosmos', async () => {
     const store = await open(`${server.storeUrl}?language=gremlin-groovy`);
-    const batches = elementBatches('pizza', quads.slice(0, 800));
+    const batches = elementBatches('pizza', quads.slice(0, 400), 200);
     await load(store, batches);
     expect(await exportedFacts(store, 'pizza')).toEqual(expectedFacts(batches));
     expect((await store.search(await store.snapshot(), 'pizza')).length).toBeGreaterThan(0);
