@@ -11,7 +11,7 @@ import type { GraphElement } from '../../graph/elements.ts';
 import type { LoadStats, VersionInfo, VersionWriter } from '../../graph/GraphStore.ts';
 import { textIndexPredicates } from '../../graph/textIndex.ts';
 import { BulkInsert } from './BulkInsert.ts';
-import { at, DOC, EdgeBuffer, G, INFERRED, O, P, S } from './EdgeBuffer.ts';
+import { DOC, EdgeBuffer, G, INFERRED, O, P, S } from './EdgeBuffer.ts';
 import { createVersionIndexes, versionTables } from './schema.ts';
 import type { WriteTransactions } from './WriteTransactions.ts';
 
@@ -38,7 +38,7 @@ export class SqliteVersionWriter implements VersionWriter {
   readonly #host: VersionHost;
   readonly #key: number;
   readonly #terms = new Map<string, number>();
-  readonly #edges = new EdgeBuffer();
+  #edges = new EdgeBuffer();
   readonly #termRows: BulkInsert;
   readonly #propRows: BulkInsert;
   #state: 'open' | 'failed' | 'committed' | 'aborted' = 'open';
@@ -66,6 +66,7 @@ export class SqliteVersionWriter implements VersionWriter {
       this.#propRows.flush();
     }, 0);
     await this.#writeEdges();
+    this.#edges = new EdgeBuffer(); // the rows are in the tables now: let the memory go
     const textPredicates = textIndexPredicates.flatMap((iri) => this.#terms.get(iri) ?? []);
     await this.#step(() => createVersionIndexes(this.#host.db, this.#key, textPredicates), 0);
     const info = await this.#host.publish(this.#key, stats);
@@ -123,31 +124,21 @@ export class SqliteVersionWriter implements VersionWriter {
   async #writeEdges(): Promise<void> {
     const t = versionTables(this.#key);
     const edges = this.#edges;
-    const rows = edges.rows;
     const passes = [
       { insert: new BulkInsert(this.#host.db, `INSERT INTO ${t.out} (s, p, o, g, inferred, doc)`, 6), key: [S, P, O, G], columns: [S, P, O, G, INFERRED, DOC] },
       { insert: new BulkInsert(this.#host.db, `INSERT INTO ${t.in} (o, p, s, g, inferred, doc)`, 6), key: [O, P, S, G], columns: [O, P, S, G, INFERRED, DOC] },
     ];
     for (const { insert, key, columns } of passes) {
       const order = edges.order(key);
-      const [c0, c1, c2, c3, c4, c5] = columns as [number, number, number, number, number, number];
-      const values = insert.values;
       let previous = -1;
       for (let start = 0; start < order.length; start += edgeRowsPerStep) {
         const end = Math.min(start + edgeRowsPerStep, order.length);
         await this.#step(() => {
           for (let i = start; i < end; i++) {
             const row = order[i]!;
-            if (previous >= 0 && sameEdge(rows, previous, row)) continue;
+            if (previous >= 0 && edges.sameEdge(previous, row)) continue;
             previous = row;
-            const from = at(row, 0);
-            const to = insert.slot();
-            values[to] = rows[from + c0]!;
-            values[to + 1] = rows[from + c1]!;
-            values[to + 2] = rows[from + c2]!;
-            values[to + 3] = rows[from + c3]!;
-            values[to + 4] = rows[from + c4]!;
-            values[to + 5] = rows[from + c5]!;
+            edges.copy(row, columns, insert.values, insert.slot());
           }
           insert.flush();
         }, end - start);
@@ -175,8 +166,4 @@ export class SqliteVersionWriter implements VersionWriter {
       throw new OntomeshError('INTERNAL', `cannot ${action} version ${this.version} of graph ${this.graphId}: it is ${this.#state}`);
     }
   }
-}
-
-function sameEdge(rows: Int32Array, a: number, b: number): boolean {
-  return rows[at(a, S)] === rows[at(b, S)] && rows[at(a, P)] === rows[at(b, P)] && rows[at(a, O)] === rows[at(b, O)] && rows[at(a, G)] === rows[at(b, G)];
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EdgeElement } from '../../../src/graph/elements.ts';
 import { RdfToGraph } from '../../../src/graph/RdfToGraph.ts';
-import { at, EdgeBuffer, G, O, P, S } from '../../../src/store/sqlite/EdgeBuffer.ts';
+import { EdgeBuffer, G, O, P, S } from '../../../src/store/sqlite/EdgeBuffer.ts';
 import { pizzaPath, readRdfXml } from '../../graph/fixtureQuads.ts';
 
 /** The edges of pizza.owl as integer rows, ids interned in order of first appearance (as the writer does). */
@@ -17,11 +17,11 @@ async function pizzaEdges(): Promise<EdgeBuffer> {
 describe('EdgeBuffer', () => {
   it('orders rows by several columns like a stable comparison sort', async () => {
     const edges = await pizzaEdges();
-    expect(edges.count).toBeGreaterThan(4000); // grown well past its first allocation
+    expect(edges.count).toBeGreaterThan(4000);
     for (const key of [[S, P, O, G], [O, P, S, G]]) {
       const expected = Array.from({ length: edges.count }, (_, i) => i).sort((a, b) => {
         for (const column of key) {
-          const d = edges.rows[at(a, column)]! - edges.rows[at(b, column)]!;
+          const d = edges.get(a, column) - edges.get(b, column);
           if (d !== 0) return d;
         }
         return a - b;
@@ -30,9 +30,12 @@ describe('EdgeBuffer', () => {
     }
   });
 
-  it('sorts ids beyond 16 bits', () => {
+  it('spans chunks and sorts ids beyond 16 bits', () => {
     const edges = new EdgeBuffer();
-    for (const s of [70_000, 3, 65_536, 65_535, 1 << 30]) edges.push(s, 1, 1, 0, true, -1);
-    expect(Array.from(edges.order([S])).map((row) => edges.rows[at(row, S)])).toEqual([3, 65_535, 65_536, 70_000, 1 << 30]);
+    for (let i = 0; i < 70_000; i++) edges.push(1 << 30, 1, i, 0, true, -1);
+    for (const s of [70_000, 3, 65_536, 65_535]) edges.push(s, 1, 1, 0, true, -1);
+    expect(Array.from(edges.order([S])).map((row) => edges.get(row, S))).toEqual([3, 65_535, 65_536, 70_000, ...Array<number>(70_000).fill(1 << 30)]);
+    expect(edges.sameEdge(0, 1)).toBe(false);
+    expect(edges.get(70_001, S)).toBe(3);
   });
 });
