@@ -15,11 +15,11 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Quad } from '@rdfjs/types';
 import { parseFile, serialize } from '../../src/rdf/index.ts';
-import { agentIri, datasetIri, distributionIri, domainIri, fieldIri, portIri, productIri } from '../../src/mesh/iris.ts';
-import type { DataProductModel, Field, Port } from '../../src/mesh/model.ts';
-import { productToQuads } from '../../src/mesh/productToQuads.ts';
-import { lifecycleStatusIri, xsdDatatypeOf } from '../../src/mesh/vocabulary.ts';
-import { cadences, DEMO_ONTOLOGY_BASE, domains, fieldPool, portKinds, regions, searchWords, statuses } from './meshShape.ts';
+import {
+  agentIri, datasetIri, distributionIri, domainIri, fieldIri, lifecycleStatusIri, portIri, productIri, productToQuads, xsdDatatypeOf,
+  type DataProductModel, type Field, type Port,
+} from '../../src/mesh/index.ts';
+import { cadences, DEMO_ONTOLOGY_BASE, domains, fieldPool, portKinds, regions, statuses } from './meshShape.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const OWL = 'http://www.w3.org/2002/07/owl#';
@@ -47,7 +47,6 @@ export interface GeneratedMesh {
   concepts: { iri: string; subConcepts: number }[];
   /** Product IRIs spread over the whole mesh, for the product detail query. */
   productSamples: string[];
-  searchWords: string[];
 }
 
 /**
@@ -104,7 +103,6 @@ export async function generateMesh(options: MeshOptions): Promise<GeneratedMesh>
     domains: domains.map((d) => ({ iri: domainIri(d.id), id: d.id, label: d.label, products: perDomain.get(d.id) ?? 0 })),
     concepts: [...used].sort().map((iri) => ({ iri, subConcepts: ontology.descendants(iri).size })),
     productSamples,
-    searchWords,
   };
   writeFileSync(manifestPath, `${JSON.stringify(mesh, null, 2)}\n`);
   return mesh;

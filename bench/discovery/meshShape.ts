@@ -62,5 +62,8 @@ export const fieldPool: [name: string, type: string][] = [
   ['event_time', 'timestamp'], ['source_system', 'string'], ['record_count', 'bigint'], ['description', 'text'],
 ];
 
-/** Words to search for, from frequent to rare in the generated names, descriptions and tags. */
-export const searchWords = ['daily', 'customer', 'invoices', 'emea', 'shipments', 'churn', 'loyalty', 'fraud'];
+/**
+ * Words to search for: one broad (`customer`, in a tenth of the products) and the rest as specific
+ * as discovery searches usually are (tens to hundreds of products each).
+ */
+export const searchWords = ['customer', 'invoices', 'shipments', 'churn', 'loyalty', 'fraud', 'refunds', 'payroll', 'footfall'];

@@ -16,6 +16,8 @@ const run = promisify(execFile);
 
 export interface OntomeshEndpoint {
   graphqlUrl: string;
+  /** The server's process id (undefined for a server given by URL). */
+  pid?: number;
   /**
    * Loads `paths` as graph `mesh` with `ontomesh load` into the served store, waits until the
    * server is ready, and resolves with the milliseconds the load took.
@@ -47,6 +49,7 @@ export async function startOntomesh(): Promise<OntomeshEndpoint> {
     const url = await listeningUrl(server, logFile, 60_000);
     return {
       graphqlUrl: `${url}/graphql`,
+      pid: server.pid,
       stop,
       async load(paths) {
         const started = performance.now();

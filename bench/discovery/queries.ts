@@ -8,6 +8,7 @@
  * load compares between the two (total matches, or rows of the detail).
  */
 import type { GeneratedMesh } from './generateMesh.ts';
+import { searchWords } from './meshShape.ts';
 
 /** The SPARQL 1.1 JSON results a query answers with. */
 export interface SparqlResults {
@@ -67,7 +68,7 @@ export const discoveryQueries: DiscoveryQuery[] = [
   {
     id: 'search',
     title: 'text search',
-    parameters: (mesh) => mesh.searchWords,
+    parameters: () => searchWords,
     graphql: (text) => `{ search(text: ${str(text)}, first: ${PAGE}) {
   edges { cursor node { __typename ... on DataProduct { id name domain { id } } } } pageInfo { hasNextPage endCursor } totalCount } }`,
     sparql: (text, mode) => {

@@ -20,6 +20,7 @@ import { parseArgs } from 'node:util';
 import { startFuseki, type Fuseki } from '../../scripts/fuseki/fuseki.ts';
 import { generateMesh } from './generateMesh.ts';
 import { runLoad, type HttpQuery, type LoadResult } from './loadTest.ts';
+import { settle } from './settle.ts';
 import { missingApi, startOntomesh, type OntomeshEndpoint } from './ontomeshEndpoint.ts';
 import { discoveryQueries, searchedPredicates, type DiscoveryQuery, type SearchMode, type SparqlResults } from './queries.ts';
 import { renderSummary, type DiscoveryReport, type QueryResult, type TargetName, type TargetResult } from './summary.ts';
@@ -122,7 +123,7 @@ async function measureQuery(query: DiscoveryQuery): Promise<QueryResult> {
   sides.set('fuseki', sparqlRequest(fuseki.queryUrl, query, 'text'));
   if (query.id === 'search') sides.set('fuseki-contains', sparqlRequest(fuseki.queryUrl, query, 'contains'));
 
-  const checked = values.slice(0, 3);
+  const checked = values.slice(0, 10);
   const check: QueryResult['check'] = { values: checked, counts: {} };
   const failed = new Map<TargetName, string>();
   for (const [name, request] of sides) {
@@ -141,10 +142,12 @@ async function measureQuery(query: DiscoveryQuery): Promise<QueryResult> {
   const order = [...sides.keys()].filter((name) => !failed.has(name));
   for (const name of order) {
     say(`${query.id}: ${name}, warm-up ${settings.warmupSeconds} s`);
+    await settleServers();
     await runLoad(sides.get(name)!, values, { connections: settings.connections, durationSeconds: settings.warmupSeconds });
   }
   for (let round = 0; round < settings.rounds; round++) {
     for (const name of round % 2 === 0 ? order : [...order].reverse()) {
+      await settleServers();
       const result = await runLoad(sides.get(name)!, values, { connections: settings.connections, durationSeconds: settings.durationSeconds });
       samples.get(name)!.push(result);
       say(`${query.id}: ${name}, round ${round + 1} of ${settings.rounds}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms` +
@@ -154,6 +157,13 @@ async function measureQuery(query: DiscoveryQuery): Promise<QueryResult> {
   const outcome: QueryResult['targets'] = {};
   for (const [name, rounds] of samples) outcome[name] = summarise(rounds, failed.get(name));
   return { id: query.id, title: query.title, parameters: values.length, check, targets: outcome, verdict: verdictOf(outcome) };
+}
+
+/** Waits until both servers have finished the requests of the previous load. */
+async function settleServers(): Promise<void> {
+  for (const pid of [fuseki.pid, ontomesh.endpoint?.pid]) {
+    if (pid !== undefined && !(await settle(pid))) say(`process ${pid} still busy after 120 s; measuring anyway`);
+  }
 }
 
 function verdictOf(outcome: QueryResult['targets']): QueryResult['verdict'] {
@@ -169,7 +179,8 @@ function verdictOf(outcome: QueryResult['targets']): QueryResult['verdict'] {
 function summarise(rounds: LoadResult[], error: string | undefined): TargetResult {
   if (error) return { rounds, error };
   const bad = rounds.reduce((n, r) => n + r.non2xx + r.errors, 0);
-  if (bad > 0) return { rounds, error: `${bad} failed requests (non-2xx answers or connection errors)` };
+  if (bad > 0) return { rounds, error: `${bad} failed requests (non-2xx answers, connection errors or timeouts)` };
+  if (rounds.some((r) => r.requests === 0)) return { rounds, error: `no answer within a ${settings.durationSeconds} s round` };
   return { requestsPerSecond: median(rounds.map((r) => r.requestsPerSecond)), p50Ms: median(rounds.map((r) => r.p50Ms)), p99Ms: median(rounds.map((r) => r.p99Ms)), rounds };
 }
 
