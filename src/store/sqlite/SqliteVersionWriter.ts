@@ -41,7 +41,7 @@ export class SqliteVersionWriter implements VersionWriter {
   #edges = new EdgeBuffer();
   readonly #termRows: BulkInsert;
   readonly #propRows: BulkInsert;
-  #state: 'open' | 'failed' | 'committed' | 'aborted' = 'open';
+  #state: 'open' | 'committing' | 'failed' | 'committed' | 'aborted' = 'open';
   #touchedAt = Date.now();
 
   constructor(host: VersionHost, key: number, graphId: string, version: number) {
@@ -61,17 +61,23 @@ export class SqliteVersionWriter implements VersionWriter {
 
   async commit(stats: LoadStats): Promise<VersionInfo> {
     this.#expectOpen('commit');
-    await this.#step(() => {
-      this.#termRows.flush();
-      this.#propRows.flush();
-    }, 0);
-    await this.#writeEdges();
-    this.#edges = new EdgeBuffer(); // the rows are in the tables now: let the memory go
-    const textPredicates = textIndexPredicates.flatMap((iri) => this.#terms.get(iri) ?? []);
-    await this.#step(() => createVersionIndexes(this.#host.db, this.#key, textPredicates), 0);
-    const info = await this.#host.publish(this.#key, stats);
-    this.#state = 'committed';
-    return info;
+    this.#state = 'committing';
+    try {
+      await this.#step(() => {
+        this.#termRows.flush();
+        this.#propRows.flush();
+      }, 0);
+      await this.#writeEdges();
+      this.#edges = new EdgeBuffer(); // the rows are in the tables now: let the memory go
+      const textPredicates = textIndexPredicates.flatMap((iri) => this.#terms.get(iri) ?? []);
+      await this.#step(() => createVersionIndexes(this.#host.db, this.#key, textPredicates), 0);
+      const info = await this.#host.publish(this.#key, stats);
+      this.#state = 'committed';
+      return info;
+    } catch (error) {
+      this.#state = 'failed';
+      throw error;
+    }
   }
 
   async abort(): Promise<void> {
