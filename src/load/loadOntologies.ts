@@ -1,50 +1,34 @@
 /**
- * The load pipeline: the owl:imports closure of the given paths is parsed batch by batch; each batch
- * feeds the OWL view and the entailment closure and is mapped to graph elements that are written to a
- * new version as they come (the parser waits for each write: back-pressure keeps memory flat). At the
- * end the inferred facts are written, the counts computed and the version committed. Any failure
- * aborts the version, so the active one stays served.
+ * The load pipeline: the read side (readOntologies: imports closure, OWL view, mapping, dedupe,
+ * entailment) hands element batches to a new version of the graph as they come, and waits for each
+ * write (back-pressure keeps memory flat). When everything is read the version is committed with its
+ * counts and meta. Any failure aborts the version, so the active one stays served.
+ *
+ * Large inputs are read in a worker thread (readInWorker.ts), so parsing and inference run on one
+ * core while the store writes on the other.
  */
-import type { Quad } from '@rdfjs/types';
+import { stat, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { OntomeshError } from '../errors/index.ts';
-import type { GraphElement } from '../graph/elements.ts';
-import type { GraphStore, LoadStats, VersionMeta, VersionWriter } from '../graph/GraphStore.ts';
-import { RdfToGraph } from '../graph/RdfToGraph.ts';
-import { Entailment, OwlViewBuilder, type EntailedFact, type OwlView } from '../ontology/index.ts';
-import { loadDocuments, type SourceDocument } from '../rdf/index.ts';
-import { FactSet } from './FactSet.ts';
-import { checkGraphId, graphIdFromIri, graphIdFromPath } from './graphId.ts';
+import type { GraphStore, LoadStats, VersionWriter } from '../graph/GraphStore.ts';
+import type { SourceDocument } from '../rdf/index.ts';
+import { readInWorker } from './readInWorker.ts';
+import { readOntologies, type ElementSink, type LoadProgress, type ReadOptions } from './readOntologies.ts';
 
-const rdfType = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
-const owlOntology = 'http://www.w3.org/2002/07/owl#Ontology';
-/** Inferred facts are written in batches of this many elements. */
-const inferredBatchSize = 10_000;
+export type { LoadProgress } from './readOntologies.ts';
 
-/** Where a load is; reported after every batch (one object, updated in place: copy what you keep). */
-export interface LoadProgress {
-  phase: 'read' | 'infer' | 'commit';
-  /** Documents opened so far. */
-  documents: number;
-  /** The document being read. */
-  location: string;
-  /** Asserted quads read so far, all documents together. */
-  quads: number;
-  /** Bytes of the current document read so far. */
-  bytes: number;
-}
+/** Inputs at least this large (in total) are read in a worker thread when `worker` is 'auto'. */
+export const workerThresholdBytes = 4 << 20;
 
-export interface LoadOptions {
-  /** Graph id; derived from the root ontology IRI or the first path when absent (see graphId.ts). */
-  id?: string;
-  baseIRI?: string;
-  missingImports: 'error' | 'warn';
-  /** Hosts from which owl:imports may be fetched over HTTP(S). */
-  allowRemoteImports: string[];
+export interface LoadOptions extends ReadOptions {
   onProgress?(progress: LoadProgress): void;
   /** Stops the load (the version is aborted) when it fires. */
   signal?: AbortSignal;
-  /** Recorded in the version's meta (who or what made it). */
-  origin?: string;
+  /**
+   * Read in a worker thread: 'auto' (default) does so for inputs of at least 4 MiB when there is a
+   * store to write to; a dry run always reads in the calling thread.
+   */
+  worker?: boolean | 'auto';
 }
 
 export interface LoadSummary {
@@ -68,192 +52,38 @@ export interface LoadSummary {
 export async function loadOntologies(store: GraphStore | undefined, paths: string[], options: LoadOptions): Promise<LoadSummary> {
   if (paths.length === 0) throw new OntomeshError('BAD_REQUEST', 'nothing to load: no path given');
   const started = performance.now();
-  const load = new LoadRun(store, paths, options);
+  const { onProgress, signal, worker = 'auto', ...readOptions } = options;
+  let writer: VersionWriter | undefined;
+  const sink: ElementSink = {
+    async begin(graphId) {
+      if (store !== undefined) writer = await store.beginVersion(graphId, { documents: [], prefixes: {}, missingImports: [], origin: options.origin });
+    },
+    elements: (batch) => writer?.write(batch),
+  };
   try {
-    const { documents, missing } = await loadDocuments(
-      paths,
-      {
-        baseIRI: options.baseIRI,
-        missingImports: options.missingImports,
-        allowRemoteImports: options.allowRemoteImports,
-        onProgress: (progress) => load.documentProgress(progress.location, progress.bytes),
-      },
-      {
-        quads: (doc, batch) => load.quads(doc, batch),
-        prefix: (prefix, iri) => load.prefix(prefix, iri),
-        document: (doc, { location, format }) => load.document(doc, location, format),
-      },
-    );
-    const { version, stats } = await load.finish(documents, missing);
-    return { graphId: load.graphId, version, stats, documents, missingImports: missing, durationMs: performance.now() - started };
+    const inWorker = store !== undefined && (worker === true || (worker === 'auto' && (await totalBytes(paths)) >= workerThresholdBytes));
+    const read = await (inWorker ? readInWorker : readOntologies)(paths, readOptions, sink, { onProgress, signal });
+    const version = writer === undefined ? undefined : (await writer.commit(read.stats, read.meta)).version;
+    writer = undefined;
+    return { graphId: read.graphId, version, stats: read.stats, documents: read.documents, missingImports: read.missingImports, durationMs: performance.now() - started };
   } catch (error) {
-    await load.abort();
+    // The load's own error is the one to report; a failing abort leaves an invisible, uncommitted version.
+    await writer?.abort().catch(() => undefined);
     throw error;
   }
 }
 
-/** The state of one load; kept in a class so the per-batch path is plain method calls. */
-class LoadRun {
-  readonly #store: GraphStore | undefined;
-  readonly #options: LoadOptions;
-  readonly #fallbackId: string;
-  readonly #owl = new OwlViewBuilder();
-  readonly #entailment = new Entailment();
-  readonly #meta: VersionMeta = { documents: [], prefixes: {}, missingImports: [] };
-  /** Batches read before the graph id is known (only while the root document has shown no owl:Ontology yet). */
-  #pending: { doc: number; batch: Quad[] }[] | undefined = [];
-  #graphId: string | undefined;
-  #mapper: RdfToGraph | undefined;
-  #writer: VersionWriter | undefined;
-  readonly #facts = new FactSet();
-  #quads = 0;
-  #progress: LoadProgress = { phase: 'read', documents: 0, location: '', quads: 0, bytes: 0 };
-
-  constructor(store: GraphStore | undefined, paths: string[], options: LoadOptions) {
-    this.#store = store;
-    this.#options = options;
-    if (options.id !== undefined) this.#graphId = checkGraphId(options.id);
-    this.#fallbackId = graphIdFromPath(paths[0]!) ?? 'graph';
-    if (options.origin !== undefined) this.#meta.origin = options.origin;
-  }
-
-  get graphId(): string {
-    return this.#graphId ?? this.#fallbackId;
-  }
-
-  document(doc: number, location: string, format: string): void {
-    this.#meta.documents[doc] = { location, format };
-    this.#progress.documents = Math.max(this.#progress.documents, doc + 1);
-    this.#progress.location = location;
-    this.#progress.bytes = 0;
-  }
-
-  documentProgress(location: string, bytes: number): void {
-    this.#progress.location = location;
-    this.#progress.bytes = bytes;
-  }
-
-  prefix(prefix: string, iri: string): void {
-    this.#meta.prefixes[prefix] ??= iri;
-  }
-
-  async quads(doc: number, batch: Quad[]): Promise<void> {
-    this.#options.signal?.throwIfAborted();
-    if (this.#pending !== undefined) {
-      // The graph id (and with it the skolem scope) comes from the root ontology's IRI: hold the root
-      // document's batches until its owl:Ontology shows up (Protégé writes it first) or the document ends.
-      if (this.#graphId === undefined) {
-        const rootIri = doc === 0 ? ontologyIri(batch) : undefined;
-        if (doc === 0 && rootIri === undefined) {
-          this.#pending.push({ doc, batch: batch.slice() });
-          return;
-        }
-        this.#graphId = (rootIri && graphIdFromIri(rootIri)) || this.#fallbackId;
+/** Bytes of the given files (folders: of the files under them); paths that cannot be read count 0. */
+async function totalBytes(paths: readonly string[]): Promise<number> {
+  let total = 0;
+  for (const path of paths) {
+    const info = await stat(path).catch(() => undefined);
+    if (info?.isFile()) total += info.size;
+    else if (info?.isDirectory()) {
+      for (const entry of await readdir(path, { recursive: true, withFileTypes: true })) {
+        if (entry.isFile()) total += (await stat(join(entry.parentPath, entry.name))).size;
       }
-      await this.#start();
-    }
-    await this.#add(doc, batch);
-  }
-
-  async finish(documents: SourceDocument[], missing: { iri: string; importedBy: string }[]): Promise<{ version?: number; stats: LoadStats }> {
-    if (this.#pending !== undefined) await this.#start();
-    this.#meta.documents = documents.map(({ location, format, ontologyIri, versionIri }) => ({ location, format, ontologyIri, versionIri }));
-    this.#meta.missingImports = missing;
-
-    this.#report('infer');
-    // The closure can be many times the asserted facts: map and write it a batch at a time.
-    let inferredFacts = 0;
-    let facts: EntailedFact[] = [];
-    const flush = async () => {
-      inferredFacts += facts.length;
-      const elements = this.#mapper!.mapInferred(facts);
-      facts = [];
-      await this.#writer?.write(elements);
-    };
-    for (const fact of this.#entailment.inferred()) {
-      facts.push(fact);
-      if (facts.length === inferredBatchSize) await flush();
-    }
-    await flush();
-
-    this.#report('commit');
-    const stats = loadStats(this.#owl.build(), this.#facts.size, inferredFacts);
-    if (this.#writer === undefined) return { stats };
-    const info = await this.#writer.commit(stats, this.#meta);
-    this.#writer = undefined;
-    return { version: info.version, stats };
-  }
-
-  async abort(): Promise<void> {
-    const writer = this.#writer;
-    this.#writer = undefined;
-    // The load's own error is the one to report; a failing abort leaves an invisible, uncommitted version.
-    await writer?.abort().catch(() => undefined);
-  }
-
-  async #start(): Promise<void> {
-    const pending = this.#pending ?? [];
-    this.#pending = undefined;
-    this.#mapper = new RdfToGraph(this.graphId);
-    if (this.#store !== undefined) this.#writer = await this.#store.beginVersion(this.graphId, this.#meta);
-    for (const { doc, batch } of pending) await this.#add(doc, batch);
-  }
-
-  async #add(doc: number, batch: Quad[]): Promise<void> {
-    this.#owl.add(batch, doc);
-    const elements = this.#mapper!.map(batch, doc, this.#meta.documents[doc]?.location ?? '');
-    this.#dedupeAndFeed(elements);
-    this.#quads += batch.length;
-    this.#report('read');
-    await this.#writer?.write(elements);
-  }
-
-  /**
-   * Drops facts already written (in place: the batch is ours) and hands the new ones to the entailment
-   * closure, in graph ids (skolem ids for blank nodes).
-   */
-  #dedupeAndFeed(elements: GraphElement[]): void {
-    const entailment = this.#entailment;
-    const facts = this.#facts;
-    let kept = 0;
-    for (const element of elements) {
-      if (element.kind !== 'vertex') {
-        if (!facts.add(element)) continue;
-        if (element.kind === 'edge') entailment.addEdge(element.subject, element.predicate, element.object);
-        else entailment.addLiteralFact(element.subject, element.predicate);
-      }
-      elements[kept++] = element;
-    }
-    elements.length = kept;
-  }
-
-  #report(phase: LoadProgress['phase']): void {
-    if (this.#options.onProgress === undefined) return;
-    this.#progress.phase = phase;
-    this.#progress.quads = this.#quads;
-    this.#options.onProgress(this.#progress);
-  }
-}
-
-/** The IRI of an owl:Ontology declared in the default graph of a batch, if any. */
-function ontologyIri(batch: readonly Quad[]): string | undefined {
-  for (const quad of batch) {
-    if (quad.object.value === owlOntology && quad.predicate.value === rdfType && quad.subject.termType === 'NamedNode' && quad.graph.termType === 'DefaultGraph') {
-      return quad.subject.value;
     }
   }
-  return undefined;
-}
-
-function loadStats(view: OwlView, triples: number, inferred: number): LoadStats {
-  return {
-    triples,
-    inferred,
-    classes: view.classes.size,
-    objectProperties: view.objectProperties.size,
-    datatypeProperties: view.datatypeProperties.size,
-    annotationProperties: view.annotationProperties.size,
-    individuals: view.individuals.size,
-    ontologies: view.ontologies.length,
-  };
+  return total;
 }

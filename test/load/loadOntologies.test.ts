@@ -72,6 +72,41 @@ describe('atomicity', () => {
   });
 });
 
+describe('reading in a worker thread', () => {
+  test('gives the same version as reading in the calling thread', async () => {
+    const core = fixture('iof-ontology/core/Core.rdf');
+    const inThread = await loadOntologies(store, [core], { ...options, id: 'core', worker: false });
+    const inWorker = await loadOntologies(store, [core], { ...options, id: 'core', worker: true });
+    expect(inWorker.stats).toEqual(inThread.stats);
+    expect(inWorker.documents).toEqual(inThread.documents);
+    expect(await exportText(store, 'core', 'nt', 2)).toBe(await exportText(store, 'core', 'nt', 1));
+    const [second, first] = await store.versions('core');
+    expect(second!.meta).toEqual(first!.meta);
+  });
+
+  test('keeps error codes and locations, and rolls back', async () => {
+    await loadOntologies(store, [pizza], { ...options, id: 'a' });
+    const error = await rejection(loadOntologies(store, [pizza, brokenTurtle], { ...options, id: 'a', worker: true }));
+    expect(error.code).toBe('RDF_SYNTAX');
+    expect(error.location).toMatchObject({ file: brokenTurtle, line: 24 });
+    await expectOnlyPizzaVersion1();
+  });
+
+  test('stops when aborted', async () => {
+    await loadOntologies(store, [pizza], { ...options, id: 'a' });
+    const controller = new AbortController();
+    const load = loadOntologies(store, [fixture('schemaorg/schemaorg-current-https.ttl')], {
+      ...options,
+      id: 'a',
+      worker: true,
+      signal: controller.signal,
+      onProgress: () => controller.abort(new Error('stop')),
+    });
+    await expect(load).rejects.toThrow('stop');
+    await expectOnlyPizzaVersion1();
+  });
+});
+
 test('reloading the same files gives the same graph, blank node ids included', async () => {
   const first = await loadOntologies(store, [pizza], options);
   const second = await loadOntologies(store, [pizza], options);

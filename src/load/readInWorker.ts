@@ -1,0 +1,73 @@
+/**
+ * The read side of a load in a worker thread, so that parsing, mapping and the entailment closure
+ * (one core) overlap with the store's writes (the other): same contract as readOntologies, with the
+ * sink called on this thread, in order, one batch at a time.
+ */
+import { Worker } from 'node:worker_threads';
+import { OntomeshError, type ErrorCode, type ErrorLocation } from '../errors/index.ts';
+import { decodeElements, type EncodedElements } from './elementCodec.ts';
+import type { ElementSink, LoadProgress, ReadHooks, ReadOptions, ReadResult } from './readOntologies.ts';
+
+/** Element batches the worker may send ahead of the store (each is ~2,000 quads). */
+const maxInFlight = 4;
+
+/** What the worker posts. */
+export type WorkerMessage =
+  | { type: 'begin'; graphId: string }
+  | { type: 'elements'; batch: EncodedElements }
+  | { type: 'progress'; progress: LoadProgress }
+  | { type: 'done'; result: ReadResult }
+  | { type: 'error'; error: { code?: ErrorCode; message: string; location?: ErrorLocation; details?: Record<string, unknown>; stack?: string } };
+
+/**
+ * readOntologies in a worker. Rejects with the worker's error (OntomeshErrors keep code and location);
+ * `hooks.signal` stops the worker.
+ */
+export function readInWorker(paths: string[], options: ReadOptions, sink: ElementSink, hooks: ReadHooks = {}): Promise<ReadResult> {
+  const worker = new Worker(new URL('./readWorker.ts', import.meta.url), { workerData: { paths, options, maxInFlight } });
+  return new Promise<ReadResult>((resolve, reject) => {
+    let settled = false;
+    let queue = Promise.resolve();
+    const settle = (error: unknown, result?: ReadResult) => {
+      if (settled) return;
+      settled = true;
+      hooks.signal?.removeEventListener('abort', onAbort);
+      void worker.terminate();
+      // Let a store write in progress finish before the caller aborts the version.
+      void queue.then(() => (result === undefined ? reject(error) : resolve(result)));
+    };
+    const onAbort = () => settle(hooks.signal!.reason);
+    hooks.signal?.addEventListener('abort', onAbort, { once: true });
+
+    const handle = async (message: WorkerMessage) => {
+      if (settled) return;
+      switch (message.type) {
+        case 'begin':
+          await sink.begin(message.graphId);
+          break;
+        case 'elements':
+          await sink.elements(decodeElements(message.batch));
+          worker.postMessage('credit');
+          break;
+        case 'progress':
+          hooks.onProgress?.(message.progress);
+          break;
+        case 'done':
+          settle(undefined, message.result);
+          break;
+        case 'error': {
+          const { code, message: text, location, details, stack } = message.error;
+          if (code !== undefined) settle(new OntomeshError(code, text, location, details));
+          else settle(Object.assign(new Error(text), { stack }));
+        }
+      }
+    };
+    // The sink is async (store writes): messages are handled strictly one after the other.
+    worker.on('message', (message: WorkerMessage) => {
+      queue = queue.then(() => handle(message)).catch((error: unknown) => settle(error));
+    });
+    worker.on('error', (error) => settle(error));
+    worker.on('exit', (code) => settle(new OntomeshError('INTERNAL', `the load worker stopped unexpectedly (exit code ${code})`)));
+    if (hooks.signal?.aborted) onAbort();
+  });
+}
