@@ -37,6 +37,9 @@ const { values: args } = parseArgs({
 const rounds = Number(args.rounds);
 const warmup = Number(args.warmup);
 
+// The revision measured: taken before the first measurement.
+const revision = git(['rev-parse', 'HEAD']);
+const dirty = git(['status', '--porcelain', '--untracked-files=no']) !== '';
 const generated = await generateOntology({ triples: Number(args.triples), seed: Number(args.seed), cacheDir: join(root, '.cache/bench') });
 const cases = [
   // The largest ontologies of test/fixtures/shared by triple count (found by parsing every .ttl/.owl/.rdf there):
@@ -81,8 +84,8 @@ for (const c of cases) {
 const report: LoadReport = {
   benchmark: 'load',
   date: new Date().toISOString(),
-  revision: git(['rev-parse', 'HEAD']),
-  dirty: git(['status', '--porcelain', '--untracked-files=no']) !== '',
+  revision,
+  dirty,
   machine: {
     cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryBytes: totalmem(),
     os: `${platform()} ${release()}`, node: process.version, sqlite: process.versions.sqlite,
