@@ -27,12 +27,15 @@ export function startProgress(stream: NodeJS.WritableStream & { isTTY?: boolean 
   if (!tty && !force) return { update() {}, stop() {} };
   const started = performance.now();
   let latest: LoadProgress | undefined;
+  /** When reading ended (the rate is a reading rate: it stops falling once the closure and commit run). */
+  let readEnded: number | undefined;
   let drawn = false;
   const draw = () => {
     if (latest === undefined) return;
-    const seconds = (performance.now() - started) / 1000;
-    const rate = Math.round(latest.quads / seconds);
-    const phase = latest.phase === 'read' ? '' : ` (${latest.phase === 'infer' ? 'inferring' : 'committing'})`;
+    const now = performance.now();
+    if (latest.phase !== 'read') readEnded ??= now;
+    const rate = Math.round(latest.quads / (((readEnded ?? now) - started) / 1000));
+    const phase = latest.phase === 'read' ? '' : `, ${latest.phase === 'infer' ? 'inferring' : 'committing'} (${Math.round((now - started) / 1000)} s)`;
     const line = `${latest.documents} document${latest.documents === 1 ? '' : 's'}, ${latest.quads.toLocaleString('en-US')} triples, ${rate.toLocaleString('en-US')} triples/s${phase}`;
     stream.write(tty ? `\r\x1b[K${line}` : `progress: ${line}\n`);
     drawn = true;
@@ -52,6 +55,7 @@ export function startProgress(stream: NodeJS.WritableStream & { isTTY?: boolean 
       clearTimeout(delay);
       clearInterval(timer);
       if (drawn && tty) stream.write('\r\x1b[K');
+      drawn = false;
     },
   };
 }
