@@ -1,5 +1,6 @@
 // The demo mesh in ontology/ is what `npm start` serves on first start: it must load offline with
-// its imports resolved by its own catalog, keep Protégé's RDF/XML layout, and carry what the demo
+// its imports resolved by its own catalog, survive a round trip through the store, keep Protégé's
+// RDF/XML layout, and carry what the demo
 // and the docs promise (two languages, definitions, a deprecation with its replacement, reused
 // DPROD / DCAT / PROV-O terms, OWL restrictions, the mesh's products and their lineage).
 import { readdirSync, readFileSync } from 'node:fs';
@@ -9,7 +10,8 @@ import type { Quad } from '@rdfjs/types';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadOntologies } from '../../src/load/index.ts';
 import { OwlViewBuilder, type OwlView } from '../../src/ontology/index.ts';
-import { loadDocuments, type SourceDocument } from '../../src/rdf/index.ts';
+import { loadDocuments, type ExportFormat, type SourceDocument } from '../../src/rdf/index.ts';
+import { compareGraphs, exportText, parseText, readQuads, tempStore } from '../load/helpers.ts';
 
 const folder = fileURLToPath(new URL('../../ontology/', import.meta.url));
 const demo = 'https://w3id.org/ontomesh/demo/';
@@ -124,6 +126,19 @@ describe('the demo mesh ontologies', () => {
       .toEqual([`${customer}CustomerProfiles`, `${logistics}Shipments`, `${sales}Orders`]);
     expect(objects(`${sales}Orders`, 'https://ekgf.github.io/dprod/inputDataset')).toEqual([`${customer}CustomerProfilesDataset`]);
     expect(objects(`${logistics}ShipmentsDataset`, 'http://www.w3.org/ns/prov#wasDerivedFrom')).toEqual([`${sales}OrdersDataset`]);
+  });
+
+  it.each<ExportFormat>(['ttl', 'rdfxml', 'jsonld'])('load into SQLite as graph "mesh" and export as %s, isomorphic to the files', async (format) => {
+    const { store, dispose } = await tempStore();
+    try {
+      const summary = await loadOntologies(store, [folder], { id: 'mesh', missingImports: 'error', allowRemoteImports: [] });
+      expect(summary.version).toBe(1);
+      const expected = await readQuads(summary.documents.map((d) => d.location));
+      const exported = await parseText(await exportText(store, 'mesh', format), format);
+      expect(compareGraphs(exported, expected)).toEqual({ missing: [], extra: [], blankIsomorphic: true });
+    } finally {
+      await dispose();
+    }
   });
 
   it('validate as one graph with the load pipeline (dry run)', async () => {
