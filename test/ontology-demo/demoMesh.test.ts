@@ -1,8 +1,8 @@
 // The demo mesh in ontology/ is what `npm start` serves on first start: it must load offline with
 // its imports resolved by its own catalog, survive a round trip through the store, keep Protégé's
-// RDF/XML layout, and carry what the demo
-// and the docs promise (two languages, definitions, a deprecation with its replacement, reused
-// DPROD / DCAT / PROV-O terms, OWL restrictions, the mesh's products and their lineage).
+// RDF/XML layout, and carry what the demo and the docs promise (two languages, definitions, a
+// deprecation with its replacement, reused DPROD / DCAT / PROV-O terms, OWL restrictions, the
+// mesh's products and their lineage).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
