@@ -60,6 +60,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<ExitCode> {
     const error = asOntomeshError(thrown);
     const exitCode = exitCodeFor(error.code);
     println(io.stderr, error.format());
+    // Scripts asking for --json get the failure as JSON too (code, message, file, line, column, term).
+    if (args.includes('--json')) println(io.stdout, JSON.stringify({ error: error.code === 'INTERNAL' ? { code: error.code, message: error.message } : error.toJSON() }));
     if (exitCode === exitCodes.usageError) println(io.stderr, `Run \`ontomesh ${command.name} --help\` for usage.`);
     if (error.code === 'INTERNAL' && thrown instanceof Error && thrown.stack) println(io.stderr, thrown.stack);
     return exitCode;

@@ -107,6 +107,12 @@ describe('load, versions, export', () => {
     expect(versions.map((v) => [v.version, v.active])).toEqual([[1, true]]);
   });
 
+  test('with --json a failure is also printed as JSON on stdout', async () => {
+    const { code, stdout } = await ontomesh('load', brokenTurtle, '--id', 'pizza', '--json');
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout)).toEqual({ error: expect.objectContaining({ code: 'RDF_SYNTAX', file: brokenTurtle, line: 24, column: expect.any(Number) }) });
+  });
+
   test('versions lists kept versions newest first, the active one marked', async () => {
     expect((await ontomesh('load', pizza)).code).toBe(0);
     const json = await ontomesh('versions', 'pizza', '--json');
