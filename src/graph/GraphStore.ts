@@ -93,7 +93,10 @@ export interface NeighbourQuery {
 export interface GraphStore {
   /** Human-readable engine name, e.g. `sqlite:/path/ontomesh.db`. */
   readonly description: string;
-  /** Starts a new version of `graphId`. Concurrent writers of one graph get distinct version numbers. */
+  /**
+   * Starts a new version of `graphId`. Concurrent writers of one graph get distinct version numbers.
+   * `meta` is recorded as it is at commit, unless commit() is given another.
+   */
   beginVersion(graphId: string, meta: VersionMeta): Promise<VersionWriter>;
   /** All kept versions of a graph, newest first; [] when the graph does not exist. */
   versions(graphId: string): Promise<VersionInfo[]>;

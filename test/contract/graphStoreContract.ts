@@ -65,6 +65,24 @@ export function defineGraphStoreContract(name: string, openFreshStore: () => Pro
         expect(await store.ready()).toBe(true);
       });
 
+      it('records the meta as it is at commit, or the one commit is given', async () => {
+        await fresh();
+        const meta = metaOf();
+        const writer = await store.beginVersion('vocab', meta);
+        openWriters.push(writer);
+        await writer.write(dqvDoc.elements);
+        meta.documents.push({ location: dqvPath, format: 'turtle', ontologyIri: 'http://www.w3.org/ns/dqv' });
+        meta.prefixes.dqv = dqv;
+        const info = await writer.commit(statsOf(dqvDoc.elements));
+        expect(info.meta).toEqual(meta);
+        expect((await store.versions('vocab'))[0]!.meta).toEqual(meta);
+        const second = await store.beginVersion('vocab', metaOf());
+        openWriters.push(second);
+        await second.write(provDoc.elements);
+        await second.commit(statsOf(provDoc.elements), metaOf(provInversesPath));
+        expect((await store.versions('vocab'))[0]!.meta).toEqual(metaOf(provInversesPath));
+      });
+
       it('lists versions newest first and reads the active one', async () => {
         await fresh();
         await writeVersion(store, 'vocab', dqvDoc.elements, metaOf(dqvPath));

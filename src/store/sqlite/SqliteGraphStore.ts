@@ -94,11 +94,11 @@ class SqliteGraphStore implements GraphStore, VersionHost {
     const { key, version } = await this.transactions.run(() => this.#catalog.allocate(graphId, meta));
     this.#writing.add(key);
     liveWriters.add(this.#liveKey(key));
-    return new SqliteVersionWriter(this, key, graphId, version);
+    return new SqliteVersionWriter(this, key, graphId, version, meta);
   }
 
-  async publish(key: number, stats: LoadStats): Promise<VersionInfo> {
-    const { info, pruned } = await this.transactions.run(() => this.#catalog.publish(key, stats, this.#keepVersions));
+  async publish(key: number, stats: LoadStats, meta: VersionMeta): Promise<VersionInfo> {
+    const { info, pruned } = await this.transactions.run(() => this.#catalog.publish(key, stats, meta, this.#keepVersions));
     this.#forgetWriter(key);
     await this.#drop(pruned);
     return info;

@@ -8,7 +8,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { OntomeshError } from '../../errors/index.ts';
 import type { GraphElement } from '../../graph/elements.ts';
-import type { LoadStats, VersionInfo, VersionWriter } from '../../graph/GraphStore.ts';
+import type { LoadStats, VersionInfo, VersionMeta, VersionWriter } from '../../graph/GraphStore.ts';
 import { textIndexPredicates } from '../../graph/textIndex.ts';
 import { BulkInsert } from './BulkInsert.ts';
 import { DOC, EdgeBuffer, G, INFERRED, O, P, S } from './EdgeBuffer.ts';
@@ -19,8 +19,8 @@ import type { WriteTransactions } from './WriteTransactions.ts';
 export interface VersionHost {
   readonly db: DatabaseSync;
   readonly transactions: WriteTransactions;
-  /** Marks the version ready, activates it and prunes old versions, in one transaction. */
-  publish(key: number, stats: LoadStats): Promise<VersionInfo>;
+  /** Marks the version ready (recording stats and meta), activates it and prunes old versions, in one transaction. */
+  publish(key: number, stats: LoadStats, meta: VersionMeta): Promise<VersionInfo>;
   /** Drops the version's tables and catalog row. */
   discard(key: number): Promise<void>;
   /** Records that the writer is alive (crashed writers are collected by age and pid). */
@@ -37,6 +37,7 @@ export class SqliteVersionWriter implements VersionWriter {
   readonly version: number;
   readonly #host: VersionHost;
   readonly #key: number;
+  readonly #meta: VersionMeta;
   readonly #terms = new Map<string, number>();
   #edges = new EdgeBuffer();
   readonly #termRows: BulkInsert;
@@ -44,8 +45,10 @@ export class SqliteVersionWriter implements VersionWriter {
   #state: 'open' | 'committing' | 'failed' | 'committed' | 'aborted' = 'open';
   #touchedAt = Date.now();
 
-  constructor(host: VersionHost, key: number, graphId: string, version: number) {
+  /** @param meta recorded as it is at commit, unless commit() is given another */
+  constructor(host: VersionHost, key: number, graphId: string, version: number, meta: VersionMeta) {
     this.#host = host;
+    this.#meta = meta;
     this.#key = key;
     this.graphId = graphId;
     this.version = version;
@@ -59,7 +62,7 @@ export class SqliteVersionWriter implements VersionWriter {
     await this.#step(() => this.#append(batch), batch.length);
   }
 
-  async commit(stats: LoadStats): Promise<VersionInfo> {
+  async commit(stats: LoadStats, meta: VersionMeta = this.#meta): Promise<VersionInfo> {
     this.#expectOpen('commit');
     this.#state = 'committing';
     try {
@@ -71,7 +74,7 @@ export class SqliteVersionWriter implements VersionWriter {
       this.#edges = new EdgeBuffer(); // the rows are in the tables now: let the memory go
       const textPredicates = textIndexPredicates.flatMap((iri) => this.#terms.get(iri) ?? []);
       await this.#step(() => createVersionIndexes(this.#host.db, this.#key, textPredicates), 0);
-      const info = await this.#host.publish(this.#key, stats);
+      const info = await this.#host.publish(this.#key, stats, meta);
       this.#state = 'committed';
       return info;
     } catch (error) {

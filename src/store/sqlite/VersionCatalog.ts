@@ -44,14 +44,15 @@ export class VersionCatalog {
   }
 
   /**
-   * Marks a written version ready and active and removes the catalog rows of versions beyond
-   * `keepVersions` (newest by number; the active one always stays). Returns the keys to drop.
+   * Marks a written version ready and active, with its stats and its meta as they are now, and removes
+   * the catalog rows of versions beyond `keepVersions` (newest by number; the active one always
+   * stays). Returns the keys to drop.
    */
-  publish(key: number, stats: LoadStats, keepVersions: number): { info: VersionInfo; pruned: number[] } {
+  publish(key: number, stats: LoadStats, meta: VersionMeta, keepVersions: number): { info: VersionInfo; pruned: number[] } {
     const db = this.#db;
     const createdAt = new Date().toISOString();
-    const { changes } = db.prepare(`UPDATE om_version SET state = 'ready', stats = ?, created_at = ? WHERE key = ? AND state = 'writing'`)
-      .run(JSON.stringify(stats), createdAt, key);
+    const { changes } = db.prepare(`UPDATE om_version SET state = 'ready', stats = ?, meta = ?, created_at = ? WHERE key = ? AND state = 'writing'`)
+      .run(JSON.stringify(stats), JSON.stringify(meta), createdAt, key);
     if (changes !== 1) throw new OntomeshError('NOT_FOUND', `version key ${key} is no longer being written (collected as crashed?)`);
     const row = db.prepare('SELECT graph_id, version, meta FROM om_version WHERE key = ?').get(key)!;
     const graphId = row.graph_id as string;
