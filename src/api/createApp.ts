@@ -21,6 +21,15 @@ export interface AppOptions {
   isShuttingDown(): boolean;
 }
 
+/** Largest request body accepted (GraphQL documents are small; this bounds memory per request). */
+const maxBodyBytes = 1 << 20;
+
+/** Errors Express middleware raises for a bad request (body-parser: too large, malformed JSON). */
+function isClientError(error: unknown): error is Error & { status: number } {
+  const status = (error as { status?: unknown } | null)?.status;
+  return error instanceof Error && !(error instanceof OntomeshError) && typeof status === 'number' && status >= 400 && status < 500;
+}
+
 /** Builds the Express application. */
 export function createApp({ store, logger, metrics, isShuttingDown }: AppOptions): Express {
   const app = express();
@@ -44,11 +53,11 @@ export function createApp({ store, logger, metrics, isShuttingDown }: AppOptions
     if (req.accepts(['application/graphql-response+json', 'application/json', 'text/html']) === 'text/html') res.type('html').send(graphiqlHtml);
     else next();
   });
-  app.all('/graphql', graphqlHandler({ schema: createSchema(), store, logger, metrics }));
+  app.all('/graphql', express.json({ limit: maxBodyBytes }), graphqlHandler({ schema: createSchema(), store, logger, metrics }));
 
   app.use((req, _res, next) => next(new OntomeshError('NOT_FOUND', `no route ${req.method} ${req.path}`)));
   app.use((thrown: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    const error = asOntomeshError(thrown);
+    const error = isClientError(thrown) ? new OntomeshError('BAD_REQUEST', thrown.message) : asOntomeshError(thrown);
     if (error.code === 'INTERNAL') logger.error('request failed', { requestId: requestId(res), error: thrown });
     const body = error.code === 'INTERNAL' ? { code: error.code, message: 'Internal error' } : error.toJSON();
     res.status(error.status).json({ error: body });

@@ -172,6 +172,14 @@ describe('GraphQL', () => {
     expect(invalid.errors![0]!.extensions.code).toBe('BAD_REQUEST');
   });
 
+  test('malformed and oversized bodies are BAD_REQUEST', async () => {
+    const post = (body: string) => fetch(`${running.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const malformed = await post('{ "query": ');
+    expect([malformed.status, ((await malformed.json()) as { error: { code: string } }).error.code]).toEqual([400, 'BAD_REQUEST']);
+    const oversized = await post(JSON.stringify({ query: `{ ontologies { id } } # ${'x'.repeat(2 << 20)}` }));
+    expect([oversized.status, ((await oversized.json()) as { error: { code: string } }).error.code]).toEqual([400, 'BAD_REQUEST']);
+  });
+
   test('a browser asking for /graphql gets GraphiQL', async () => {
     const response = await fetch(`${running.url}/graphql`, { headers: { accept: 'text/html' } });
     expect(response.headers.get('content-type')).toMatch(/^text\/html/);
