@@ -20,6 +20,8 @@ const rowMask = rowsPerChunk - 1;
 export class EdgeBuffer {
   readonly #chunks: Int32Array[] = [];
   #count = 0;
+  /** The arrays of the last sort: order, the other order, keys. */
+  #scratch: [Uint32Array, Uint32Array, Uint32Array] | undefined;
 
   get count(): number {
     return this.#count;
@@ -62,14 +64,15 @@ export class EdgeBuffer {
 
   /**
    * Row numbers ordered by `columns` (most significant first; values are non-negative), stable, so the
-   * first of equal rows is the one pushed first. LSD radix sort on 16-bit digits.
+   * first of equal rows is the one pushed first. LSD radix sort on 16-bit digits. The arrays are reused:
+   * the result is valid until the next call.
    */
   order(columns: readonly number[]): Uint32Array {
     const count = this.#count;
-    let order = new Uint32Array(count);
+    if (this.#scratch?.[0].length !== count) this.#scratch = [new Uint32Array(count), new Uint32Array(count), new Uint32Array(count)];
+    let [order, next] = this.#scratch;
+    const keys = this.#scratch[2];
     for (let i = 0; i < count; i++) order[i] = i;
-    let next = new Uint32Array(count);
-    const keys = new Uint32Array(count);
     const buckets = new Uint32Array(65536);
     for (let c = columns.length - 1; c >= 0; c--) {
       const column = columns[c]!;
@@ -96,6 +99,7 @@ export class EdgeBuffer {
         [order, next] = [next, order];
       }
     }
+    this.#scratch = [order, next, keys];
     return order;
   }
 }

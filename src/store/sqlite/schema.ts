@@ -27,8 +27,7 @@ export function configure(db: DatabaseSync, isNew: boolean): void {
     PRAGMA journal_mode = WAL;
     PRAGMA synchronous = NORMAL;
     PRAGMA temp_store = MEMORY;
-    PRAGMA cache_size = -131072;
-    PRAGMA mmap_size = 268435456;
+    PRAGMA cache_size = -65536;
     PRAGMA journal_size_limit = 67108864;
     PRAGMA foreign_keys = OFF;
   `);
