@@ -4,8 +4,8 @@
  * sub-concepts, text search, one product with its ports, datasets and fields, and a domain's
  * products. Pages are 20 long; SPARQL asks for 21 rows to know whether there is a next page, as a
  * cursor connection does. Values are written into the query text on both sides (no variables), so
- * each request is parsed afresh by both servers. `count` reads the number the check before the
- * load compares between the two (total matches, or rows of the detail).
+ * each request is parsed afresh by both servers. The counts are what the check before the load
+ * compares (total matches, or the fields of the detail).
  */
 import type { GeneratedMesh } from './generateMesh.ts';
 import { searchWords } from './meshShape.ts';
@@ -23,9 +23,11 @@ export interface DiscoveryQuery {
   parameters(mesh: GeneratedMesh): string[];
   graphql(value: string): string;
   sparql(value: string, search: SearchMode): string;
-  /** What both answers must agree on (undefined: not comparable). */
+  /** The number the check before the load reports for each answer. */
   graphqlCount(data: Record<string, any>): number | undefined;
   sparqlCount(results: SparqlResults): number | undefined;
+  /** Whether the two numbers must be equal (search: ontomesh's total also counts concepts, and analyzers differ). */
+  comparable: boolean;
 }
 
 /** How the SPARQL search matches: jena-text's Lucene index, or a scan with CONTAINS(LCASE(…)). */
@@ -57,13 +59,14 @@ export const discoveryQueries: DiscoveryQuery[] = [
     graphql: (concept) => `{ dataProducts(filter: { concept: ${str(concept)}, includeSubConcepts: true }, first: ${PAGE}) {
   edges { cursor node { id name domain { id } } } pageInfo { hasNextPage endCursor } totalCount } }`,
     sparql: (concept) => `${PREFIXES}SELECT ?product ?name ?domain ?total WHERE {
-  { SELECT (COUNT(DISTINCT ?p) AS ?total) WHERE { ?c rdfs:subClassOf* <${concept}> . ?p dct:subject ?c ; a dprod:DataProduct } }
-  { SELECT DISTINCT ?product ?name WHERE { ?c rdfs:subClassOf* <${concept}> . ?product dct:subject ?c ; a dprod:DataProduct ; rdfs:label ?name }
+  { SELECT (COUNT(DISTINCT ?p) AS ?total) WHERE { ?p dct:subject/rdfs:subClassOf* <${concept}> ; a dprod:DataProduct } }
+  { SELECT DISTINCT ?product ?name WHERE { ?product dct:subject/rdfs:subClassOf* <${concept}> ; a dprod:DataProduct ; rdfs:label ?name }
     ORDER BY ?name ?product LIMIT ${PAGE + 1} }
   ?product dprod:domain ?domain .
 } ORDER BY ?name ?product`,
     graphqlCount: (data) => data.dataProducts?.totalCount,
     sparqlCount: totalOf,
+    comparable: true,
   },
   {
     id: 'search',
@@ -84,8 +87,10 @@ export const discoveryQueries: DiscoveryQuery[] = [
   ?product dprod:domain ?domain .
 } ORDER BY ${order}`;
     },
+    // ontomesh: data products on the first page; Fuseki: all matching data products.
     graphqlCount: (data) => data.search?.edges?.filter((e: { node: { __typename: string } }) => e.node.__typename === 'DataProduct').length,
-    sparqlCount: (results) => Math.min(PAGE, results.results.bindings.length),
+    sparqlCount: totalOf,
+    comparable: false,
   },
   {
     id: 'detail',
@@ -111,6 +116,7 @@ export const discoveryQueries: DiscoveryQuery[] = [
       const fields = results.results.bindings.filter((b) => b.p?.value === 'https://w3id.org/ontomesh/mesh#field');
       return new Set(fields.map((b) => b.o!.value)).size;
     },
+    comparable: true,
   },
   {
     id: 'domain',
@@ -125,5 +131,6 @@ export const discoveryQueries: DiscoveryQuery[] = [
 } ORDER BY ?name ?product`,
     graphqlCount: (data) => data.domain?.dataProducts?.totalCount,
     sparqlCount: totalOf,
+    comparable: true,
   },
 ];

@@ -1,34 +1,18 @@
 /**
- * The discovery benchmark (`npm run bench:discovery`): the four discovery queries of issue 5 against
- * ontomesh's GraphQL API and, side by side in the same run, against Apache Jena Fuseki answering
- * the equivalent SPARQL over the same triples. It generates the mesh (generateMesh.ts), starts
- * Fuseki (scripts/fuseki/fuseki.ts) and ontomesh (ontomeshEndpoint.ts, or --ontomesh-url), checks
- * that both give the same answers, then loads each query with autocannon: warm-up, then rounds in
- * which the servers take turns; medians of the rounds give requests/s, p50 and p99. Without the
- * issue 5 API the Fuseki side still runs, and the report says why ontomesh was left out.
- * Results go to bench/results/discovery.json and bench/results/README-discovery.md.
+ * `npm run bench:discovery`: runs the discovery benchmark (benchmark.ts, README.md beside this
+ * file) and writes bench/results/discovery.json and the table bench/results/README-discovery.md.
  *
  *   npm run bench:discovery -- [--duration 10] [--warmup 5] [--rounds 3] [--connections 50]
  *     [--products 10000] [--seed 7] [--fields 2-4] [--fuseki-store tdb2|mem] [--fuseki-heap 2g]
  *     [--query concept|search|detail|domain ...] [--ontomesh-url http://127.0.0.1:8080/graphql]
  */
-import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, platform, release, totalmem } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startFuseki, type Fuseki } from '../../scripts/fuseki/fuseki.ts';
-import { generateMesh } from './generateMesh.ts';
-import { runLoad, type HttpQuery, type LoadResult } from './loadTest.ts';
-import { settle } from './settle.ts';
-import { missingApi, startOntomesh, type OntomeshEndpoint } from './ontomeshEndpoint.ts';
-import { discoveryQueries, searchedPredicates, type DiscoveryQuery, type SearchMode, type SparqlResults } from './queries.ts';
-import { renderSummary, type DiscoveryReport, type QueryResult, type TargetName, type TargetResult } from './summary.ts';
+import { runDiscoveryBenchmark } from './benchmark.ts';
+import { renderSummary } from './summary.ts';
 
 const root = resolve(import.meta.dirname, '../..');
-const FUSEKI_VERSION = '5.6.0';
-const targets = { throughputRatio: 1, p99Ms: 25 };
-
 const { values: args } = parseArgs({
   options: {
     duration: { type: 'string', default: '10' },
@@ -44,187 +28,17 @@ const { values: args } = parseArgs({
     'ontomesh-url': { type: 'string' },
   },
 });
-const settings = {
-  connections: Number(args.connections), durationSeconds: Number(args.duration), warmupSeconds: Number(args.warmup),
-  rounds: Number(args.rounds), fusekiStore: args['fuseki-store'] as 'mem' | 'tdb2', fusekiHeap: args['fuseki-heap'],
-};
-if (settings.fusekiStore !== 'mem' && settings.fusekiStore !== 'tdb2') throw new Error(`--fuseki-store must be mem or tdb2, not ${settings.fusekiStore}`);
-const queries = discoveryQueries.filter((q) => !args.query || args.query.includes(q.id));
-const loadAverage = loadavg();
+const fusekiStore = args['fuseki-store'];
+if (fusekiStore !== 'mem' && fusekiStore !== 'tdb2') throw new Error(`--fuseki-store must be mem or tdb2, not ${fusekiStore}`);
+const fields = args.fields.split('-').map(Number);
+if (fields.length !== 2 || fields.some((n) => !Number.isInteger(n) || n < 1) || fields[0]! > fields[1]!) throw new Error(`--fields must be MIN-MAX, not ${args.fields}`);
 
-const [minFields, maxFields] = args.fields.split('-').map(Number) as [number, number];
-say('generating the mesh');
-const mesh = await generateMesh({ products: Number(args.products), seed: Number(args.seed), fields: [minFields, maxFields], cacheDir: join(root, '.cache/bench-discovery') });
-say(`mesh: ${mesh.triples.toLocaleString('en')} triples, ${mesh.options.products.toLocaleString('en')} products in ${mesh.domains.length} domains (${relative(root, mesh.path)})`);
-const ontologyFiles = ['core', 'customer', 'sales', 'logistics'].map((m) => join(root, 'ontology', `${m}.owl`));
-
-const ontomesh = await ontomeshSide();
-say(`starting Fuseki ${FUSEKI_VERSION} (${settings.fusekiStore}) and loading the same files`);
-let fuseki: Fuseki;
-try {
-  fuseki = await startFuseki({ files: [...ontologyFiles, mesh.path], store: settings.fusekiStore, textIndex: searchedPredicates, heap: settings.fusekiHeap, startTimeoutMs: 180_000 });
-} catch (error) {
-  await ontomesh.endpoint?.stop();
-  throw error;
-}
-say(`Fuseki: ${fuseki.triples.toLocaleString('en')} triples loaded in ${(fuseki.loadMs / 1000).toFixed(1)} s`);
-
-const results: QueryResult[] = [];
-try {
-  for (const query of queries) results.push(await measureQuery(query));
-} finally {
-  await fuseki.stop();
-  await ontomesh.endpoint?.stop();
-}
-
-const report: DiscoveryReport = {
-  benchmark: 'discovery',
-  date: new Date().toISOString(),
-  revision: git(['rev-parse', 'HEAD']),
-  dirty: git(['status', '--porcelain', '--untracked-files=no']) !== '',
-  machine: { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryBytes: totalmem(), os: `${platform()} ${release()}`, node: process.version, java: javaVersion(), loadAverage },
-  settings,
-  mesh: { path: relative(root, mesh.path), products: mesh.options.products, domains: mesh.domains.length, concepts: mesh.concepts.length, triples: mesh.triples, bytes: mesh.bytes, seed: mesh.options.seed, fields: mesh.options.fields },
-  fuseki: { version: FUSEKI_VERSION, store: settings.fusekiStore, textIndex: searchedPredicates, triples: fuseki.triples, loadMs: fuseki.loadMs },
-  ontomesh: { available: ontomesh.endpoint !== undefined, reason: ontomesh.reason, graphqlUrl: ontomesh.endpoint?.graphqlUrl, loadMs: ontomesh.loadMs },
-  targets,
-  queries: results,
-};
+const report = await runDiscoveryBenchmark({
+  connections: Number(args.connections), durationSeconds: Number(args.duration), warmupSeconds: Number(args.warmup), rounds: Number(args.rounds),
+  products: Number(args.products), seed: Number(args.seed), fields: fields as [number, number],
+  fusekiStore, fusekiHeap: args['fuseki-heap'], queries: args.query, ontomeshUrl: args['ontomesh-url'],
+});
 mkdirSync(join(root, 'bench/results'), { recursive: true });
 writeFileSync(join(root, 'bench/results/discovery.json'), `${JSON.stringify(report, null, 2)}\n`);
 writeFileSync(join(root, 'bench/results/README-discovery.md'), renderSummary(report));
 process.stdout.write(renderSummary(report));
-
-/** Our server: the given URL, or one started and loaded here; undefined with the reason when it cannot run the queries. */
-async function ontomeshSide(): Promise<{ endpoint?: OntomeshEndpoint; reason?: string; loadMs?: number }> {
-  const given = args['ontomesh-url'];
-  let endpoint: OntomeshEndpoint | undefined;
-  try {
-    endpoint = given ? { graphqlUrl: given, load: async () => 0, stop: async () => undefined } : await startOntomesh();
-    const reason = await missingApi(endpoint.graphqlUrl);
-    if (reason) throw new Error(reason);
-    if (given) return { endpoint };
-    say('loading the demo ontology and the mesh into ontomesh');
-    const loadMs = await endpoint.load([join(root, 'ontology'), mesh.path]);
-    say(`ontomesh: loaded in ${(loadMs / 1000).toFixed(1)} s`);
-    return { endpoint, loadMs };
-  } catch (error) {
-    await endpoint?.stop();
-    const reason = error instanceof Error ? error.message : String(error);
-    say(`ontomesh endpoint not available: ${reason}`);
-    return { reason };
-  }
-}
-
-async function measureQuery(query: DiscoveryQuery): Promise<QueryResult> {
-  const values = query.parameters(mesh);
-  const sides = new Map<TargetName, HttpQuery>();
-  if (ontomesh.endpoint) sides.set('ontomesh', graphqlRequest(ontomesh.endpoint.graphqlUrl, query));
-  sides.set('fuseki', sparqlRequest(fuseki.queryUrl, query, 'text'));
-  if (query.id === 'search') sides.set('fuseki-contains', sparqlRequest(fuseki.queryUrl, query, 'contains'));
-
-  const checked = values.slice(0, 10);
-  const check: QueryResult['check'] = { values: checked, counts: {} };
-  const failed = new Map<TargetName, string>();
-  for (const [name, request] of sides) {
-    try {
-      check.counts[name] = [];
-      for (const value of checked) check.counts[name]!.push(await answerCount(request, value, name === 'ontomesh' ? query.graphqlCount : query.sparqlCount));
-    } catch (error) {
-      failed.set(name, (error as Error).message);
-      say(`${query.id}: ${name} answered wrongly, not loaded: ${(error as Error).message}`);
-    }
-  }
-  const compared = [...sides.keys()].filter((name) => name !== 'fuseki-contains' && !failed.has(name));
-  if (compared.length === 2) check.agree = check.counts[compared[0]!]!.every((n, i) => n === check.counts[compared[1]!]![i]);
-
-  const samples = new Map<TargetName, LoadResult[]>([...sides.keys()].map((name) => [name, []]));
-  const order = [...sides.keys()].filter((name) => !failed.has(name));
-  for (const name of order) {
-    say(`${query.id}: ${name}, warm-up ${settings.warmupSeconds} s`);
-    await settleServers();
-    await runLoad(sides.get(name)!, values, { connections: settings.connections, durationSeconds: settings.warmupSeconds });
-  }
-  for (let round = 0; round < settings.rounds; round++) {
-    for (const name of round % 2 === 0 ? order : [...order].reverse()) {
-      await settleServers();
-      const result = await runLoad(sides.get(name)!, values, { connections: settings.connections, durationSeconds: settings.durationSeconds });
-      samples.get(name)!.push(result);
-      say(`${query.id}: ${name}, round ${round + 1} of ${settings.rounds}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms` +
-        (result.non2xx + result.errors > 0 ? ` (${result.non2xx} non-2xx, ${result.errors} errors)` : ''));
-    }
-  }
-  const outcome: QueryResult['targets'] = {};
-  for (const [name, rounds] of samples) outcome[name] = summarise(rounds, failed.get(name));
-  return { id: query.id, title: query.title, parameters: values.length, check, targets: outcome, verdict: verdictOf(outcome) };
-}
-
-/** Waits until both servers have finished the requests of the previous load. */
-async function settleServers(): Promise<void> {
-  for (const pid of [fuseki.pid, ontomesh.endpoint?.pid]) {
-    if (pid !== undefined && !(await settle(pid))) say(`process ${pid} still busy after 120 s; measuring anyway`);
-  }
-}
-
-function verdictOf(outcome: QueryResult['targets']): QueryResult['verdict'] {
-  const own = outcome.ontomesh;
-  if (!own?.requestsPerSecond || own.p99Ms === undefined) return undefined;
-  const peers = (['fuseki', 'fuseki-contains'] as const).filter((name) => outcome[name]?.requestsPerSecond);
-  if (peers.length === 0) return undefined;
-  const peer = peers.reduce((best, name) => (outcome[name]!.requestsPerSecond! > outcome[best]!.requestsPerSecond! ? name : best));
-  const throughputRatio = own.requestsPerSecond / outcome[peer]!.requestsPerSecond!;
-  return { peer, throughputRatio, p99Ms: own.p99Ms, met: throughputRatio >= targets.throughputRatio && own.p99Ms < targets.p99Ms };
-}
-
-function summarise(rounds: LoadResult[], error: string | undefined): TargetResult {
-  if (error) return { rounds, error };
-  const bad = rounds.reduce((n, r) => n + r.non2xx + r.errors, 0);
-  if (bad > 0) return { rounds, error: `${bad} failed requests (non-2xx answers, connection errors or timeouts)` };
-  if (rounds.some((r) => r.requests === 0)) return { rounds, error: `no answer within a ${settings.durationSeconds} s round` };
-  return { requestsPerSecond: median(rounds.map((r) => r.requestsPerSecond)), p50Ms: median(rounds.map((r) => r.p50Ms)), p99Ms: median(rounds.map((r) => r.p99Ms)), rounds };
-}
-
-function graphqlRequest(url: string, query: DiscoveryQuery): HttpQuery {
-  return { url, headers: { 'content-type': 'application/json', accept: 'application/json' }, body: (value) => JSON.stringify({ query: query.graphql(value) }) };
-}
-
-function sparqlRequest(url: string, query: DiscoveryQuery, mode: SearchMode): HttpQuery {
-  return {
-    url,
-    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/sparql-results+json' },
-    body: (value) => new URLSearchParams({ query: query.sparql(value, mode) }).toString(),
-  };
-}
-
-/** Asks once and returns the number to compare; throws on an HTTP or GraphQL error. */
-async function answerCount<T>(request: HttpQuery, value: string, count: (answer: T) => number | undefined): Promise<number | undefined> {
-  const response = await fetch(request.url, { method: 'POST', headers: request.headers, body: request.body(value) });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${response.status}: ${text.slice(0, 500)}`);
-  const json = JSON.parse(text) as { data?: T; errors?: { message: string }[] } & SparqlResults;
-  if (json.errors?.length) throw new Error(json.errors.map((e) => e.message).join('; '));
-  return count((json.data ?? json) as T);
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
-function say(text: string): void {
-  process.stderr.write(`${text}\n`);
-}
-
-function git(gitArgs: string[]): string {
-  try {
-    return execFileSync('git', gitArgs, { cwd: root, encoding: 'utf8' }).trim();
-  } catch {
-    return 'unknown';
-  }
-}
-
-function javaVersion(): string {
-  const java = spawnSync('java', ['-version'], { encoding: 'utf8' });
-  return (java.stderr ?? '').split('\n')[0]?.trim() || 'java: unknown';
-}

@@ -81,7 +81,8 @@ ontomesh: ${report.ontomesh.available ? `loaded in ${((report.ontomesh.loadMs ??
 |---|---|---:|---:|---:|---|
 ${rows.join('\n')}
 
-Answers checked before the load (totals, or fields of the product for the detail query):
+Answers checked before the load (totals; fields of the first dataset for the detail; for the search, ontomesh's data
+products on the first page and Fuseki's total):
 
 ${checks.join('\n')}
 
