@@ -4,11 +4,9 @@
  * write (back-pressure keeps memory flat). When everything is read the version is committed with its
  * counts and meta. Any failure aborts the version, so the active one stays served.
  *
- * Large inputs are read in a worker thread (readInWorker.ts), so parsing and inference run on one
- * core while the store writes on the other.
+ * With `worker: true` the read side runs in a worker thread (readInWorker.ts), so parsing and
+ * inference run on one core while the store writes on the other (see README.md for when that pays).
  */
-import { stat, readdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { OntomeshError } from '../errors/index.ts';
 import type { GraphStore, LoadStats, VersionWriter } from '../graph/GraphStore.ts';
 import type { SourceDocument } from '../rdf/index.ts';
@@ -17,18 +15,16 @@ import { readOntologies, type ElementSink, type LoadProgress, type ReadOptions }
 
 export type { LoadProgress } from './readOntologies.ts';
 
-/** Inputs at least this large (in total) are read in a worker thread when `worker` is 'auto'. */
-export const workerThresholdBytes = 4 << 20;
-
 export interface LoadOptions extends ReadOptions {
   onProgress?(progress: LoadProgress): void;
   /** Stops the load (the version is aborted) when it fires. */
   signal?: AbortSignal;
   /**
-   * Read in a worker thread: 'auto' (default) does so for inputs of at least 4 MiB when there is a
-   * store to write to; a dry run always reads in the calling thread.
+   * Read in a worker thread while this thread writes (default false; a dry run always reads here).
+   * It pays once the store does its work while the data streams in: the SQLite writer sorts and
+   * writes its edges at commit, so today it costs memory (two heaps) for little time (README.md).
    */
-  worker?: boolean | 'auto';
+  worker?: boolean;
 }
 
 export interface LoadSummary {
@@ -52,7 +48,7 @@ export interface LoadSummary {
 export async function loadOntologies(store: GraphStore | undefined, paths: string[], options: LoadOptions): Promise<LoadSummary> {
   if (paths.length === 0) throw new OntomeshError('BAD_REQUEST', 'nothing to load: no path given');
   const started = performance.now();
-  const { onProgress, signal, worker = 'auto', ...readOptions } = options;
+  const { onProgress, signal, worker = false, ...readOptions } = options;
   let writer: VersionWriter | undefined;
   const sink: ElementSink = {
     async begin(graphId) {
@@ -61,8 +57,7 @@ export async function loadOntologies(store: GraphStore | undefined, paths: strin
     elements: (batch) => writer?.write(batch),
   };
   try {
-    const inWorker = store !== undefined && (worker === true || (worker === 'auto' && (await totalBytes(paths)) >= workerThresholdBytes));
-    const read = await (inWorker ? readInWorker : readOntologies)(paths, readOptions, sink, { onProgress, signal });
+    const read = await (store !== undefined && worker ? readInWorker : readOntologies)(paths, readOptions, sink, { onProgress, signal });
     const version = writer === undefined ? undefined : (await writer.commit(read.stats, read.meta)).version;
     writer = undefined;
     return { graphId: read.graphId, version, stats: read.stats, documents: read.documents, missingImports: read.missingImports, durationMs: performance.now() - started };
@@ -71,19 +66,4 @@ export async function loadOntologies(store: GraphStore | undefined, paths: strin
     await writer?.abort().catch(() => undefined);
     throw error;
   }
-}
-
-/** Bytes of the given files (folders: of the files under them); paths that cannot be read count 0. */
-async function totalBytes(paths: readonly string[]): Promise<number> {
-  let total = 0;
-  for (const path of paths) {
-    const info = await stat(path).catch(() => undefined);
-    if (info?.isFile()) total += info.size;
-    else if (info?.isDirectory()) {
-      for (const entry of await readdir(path, { recursive: true, withFileTypes: true })) {
-        if (entry.isFile()) total += (await stat(join(entry.parentPath, entry.name))).size;
-      }
-    }
-  }
-  return total;
 }
