@@ -6,7 +6,7 @@
  * stopped after. Throws when Java, Maven, the server or a load fail.
  *
  * @example
- * const fuseki = await startFuseki({ files: ['mesh.nt'], store: 'tdb2', textIndex: [`${rdfs}label`] });
+ * const fuseki = await startFuseki({ files: ['mesh.nt'], store: 'tdb2', textIndex: ['http://www.w3.org/2000/01/rdf-schema#label'] });
  * const response = await fetch(fuseki.queryUrl, { method: 'POST', body: new URLSearchParams({ query }) });
  * await fuseki.stop();
  */

@@ -1,0 +1,54 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Quad } from '@rdfjs/types';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generateMesh } from '../../../bench/discovery/generateMesh.ts';
+import { parseFile } from '../../../src/rdf/index.ts';
+
+const dirs: string[] = [];
+const cacheDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ontomesh-mesh-'));
+  dirs.push(dir);
+  return dir;
+};
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+const DPROD = 'https://ekgf.github.io/dprod/';
+const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
+const SUBJECT = 'http://purl.org/dc/terms/subject';
+
+describe('generateMesh', () => {
+  it('writes the same N-Triples for the same options, and the count it reports', async () => {
+    const options = { products: 200, seed: 3, fields: [2, 4] as [number, number] };
+    const first = await generateMesh({ ...options, cacheDir: cacheDir() });
+    const second = await generateMesh({ ...options, cacheDir: cacheDir() });
+    expect(readFileSync(second.path)).toEqual(readFileSync(first.path));
+    const quads: Quad[] = [];
+    const parsed = await parseFile(first.path, {}, { quads: (batch) => void quads.push(...batch) });
+    expect(parsed.format).toBe('ntriples');
+    expect(parsed.quads).toBe(first.triples);
+    expect(new Set(quads.map((q) => `${q.subject.value} ${q.predicate.value} ${q.object.value}`)).size).toBe(first.triples);
+  });
+
+  it('annotates every data product with classes of the demo ontology and spreads them over the domains', async () => {
+    const mesh = await generateMesh({ products: 200, seed: 3, fields: [2, 4], cacheDir: cacheDir() });
+    const quads: Quad[] = [];
+    await parseFile(mesh.path, {}, { quads: (batch) => void quads.push(...batch) });
+    const products = quads.filter((q) => q.predicate.value === RDF_TYPE && q.object.value === `${DPROD}DataProduct`).map((q) => q.subject.value);
+    expect(products).toHaveLength(200);
+    const valuesOf = (subject: string, predicate: string) => quads.filter((q) => q.subject.value === subject && q.predicate.value === predicate).map((q) => q.object.value);
+    for (const product of products) {
+      const concepts = valuesOf(product, SUBJECT);
+      expect(concepts.length).toBeGreaterThanOrEqual(1);
+      for (const concept of concepts) expect(concept).toMatch(/^https:\/\/w3id\.org\/ontomesh\/demo\/(core|customer|sales|logistics)#[A-Z]\w+$/);
+      expect(valuesOf(product, `${DPROD}domain`)).toHaveLength(1);
+      expect(valuesOf(product, `${DPROD}outputPort`).length).toBeGreaterThanOrEqual(1);
+    }
+    expect(mesh.domains).toHaveLength(20);
+    expect(mesh.domains.reduce((n, d) => n + d.products, 0)).toBe(200);
+    // The concept hierarchy comes from the ontology: Party has Customer, RetailCustomer, Person, … below it.
+    expect(mesh.concepts.every((c) => c.subConcepts >= 0)).toBe(true);
+    expect(mesh.concepts.find((c) => c.iri.endsWith('customer#Customer'))?.subConcepts).toBe(2);
+  });
+});
