@@ -21,7 +21,8 @@ export interface CaseResult {
   modes: Record<MeasureMode, ModeResult>;
   /** Throughput of ontomesh's parse stage and of the whole load, as a fraction of the raw parser's. */
   ratio: { parse?: number; load?: number };
-  targets: { ratio: number; peakRssBytes?: number; met?: boolean };
+  /** The targets that apply to the case, and whether the load met them. */
+  targets: { ratio: number; ratioMet?: boolean; peakRssBytes?: number; peakRssMet?: boolean };
 }
 
 export interface LoadReport {
@@ -43,7 +44,11 @@ const fraction = (x: number | undefined) => (x === undefined ? '–' : x.toFixed
 /** Markdown: one row per case, then the conditions of the run. */
 export function renderSummary(report: LoadReport): string {
   const rows = report.cases.map((c) => {
-    const verdict = c.targets.met === undefined ? '–' : c.targets.met ? 'met' : 'missed';
+    const { ratioMet, peakRssBytes, peakRssMet } = c.targets;
+    const verdict = [
+      ratioMet === undefined ? undefined : `ratio ${ratioMet ? 'met' : 'missed'}`,
+      peakRssBytes === undefined || peakRssMet === undefined ? undefined : `RSS ${peakRssMet ? 'met' : 'missed'}`,
+    ].filter(Boolean).join(', ') || '–';
     const phases = c.modes.load.medianPhasesMs;
     const split = phases ? `${(phases.read / 1000).toFixed(1)} / ${(phases.infer / 1000).toFixed(1)} / ${(phases.commit / 1000).toFixed(1)} s` : '–';
     return `| ${c.name} | ${c.triples.toLocaleString('en')} | ${rate(c.modes.parser)} (${seconds(c.modes.parser)}, ${mib(c.modes.parser.peakRssBytes)}) | ` +
