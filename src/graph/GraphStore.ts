@@ -90,6 +90,14 @@ export interface NeighbourQuery {
   includeInferred?: boolean;
 }
 
+/** Which facts {@link GraphStore.scanFacts} streams. */
+export interface FactScan {
+  /** Predicate IRIs (of edges and literals alike); facts with any other predicate are left out. */
+  predicates: readonly string[];
+  /** Include facts added by the entailment closure. Default false. */
+  includeInferred?: boolean;
+}
+
 export interface GraphStore {
   /** Human-readable engine name, e.g. `sqlite:/path/ontomesh.db`. */
   readonly description: string;
@@ -110,6 +118,12 @@ export interface GraphStore {
   neighbours(snapshot: Snapshot, ids: readonly string[], query: NeighbourQuery): Promise<Map<string, string[]>>;
   /** Full-text search over labels, synonyms and definitions (see textIndexPredicates). */
   search(snapshot: Snapshot, text: string, options?: { limit?: number; offset?: number }): Promise<SearchHit[]>;
+  /**
+   * Streams the facts with the given predicates of every version of `snapshot` (or of any subset of a
+   * snapshot's versions), in batches, in no particular order: what a read model built once per
+   * snapshot reads. One request per batch at most, whatever the size of the result.
+   */
+  scanFacts(snapshot: Snapshot, scan: FactScan): AsyncIterable<FactElement[]>;
   /** Streams the facts of one version (active one by default) in batches; asserted only unless asked. */
   exportFacts(graphId: string, options?: { version?: number; includeInferred?: boolean }): AsyncIterable<FactElement[]>;
   /** True when the store can serve requests. */

@@ -12,3 +12,4 @@ export type {
   PropertyKind,
 } from './OwlView.ts';
 export { Entailment, type EntailedFact } from './Entailment.ts';
+export { diffOntologies, type AttributeChange, type ChangeKind, type OntologyDiff, type TermChange, type TermKind } from './diffOntologies.ts';

@@ -9,14 +9,15 @@
  * - keepVersions defaults to 5 (the active version is always kept);
  * - a snapshot keeps reading the versions it was taken on after later commits (as long as they are kept);
  * - neighbours() answers every requested id, with [] when it has none;
+ * - scanFacts() reads a snapshot, or any subset of a snapshot's versions;
  * - search() returns one hit per node, exact (case- and accent-insensitive) label matches first, and
  *   HTML-escapes the text around `<b>` marks.
  */
 import { isomorphic } from 'rdf-isomorphic';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { OntomeshError } from '../../src/errors/index.ts';
-import type { PropertyElement } from '../../src/graph/elements.ts';
-import type { GraphStore, Snapshot, VersionWriter } from '../../src/graph/GraphStore.ts';
+import type { FactElement, GraphElement, PropertyElement } from '../../src/graph/elements.ts';
+import type { FactScan, GraphStore, Snapshot, VersionWriter } from '../../src/graph/GraphStore.ts';
 import { factsToQuads } from '../../src/graph/graphToRdf.ts';
 import { RdfToGraph } from '../../src/graph/RdfToGraph.ts';
 import { isSkolem } from '../../src/graph/skolem.ts';
@@ -198,6 +199,7 @@ export function defineGraphStoreContract(name: string, openFreshStore: () => Pro
       let store: GraphStore;
       let snapshot: Snapshot;
       let pizzaDoc: MappedDocument;
+      let schemaElements: GraphElement[];
       let inferredCount: number;
       beforeAll(async () => {
         store = await openFreshStore();
@@ -210,7 +212,8 @@ export function defineGraphStoreContract(name: string, openFreshStore: () => Pro
         await writeVersion(store, 'pizza', [...elements, ...inferred], metaOf('pizza.owl'));
         await writeVersion(store, 'vocab', dqvDoc.elements, metaOf(dqvPath));
         const apartment = readN3Family(schemaOrgPath).filter((q) => q.subject.value === 'https://schema.org/Apartment');
-        await writeVersion(store, 'schema', new RdfToGraph('schema').map(apartment, 0, schemaOrgPath), metaOf(schemaOrgPath));
+        schemaElements = new RdfToGraph('schema').map(apartment, 0, schemaOrgPath);
+        await writeVersion(store, 'schema', schemaElements, metaOf(schemaOrgPath));
         snapshot = await store.snapshot();
       });
       afterAll(async () => {
@@ -316,6 +319,27 @@ export function defineGraphStoreContract(name: string, openFreshStore: () => Pro
         const first = await store.search(snapshot, 'pizza', { limit: 4 });
         const second = await store.search(snapshot, 'pizza', { limit: 4, offset: 4 });
         expect([...first, ...second].map((h) => h.id)).toEqual(all.slice(0, 8).map((h) => h.id));
+      });
+
+      it('scans the facts with given predicates across the snapshot, asserted only unless asked', async () => {
+        const scan = async (from: Snapshot, what: FactScan) => {
+          const facts: FactElement[] = [];
+          for await (const batch of store.scanFacts(from, what)) facts.push(...batch);
+          return facts;
+        };
+        const key = (f: FactElement) => `${f.subject} ${f.predicate} ${f.kind === 'edge' ? f.object : JSON.stringify(f.value)} ${f.inferred}`;
+        const keys = (facts: readonly GraphElement[], predicates: readonly string[]) =>
+          [...new Set(facts.filter((f): f is FactElement => f.kind !== 'vertex' && predicates.includes(f.predicate)).map(key))].sort();
+        const predicates = [subClassOf, rdfsLabel];
+        const asserted = await scan(snapshot, { predicates });
+        expect(asserted.map(key).sort()).toEqual(keys([...pizzaDoc.elements, ...dqvDoc.elements, ...schemaElements], predicates));
+        const withInferred = await scan(snapshot, { predicates: [subClassOf], includeInferred: true });
+        expect(withInferred.filter((f) => f.inferred)).toHaveLength(inferredCount);
+        expect(withInferred.filter((f) => !f.inferred).map(key).sort()).toEqual(keys([...pizzaDoc.elements, ...dqvDoc.elements, ...schemaElements], [subClassOf]));
+        const pizzaOnly = await scan({ versions: snapshot.versions.filter((v) => v.graphId === 'pizza') }, { predicates: [rdfsLabel] });
+        expect(pizzaOnly.map(key).sort()).toEqual(keys(pizzaDoc.elements, [rdfsLabel]));
+        expect(await scan(snapshot, { predicates: [] })).toEqual([]);
+        expect(await scan(snapshot, { predicates: ['https://example.org/unused'] })).toEqual([]);
       });
 
       it('exports asserted facts only by default, isomorphic to the source', async () => {

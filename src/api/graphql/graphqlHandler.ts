@@ -1,7 +1,8 @@
 /**
  * POST (and GET) /graphql: graphql-http's spec-compliant handler over the executable schema, with a
- * fresh context (one snapshot) per request, operation metrics, and unexpected errors logged with
- * the request id before they are masked.
+ * fresh context (one snapshot) per request over the read models this handler keeps (one per
+ * snapshot), parsed and validated documents cached by query text, operation metrics, and
+ * unexpected errors logged with the request id before they are masked.
  */
 import type { RequestHandler } from 'express';
 import { getOperationAST, type GraphQLSchema } from 'graphql';
@@ -10,8 +11,11 @@ import type { GraphStore } from '../../graph/GraphStore.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
 import { requestId } from '../requestLog.ts';
+import { ReadModels } from '../readModel/index.ts';
 import { createContext, type GraphqlContext } from './context.ts';
+import { documentCache } from './documentCache.ts';
 import { formatError, isUnexpected } from './formatError.ts';
+import { OwlViews } from './owlViews.ts';
 
 export interface GraphqlHandlerOptions {
   schema: GraphQLSchema;
@@ -22,9 +26,14 @@ export interface GraphqlHandlerOptions {
 
 /** The Express handler for /graphql. */
 export function graphqlHandler({ schema, store, logger, metrics }: GraphqlHandlerOptions): RequestHandler {
+  const models = new ReadModels(store, {
+    onBuilt: (model, ms) => logger.info('read model built', { snapshot: model.snapshot.versions, ...model.counts, durationMs: Math.round(ms) }),
+  });
+  const owlViews = new OwlViews(store);
   return createHandler<GraphqlContext>({
     schema,
-    context: () => createContext(store),
+    ...documentCache(),
+    context: () => createContext({ store, models, owlViews }),
     formatError,
     onOperation(req, args, result) {
       const type = getOperationAST(args.document, args.operationName)?.operation ?? 'unknown';

@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { OntomeshError } from '../../errors/index.ts';
 import type { FactElement } from '../../graph/elements.ts';
 import type {
-  GraphStore, LoadStats, NeighbourQuery, ResourceView, SearchHit, Snapshot, VersionInfo, VersionMeta, VersionWriter,
+  FactScan, GraphStore, LoadStats, NeighbourQuery, ResourceView, SearchHit, Snapshot, VersionInfo, VersionMeta, VersionWriter,
 } from '../../graph/GraphStore.ts';
 import { chunk } from './batches.ts';
 import { defaultLimits, type StoreContext, type StoreLimits } from './context.ts';
@@ -261,6 +261,24 @@ export class GremlinGraphStore implements GraphStore {
       }
     }
     return [...best.values()].sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).slice(offset, offset + limit);
+  }
+
+  /**
+   * Reads each partition of the snapshot's versions whole (the export script) and keeps the facts with
+   * the predicates asked for: one request per partition, filtered here because literal facts are
+   * encoded strings the server cannot select by predicate.
+   */
+  async *scanFacts(snapshot: Snapshot, scan: FactScan): AsyncIterable<FactElement[]> {
+    const predicates = new Set(scan.predicates);
+    if (predicates.size === 0) return;
+    for (const scope of await this.#scopes(snapshot)) {
+      for (const partition of this.#context.ids.partitions(scope)) {
+        const rows = await this.#client.query<{ n: string; f: string[]; o: string[] }>(this.#context.scripts.exportPartition(partition));
+        const facts = rows.flatMap((row): FactElement[] => [...row.f.map((value) => decodeLiteral(row.n, value)), ...row.o.map(decodeEdge)]);
+        const kept = facts.filter((fact) => predicates.has(fact.predicate) && (scan.includeInferred || !fact.inferred));
+        if (kept.length) yield kept;
+      }
+    }
   }
 
   async *exportFacts(graphId: string, options: { version?: number; includeInferred?: boolean } = {}): AsyncIterable<FactElement[]> {

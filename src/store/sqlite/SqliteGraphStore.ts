@@ -9,7 +9,7 @@ import { dirname, resolve } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { OntomeshError } from '../../errors/index.ts';
 import type { FactElement } from '../../graph/elements.ts';
-import type { GraphStore, LoadStats, NeighbourQuery, ResourceView, SearchHit, Snapshot, VersionInfo, VersionMeta, VersionWriter } from '../../graph/GraphStore.ts';
+import type { FactScan, GraphStore, LoadStats, NeighbourQuery, ResourceView, SearchHit, Snapshot, VersionInfo, VersionMeta, VersionWriter } from '../../graph/GraphStore.ts';
 import { isSkolem } from '../../graph/skolem.ts';
 import { configure, createCatalog, dropVersionTables, hasCatalog } from './schema.ts';
 import { foldText } from './searchText.ts';
@@ -175,6 +175,22 @@ class SqliteGraphStore implements GraphStore, VersionHost {
       }
     }
     return [...best.values()].sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1)).slice(offset, offset + limit);
+  }
+
+  async *scanFacts(snapshot: Snapshot, scan: FactScan): AsyncIterable<FactElement[]> {
+    const inferred = scan.includeInferred ?? false;
+    const predicates = [...new Set(scan.predicates)];
+    if (predicates.length === 0) return;
+    for (const reader of this.#readersOf(snapshot)) {
+      for (const page of [reader.edgesAfter.bind(reader), reader.propertiesAfter.bind(reader)]) {
+        for (let after = 0; ;) {
+          const rows = this.#read(reader, () => page(after, exportSubjectsPerPage, inferred, predicates));
+          if (rows.length === 0) break;
+          after = rows.at(-1)!.s;
+          yield rows.map((row) => row.fact);
+        }
+      }
+    }
   }
 
   async *exportFacts(graphId: string, options: { version?: number; includeInferred?: boolean } = {}): AsyncIterable<FactElement[]> {

@@ -107,30 +107,31 @@ export class VersionReader {
 
   /**
    * The edges of the subjects after subject id `after`, whole subjects only, about `limit` of them, in
-   * subject order; [] when there are no more.
+   * subject order; [] when there are no more. With `predicates`, only edges with one of them (and only
+   * subjects that have such edges count towards `limit`).
    */
-  edgesAfter(after: number, limit: number, includeInferred: boolean): FactRow[] {
+  edgesAfter(after: number, limit: number, includeInferred: boolean, predicates?: readonly string[]): FactRow[] {
     const t = this.#t;
-    const asserted = includeInferred ? '' : ' AND inferred = 0';
-    const rows = this.#statement(`export-edges-${includeInferred}`, `
+    const filter = (alias: string) => this.#pageFilter(alias, includeInferred, predicates !== undefined);
+    const rows = this.#statement(`export-edges-${includeInferred}-${predicates !== undefined}`, `
       SELECT e.s, st.iri AS subject, pt.iri AS p, ot.iri AS o, gt.iri AS g, e.inferred, e.doc
       FROM ${t.out} e JOIN ${t.term} st ON st.id = e.s JOIN ${t.term} pt ON pt.id = e.p JOIN ${t.term} ot ON ot.id = e.o
       LEFT JOIN ${t.term} gt ON gt.id = e.g
-      WHERE e.s > ?1 AND e.s <= (SELECT max(s) FROM (SELECT s FROM ${t.out} WHERE s > ?1${asserted} ORDER BY s LIMIT ?2))${asserted.replace('inferred', 'e.inferred')}
-      ORDER BY e.s, e.p, e.o, e.g`).all(after, limit) as Row[];
+      WHERE e.s > ?1 AND e.s <= (SELECT max(s) FROM (SELECT s FROM ${t.out} WHERE s > ?1${filter('')} ORDER BY s LIMIT ?2))${filter('e.')}
+      ORDER BY e.s, e.p, e.o, e.g`).all(...this.#pageArguments(after, limit, predicates)) as Row[];
     return rows.map((r) => ({ s: r.s as number, fact: edgeFact(r.subject as string, r.p as string, r.o as string, r) }));
   }
 
   /** Like {@link edgesAfter}, for literal facts. */
-  propertiesAfter(after: number, limit: number, includeInferred: boolean): FactRow[] {
+  propertiesAfter(after: number, limit: number, includeInferred: boolean, predicates?: readonly string[]): FactRow[] {
     const t = this.#t;
-    const asserted = includeInferred ? '' : ' AND inferred = 0';
-    const rows = this.#statement(`export-props-${includeInferred}`, `
+    const filter = (alias: string) => this.#pageFilter(alias, includeInferred, predicates !== undefined);
+    const rows = this.#statement(`export-props-${includeInferred}-${predicates !== undefined}`, `
       SELECT x.s, st.iri AS subject, pt.iri AS p, dt.iri AS dt, x.lang, x.dir, x.lex, gt.iri AS g, x.inferred, x.doc
       FROM ${t.prop} x JOIN ${t.term} st ON st.id = x.s JOIN ${t.term} pt ON pt.id = x.p JOIN ${t.term} dt ON dt.id = x.dt
       LEFT JOIN ${t.term} gt ON gt.id = x.g
-      WHERE x.s > ?1 AND x.s <= (SELECT max(s) FROM (SELECT s FROM ${t.prop} WHERE s > ?1${asserted} ORDER BY s LIMIT ?2))${asserted.replace('inferred', 'x.inferred')}
-      ORDER BY x.s, x.p, x.rowid`).all(after, limit) as Row[];
+      WHERE x.s > ?1 AND x.s <= (SELECT max(s) FROM (SELECT s FROM ${t.prop} WHERE s > ?1${filter('')} ORDER BY s LIMIT ?2))${filter('x.')}
+      ORDER BY x.s, x.p, x.rowid`).all(...this.#pageArguments(after, limit, predicates)) as Row[];
     const facts: FactRow[] = [];
     let subjectStart = 0;
     for (let i = 0; i <= rows.length; i++) {
@@ -143,6 +144,16 @@ export class VersionReader {
       subjectStart = i;
     }
     return facts;
+  }
+
+  /** The conditions of an export page on the columns of `alias` (`e.`, `x.` or ''); ?3 holds the predicates. */
+  #pageFilter(alias: string, includeInferred: boolean, byPredicate: boolean): string {
+    const asserted = includeInferred ? '' : ` AND ${alias}inferred = 0`;
+    return byPredicate ? `${asserted} AND ${alias}p IN (SELECT id FROM ${this.#t.term} WHERE iri IN (SELECT value FROM json_each(?3)))` : asserted;
+  }
+
+  #pageArguments(after: number, limit: number, predicates: readonly string[] | undefined): SQLInputValue[] {
+    return predicates === undefined ? [after, limit] : [after, limit, JSON.stringify(predicates)];
   }
 
   #statement(name: string, sql: string): StatementSync {

@@ -1,0 +1,197 @@
+/**
+ * The read model of one snapshot: the concepts of the loaded ontologies and the mesh, in memory and
+ * linked by reference, with the lookups GraphQL needs (by id, by concept with or without
+ * sub-concepts, by domain, owner, tag or status). Versions are immutable, so a model never changes:
+ * answers derived from it (discovery lists, search results) are memoised on it.
+ */
+import { lifecycleStatusIri } from '../../mesh/index.ts';
+import type { Snapshot } from '../../graph/GraphStore.ts';
+import type { ConceptNode, DatasetNode, DomainNode, FieldNode, ProductNode, PropertyNode, SearchableNode } from './entities.ts';
+import { reachable } from './hierarchy.ts';
+
+export interface ReadModelParts {
+  snapshot: Snapshot;
+  concepts: ReadonlyMap<string, ConceptNode>;
+  properties: ReadonlyMap<string, PropertyNode>;
+  /** In name order. */
+  products: readonly ProductNode[];
+  /** In name order. */
+  domains: readonly DomainNode[];
+  datasets: ReadonlyMap<string, DatasetNode>;
+  fields: ReadonlyMap<string, FieldNode>;
+}
+
+/** Which products to list; every given condition must hold. */
+export interface ProductFilter {
+  domain?: string | null;
+  owner?: string | null;
+  /** A dcat:keyword, compared case-insensitively. */
+  tag?: string | null;
+  /** A lifecycle stage (`Consume`), its IRI, or a descriptor status that maps to it (`active`). */
+  status?: string | null;
+  /** Products annotated with this concept (dct:subject, dcat:theme)... */
+  concept?: string | null;
+  /** ...or with any of its sub-concepts (default true). */
+  includeSubConcepts?: boolean | null;
+}
+
+/** Memoised answers kept per model (oldest dropped first). */
+const maxMemo = 4_096;
+
+export class ReadModel {
+  readonly snapshot: Snapshot;
+  readonly products: readonly ProductNode[];
+  readonly domains: readonly DomainNode[];
+  readonly #concepts: ReadonlyMap<string, ConceptNode>;
+  readonly #properties: ReadonlyMap<string, PropertyNode>;
+  readonly #datasets: ReadonlyMap<string, DatasetNode>;
+  readonly #fields: ReadonlyMap<string, FieldNode>;
+  readonly #productsById: ReadonlyMap<string, ProductNode>;
+  readonly #domainsById: ReadonlyMap<string, DomainNode>;
+  readonly #memo = new Map<string, unknown>();
+
+  constructor(parts: ReadModelParts) {
+    this.snapshot = parts.snapshot;
+    this.products = parts.products;
+    this.domains = parts.domains;
+    this.#concepts = parts.concepts;
+    this.#properties = parts.properties;
+    this.#datasets = parts.datasets;
+    this.#fields = parts.fields;
+    this.#productsById = new Map(parts.products.map((product) => [product.id, product]));
+    this.#domainsById = new Map(parts.domains.map((domain) => [domain.id, domain]));
+  }
+
+  /** Sizes, for logs and tests. */
+  get counts(): Record<'concepts' | 'properties' | 'products' | 'domains' | 'datasets' | 'fields', number> {
+    return {
+      concepts: this.#concepts.size, properties: this.#properties.size, products: this.products.length,
+      domains: this.domains.length, datasets: this.#datasets.size, fields: this.#fields.size,
+    };
+  }
+
+  concept(iri: string): ConceptNode | undefined {
+    return this.#concepts.get(iri);
+  }
+
+  property(iri: string): PropertyNode | undefined {
+    return this.#properties.get(iri);
+  }
+
+  product(id: string): ProductNode | undefined {
+    return this.#productsById.get(id);
+  }
+
+  domain(id: string): DomainNode | undefined {
+    return this.#domainsById.get(id);
+  }
+
+  dataset(id: string): DatasetNode | undefined {
+    return this.#datasets.get(id);
+  }
+
+  field(id: string): FieldNode | undefined {
+    return this.#fields.get(id);
+  }
+
+  /** A product, dataset, field or concept by IRI, in that order of precedence. */
+  node(id: string): SearchableNode | undefined {
+    return this.#productsById.get(id) ?? this.#datasets.get(id) ?? this.#fields.get(id) ?? this.#concepts.get(id);
+  }
+
+  /** Named super-concepts: direct ones, or (transitive) all ancestors through the closure; in IRI order. */
+  superConcepts(concept: ConceptNode, transitive: boolean): readonly ConceptNode[] {
+    if (!transitive) return byIri(concept.parents);
+    return this.memo(`up ${concept.iri}`, () => byIri(reachable(concept, (c) => c.up)));
+  }
+
+  /** Named sub-concepts: direct ones, or (transitive) all descendants through the closure; in IRI order. */
+  subConcepts(concept: ConceptNode, transitive: boolean): readonly ConceptNode[] {
+    if (!transitive) return byIri(concept.children);
+    return this.memo(`down ${concept.iri}`, () => byIri(reachable(concept, (c) => c.down)));
+  }
+
+  /** The concept and, with `includeSubConcepts`, all its descendants. */
+  conceptsUnder(iri: string, includeSubConcepts: boolean): readonly ConceptNode[] {
+    const concept = this.#concepts.get(iri);
+    if (concept === undefined) return [];
+    return includeSubConcepts ? [concept, ...this.subConcepts(concept, true)] : [concept];
+  }
+
+  /** Products annotated with the concept (or, with `includeSubConcepts`, any sub-concept), in name order. */
+  productsAbout(iri: string, includeSubConcepts: boolean): readonly ProductNode[] {
+    return this.memo(`products ${includeSubConcepts} ${iri}`, () => byRank(this.conceptsUnder(iri, includeSubConcepts).flatMap((c) => c.annotates.products)));
+  }
+
+  /** Datasets annotated with the concept (or a sub-concept), in name order. */
+  datasetsAbout(iri: string, includeSubConcepts: boolean): readonly DatasetNode[] {
+    return this.memo(`datasets ${includeSubConcepts} ${iri}`, () => byName(this.conceptsUnder(iri, includeSubConcepts).flatMap((c) => c.annotates.datasets)));
+  }
+
+  /** Fields annotated with the concept (or a sub-concept), in name order. */
+  fieldsAbout(iri: string, includeSubConcepts: boolean): readonly FieldNode[] {
+    return this.memo(`fields ${includeSubConcepts} ${iri}`, () => byName(this.conceptsUnder(iri, includeSubConcepts).flatMap((c) => c.annotates.fields)));
+  }
+
+  /** Properties whose domain is the concept or (inherited) one of its ancestors, in IRI order. */
+  propertiesOf(concept: ConceptNode, inherited: boolean): readonly PropertyNode[] {
+    if (!inherited) return concept.properties;
+    const all = new Set([concept, ...this.superConcepts(concept, true)].flatMap((c) => c.properties));
+    return [...all].sort((a, b) => (a.iri < b.iri ? -1 : 1));
+  }
+
+  /**
+   * The products that pass `filter`, in name order. Starts from the narrowest indexed list (a
+   * domain's products, a concept's) and checks the other conditions on it; `only`, when given,
+   * restricts the result to those ids (a text match).
+   */
+  filterProducts(filter: ProductFilter, only?: ReadonlySet<string>): readonly ProductNode[] {
+    const { domain, owner, tag, status, concept } = filter;
+    const about = concept == null ? undefined : this.productsAbout(concept, filter.includeSubConcepts ?? true);
+    const inDomain = domain == null ? undefined : (this.#domainsById.get(domain)?.products ?? []);
+    const base = about !== undefined && (inDomain === undefined || about.length <= inDomain.length) ? about : (inDomain ?? this.products);
+    const checks: ((product: ProductNode) => boolean)[] = [];
+    if (inDomain !== undefined && base !== inDomain) checks.push((product) => product.domain?.id === domain);
+    if (about !== undefined && base !== about) {
+      const set = new Set(about);
+      checks.push((product) => set.has(product));
+    }
+    if (owner != null) checks.push((product) => product.owners.some((o) => o.id === owner));
+    if (tag != null) {
+      const key = tag.toLowerCase();
+      checks.push((product) => product.tags.some((t) => t.toLowerCase() === key));
+    }
+    if (status != null) {
+      const [iri, key] = [lifecycleStatusIri(status) ?? status, status.toLowerCase()];
+      checks.push((product) => product.lifecycleStatus === iri || product.status?.toLowerCase() === key);
+    }
+    if (only !== undefined) checks.push((product) => only.has(product.id));
+    return checks.length === 0 ? base : base.filter((product) => checks.every((check) => check(product)));
+  }
+
+  /** `compute()` once per key for the life of this model (bounded; the oldest answers go first). */
+  memo<T>(key: string, compute: () => T): T {
+    if (this.#memo.has(key)) return this.#memo.get(key) as T;
+    const value = compute();
+    if (this.#memo.size >= maxMemo) this.#memo.delete(this.#memo.keys().next().value!);
+    this.#memo.set(key, value);
+    return value;
+  }
+
+  /** Drops a memoised answer (one that failed, e.g. a store read). */
+  forget(key: string): void {
+    this.#memo.delete(key);
+  }
+}
+
+function byIri(concepts: Iterable<ConceptNode>): ConceptNode[] {
+  return [...concepts].sort((a, b) => (a.iri < b.iri ? -1 : a.iri > b.iri ? 1 : 0));
+}
+
+function byRank(products: readonly ProductNode[]): ProductNode[] {
+  return [...new Set(products)].sort((a, b) => a.rank - b.rank);
+}
+
+function byName<T extends { name: string; id: string }>(nodes: readonly T[]): T[] {
+  return [...new Set(nodes)].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}

@@ -1,0 +1,277 @@
+/**
+ * Builds the read model of a snapshot from its facts (see FactIndex): concepts with their hierarchy
+ * (asserted parents, and the entailment closure the load materialised), properties, and the mesh —
+ * products typed dprod:DataProduct or any sub-class of it (types are joined with the class closure,
+ * so a product typed with a specialisation counts), their domains, owners, ports, datasets
+ * (directly, through port distributions, or through contracts) and fields, and every dct:subject /
+ * dcat:theme annotation. Pure: no store, no I/O.
+ */
+import { isSkolem } from '../../graph/skolem.ts';
+import type { Snapshot } from '../../graph/GraphStore.ts';
+import type { AgentNode, ConceptNode, DatasetNode, DomainNode, FieldNode, PortNode, ProductNode, PropertyKind, PropertyNode } from './entities.ts';
+import type { FactIndex, LangText } from './FactIndex.ts';
+import { reachable } from './hierarchy.ts';
+import { pickText } from './pickText.ts';
+import { ReadModel } from './ReadModel.ts';
+import { annotationPredicates, broader, conceptTypes, definitionPredicates, labelPredicates, meshClasses, p, propertyTypes, rdfType } from './terms.ts';
+
+const prov = 'http://www.w3.org/ns/prov#';
+const nameOrder = (a: { name: string; id: string }, b: { name: string; id: string }) => compare(a.name, b.name) || compare(a.id, b.id);
+
+/** Builds the model of `snapshot` from the facts in `facts`. */
+export function buildReadModel(snapshot: Snapshot, facts: FactIndex): ReadModel {
+  return new ModelBuilder(facts).build(snapshot);
+}
+
+class ModelBuilder {
+  readonly #fx: FactIndex;
+  readonly #concepts = new Map<string, ConceptNode>();
+  readonly #datasets = new Map<string, DatasetNode>();
+  readonly #fields = new Map<string, FieldNode>();
+
+  constructor(facts: FactIndex) {
+    this.#fx = facts;
+  }
+
+  build(snapshot: Snapshot): ReadModel {
+    this.#readConcepts();
+    const properties = this.#readProperties();
+    const products = this.#readProducts();
+    for (const dataset of this.#instances(meshClasses.dataset)) this.#dataset(dataset);
+    for (const field of this.#instances(meshClasses.field)) this.#field(field, null, null);
+    this.#annotate(products);
+    const domains = [...new Set(products.map((product) => product.domain).filter((d) => d !== null))];
+    for (const id of this.#instances(meshClasses.domain)) if (!domains.some((d) => d.id === id)) domains.push(this.#domainNode(id));
+    domains.sort(nameOrder);
+    return new ReadModel({ snapshot, concepts: this.#concepts, properties, products, domains, datasets: this.#datasets, fields: this.#fields });
+  }
+
+  #readConcepts(): void {
+    for (const [subject, types] of this.#fx.edges(rdfType, true)) {
+      if (!isSkolem(subject) && types.some((type) => conceptTypes.has(type))) this.#concept(subject, true);
+    }
+    // rdfs:subClassOf and skos:broader relate concepts (their RDFS / SKOS domain and range) even untyped.
+    for (const predicate of broader) {
+      for (const [subject, objects] of this.#fx.edges(predicate)) {
+        if (isSkolem(subject)) continue;
+        const node = this.#concept(subject, true);
+        const asserted = this.#fx.objects(subject, predicate, true);
+        for (const object of objects) {
+          if (isSkolem(object) || object === subject) continue;
+          const parent = this.#concept(object, true);
+          node.up.add(parent);
+          parent.down.add(node);
+          if (asserted.includes(object)) {
+            node.parents.add(parent);
+            parent.children.add(node);
+          }
+        }
+      }
+    }
+  }
+
+  #concept(iri: string, defined: boolean): ConceptNode {
+    let node = this.#concepts.get(iri);
+    if (node === undefined) {
+      const fx = this.#fx;
+      node = {
+        kind: 'Concept', iri, defined, labels: fx.literalsOf(iri, labelPredicates), definitions: fx.literalsOf(iri, definitionPredicates),
+        deprecated: isTrue(fx.literals(iri, p.deprecated)) || fx.objects(iri, rdfType, true).includes('http://www.w3.org/2002/07/owl#DeprecatedClass'),
+        parents: new Set(), children: new Set(), up: new Set(), down: new Set(), replacedBy: [...fx.objects(iri, p.isReplacedBy)], properties: [],
+        annotates: { products: [], datasets: [], fields: [] },
+      };
+      this.#concepts.set(iri, node);
+    }
+    return node;
+  }
+
+  #readProperties(): Map<string, PropertyNode> {
+    const properties = new Map<string, PropertyNode>();
+    for (const [subject, types] of this.#fx.edges(rdfType, true)) {
+      const kinds = types.map((type) => propertyTypes.get(type)).filter((kind) => kind !== undefined);
+      if (kinds.length === 0 || isSkolem(subject)) continue;
+      const kind = (['OBJECT', 'DATATYPE', 'ANNOTATION', 'RDF'] as PropertyKind[]).find((k) => kinds.includes(k))!;
+      const fx = this.#fx;
+      const property: PropertyNode = {
+        iri: subject, kind, labels: fx.literalsOf(subject, labelPredicates), definitions: fx.literalsOf(subject, definitionPredicates),
+        deprecated: isTrue(fx.literals(subject, p.deprecated)), domains: [...fx.objects(subject, p.domain, true)], ranges: [...fx.objects(subject, p.range, true)],
+      };
+      properties.set(subject, property);
+      for (const domain of property.domains) this.#concepts.get(domain)?.properties.push(property);
+    }
+    for (const concept of this.#concepts.values()) concept.properties.sort((a, b) => compare(a.iri, b.iri));
+    return properties;
+  }
+
+  /** Instances of a class or of any class below it in the closure. */
+  #instances(cls: string): string[] {
+    const node = this.#concepts.get(cls);
+    const classes = node === undefined ? [cls] : [cls, ...reachable(node, (c) => c.down).map((c) => c.iri)];
+    return [...new Set(classes.flatMap((c) => this.#fx.subjects(rdfType, c)))];
+  }
+
+  #readProducts(): ProductNode[] {
+    const fx = this.#fx;
+    const ids = new Set([...this.#instances(meshClasses.product), ...[...fx.edges(p.meshDomain)].map(([subject]) => subject)]);
+    const domains = new Map<string, DomainNode>();
+    const agents = new Map<string, AgentNode>();
+    const ports = new Map<string, PortNode>();
+    const products = [...ids].map((id): ProductNode => {
+      const lifecycle = fx.objects(id, p.lifecycleStatus)[0] ?? null;
+      const domainId = fx.objects(id, p.meshDomain)[0];
+      const inputPorts = fx.objects(id, p.inputPort).map((port) => ports.get(port) ?? ports.set(port, this.#port(port)).get(port)!);
+      const outputPorts = fx.objects(id, p.outputPort).map((port) => ports.get(port) ?? ports.set(port, this.#port(port)).get(port)!);
+      const contracts = [...fx.objects(id, p.contract)];
+      const contractDatasets = contracts.flatMap((contract) => fx.subjects(p.conformsTo, contract)).map((d) => this.#dataset(d));
+      return {
+        kind: 'DataProduct', id, rank: 0, name: this.#name(id, [...labelPredicates, p.title]), labels: fx.literalsOf(id, labelPredicates),
+        identifier: this.#text(id, p.identifier), title: this.#text(id, p.title), description: this.#text(id, p.description),
+        purpose: this.#text(id, p.purpose), version: this.#text(id, p.version),
+        status: lifecycle === null ? this.#text(id, p.status) : (pickText(fx.literals(lifecycle, p.label), undefined) ?? localName(lifecycle)),
+        lifecycleStatus: lifecycle, tags: this.#strings(id, p.keyword), links: fx.values(id, p.seeAlso),
+        domain: domainId === undefined ? null : (domains.get(domainId) ?? domains.set(domainId, this.#domainNode(domainId)).get(domainId)!),
+        owners: fx.objects(id, p.owner).map((owner) => agents.get(owner) ?? agents.set(owner, this.#agent(owner)).get(owner)!),
+        concepts: [], inputPorts, outputPorts,
+        inputDatasets: unique([...fx.objects(id, p.inputDataset).map((d) => this.#dataset(d)), ...inputPorts.flatMap((port) => port.datasets)]),
+        outputDatasets: unique([...fx.objects(id, p.outputDataset).map((d) => this.#dataset(d)), ...outputPorts.flatMap((port) => port.datasets), ...contractDatasets]),
+        contracts, upstream: [], downstream: [],
+      };
+    });
+    products.sort(nameOrder).forEach((product, rank) => (product.rank = rank));
+    const byId = new Map(products.map((product) => [product.id, product]));
+    for (const product of products) {
+      product.domain?.products.push(product);
+      for (const dataset of unique([...product.outputDatasets, ...product.inputDatasets])) dataset.products.push(product);
+      for (const upstream of fx.objects(product.id, `${prov}wasDerivedFrom`)) {
+        const other = byId.get(upstream);
+        if (other === undefined || other === product || product.upstream.includes(other)) continue;
+        product.upstream.push(other);
+        other.downstream.push(product);
+      }
+    }
+    return products;
+  }
+
+  #domainNode(id: string): DomainNode {
+    return { kind: 'Domain', id, name: this.#name(id, labelPredicates), labels: this.#fx.literalsOf(id, labelPredicates), description: this.#text(id, p.description, p.comment), products: [] };
+  }
+
+  #agent(id: string): AgentNode {
+    const types = this.#fx.objects(id, rdfType, true);
+    const mbox = this.#fx.values(id, p.mbox)[0];
+    return {
+      id, name: this.#name(id, labelPredicates), labels: this.#fx.literalsOf(id, labelPredicates), email: mbox === undefined ? null : mbox.replace(/^mailto:/, ''),
+      type: types.includes(`${prov}Person`) ? 'person' : types.includes(`${prov}Organization`) ? 'organization' : 'agent',
+    };
+  }
+
+  #port(id: string): PortNode {
+    const fx = this.#fx;
+    const distributions = new Set([...fx.objects(id, p.isAccessServiceOf), ...fx.subjects(p.accessService, id)]);
+    const datasets = [...distributions].flatMap((d) => [...fx.objects(d, p.isDistributionOf), ...fx.subjects(p.distribution, d)]);
+    const protocol = fx.objects(id, p.protocol)[0];
+    return {
+      id, name: this.#name(id, [...labelPredicates, p.title]), labels: fx.literalsOf(id, labelPredicates), identifier: this.#text(id, p.identifier),
+      description: this.#text(id, p.description), version: this.#text(id, p.version),
+      protocol: protocol === undefined ? this.#text(id, p.protocol) : (pickText(fx.literals(protocol, p.label), undefined) ?? localName(protocol)),
+      endpointUrl: fx.values(id, p.endpointURL)[0] ?? null, endpointDescription: fx.values(id, p.endpointDescription)[0] ?? null,
+      format: fx.values(id, p.format)[0] ?? null, conformsTo: fx.values(id, p.conformsTo), tags: this.#strings(id, p.keyword),
+      datasets: unique(datasets.map((d) => this.#dataset(d))),
+    };
+  }
+
+  #dataset(id: string): DatasetNode {
+    let node = this.#datasets.get(id);
+    if (node !== undefined) return node;
+    const fx = this.#fx;
+    node = {
+      kind: 'Dataset', id, name: this.#name(id, [...labelPredicates, p.title, p.identifier]), labels: fx.literalsOf(id, labelPredicates),
+      identifier: this.#text(id, p.identifier), title: this.#text(id, p.title), description: this.#text(id, p.description),
+      tags: this.#strings(id, p.keyword), links: fx.values(id, p.seeAlso), conformsTo: fx.values(id, p.conformsTo), concepts: [], fields: [], products: [],
+    };
+    this.#datasets.set(id, node);
+    node.fields = fx.objects(id, p.field).map((f) => this.#field(f, node!, null)).sort(nameOrder);
+    return node;
+  }
+
+  #field(id: string, dataset: DatasetNode | null, parent: FieldNode | null): FieldNode {
+    let node = this.#fields.get(id);
+    if (node !== undefined) return node;
+    const fx = this.#fx;
+    const flag = (predicate: string) => {
+      const values = fx.literals(id, predicate);
+      return values.length === 0 ? null : isTrue(values);
+    };
+    node = {
+      kind: 'Field', id, name: this.#name(id, [p.name, ...labelPredicates]), labels: fx.literalsOf(id, labelPredicates),
+      title: this.#text(id, p.title), description: this.#text(id, p.description), logicalType: this.#text(id, p.logicalType),
+      datatype: fx.values(id, p.datatype)[0] ?? null, physicalType: this.#text(id, p.physicalType),
+      nullable: flag(p.nullable), primaryKey: flag(p.primaryKey), pii: flag(p.pii), classification: this.#text(id, p.classification),
+      tags: this.#strings(id, p.keyword), concepts: [], fields: [], dataset, parent,
+    };
+    this.#fields.set(id, node);
+    node.fields = fx.objects(id, p.field).map((f) => this.#field(f, dataset, node!)).sort(nameOrder);
+    return node;
+  }
+
+  /** Links products, datasets and fields with the concepts they are annotated with (stubs for unknown IRIs). */
+  #annotate(products: readonly ProductNode[]): void {
+    const conceptsOf = (id: string) => unique(annotationPredicates.flatMap((predicate) => this.#fx.objects(id, predicate)).map((iri) => this.#concept(iri, false)));
+    for (const product of products) {
+      product.concepts = conceptsOf(product.id);
+      for (const concept of product.concepts) concept.annotates.products.push(product);
+    }
+    for (const dataset of [...this.#datasets.values()].sort(nameOrder)) {
+      dataset.concepts = conceptsOf(dataset.id);
+      for (const concept of dataset.concepts) concept.annotates.datasets.push(dataset);
+    }
+    for (const field of [...this.#fields.values()].sort(nameOrder)) {
+      field.concepts = conceptsOf(field.id);
+      for (const concept of field.concepts) concept.annotates.fields.push(field);
+    }
+  }
+
+  /** The best label (or other naming literal) of a node; its IRI's local name when it has none. */
+  #name(id: string, predicates: readonly string[]): string {
+    for (const predicate of predicates) {
+      const text = pickText(this.#fx.literals(id, predicate), undefined);
+      if (text !== undefined) return text;
+    }
+    return localName(id);
+  }
+
+  #text(id: string, ...predicates: string[]): string | null {
+    return pickText(this.#fx.literalsOf(id, predicates), undefined) ?? null;
+  }
+
+  #strings(id: string, predicate: string): string[] {
+    return [...new Set(this.#fx.literals(id, predicate).map((v) => v.value))];
+  }
+}
+
+function unique<T>(items: readonly T[]): T[] {
+  return [...new Set(items)];
+}
+
+function isTrue(values: readonly LangText[]): boolean {
+  return values.some((v) => v.value === 'true' || v.value === '1');
+}
+
+/** The last segment of an IRI (after `#`, `/` or `:`). */
+export function localName(iri: string): string {
+  const cut = Math.max(iri.lastIndexOf('#'), iri.lastIndexOf('/'), iri.lastIndexOf(':'));
+  return cut >= 0 && cut < iri.length - 1 ? decodeURIComponentSafe(iri.slice(cut + 1)) : iri;
+}
+
+function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** Code-point order (as SPARQL's ORDER BY on plain strings). */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

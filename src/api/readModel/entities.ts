@@ -1,0 +1,147 @@
+/**
+ * The nodes of the read model: concepts and properties of the loaded ontologies, and the mesh's
+ * domains, owners, data products, ports, datasets and fields, linked to each other by reference.
+ * Field names are those of graphql/schema.graphql where the value needs no argument, so GraphQL's
+ * default resolvers read them directly.
+ */
+import type { LangText } from './FactIndex.ts';
+
+export type { LangText } from './FactIndex.ts';
+
+/** What every node has: its IRI and its labels. */
+interface Labelled {
+  labels: LangText[];
+}
+
+export interface ConceptNode extends Labelled {
+  readonly kind: 'Concept';
+  iri: string;
+  definitions: LangText[];
+  deprecated: boolean;
+  /** False for an IRI only met as an annotation: no class or SKOS concept of that IRI is loaded. */
+  defined: boolean;
+  /** Named direct super-concepts (asserted rdfs:subClassOf, skos:broader). */
+  parents: Set<ConceptNode>;
+  children: Set<ConceptNode>;
+  /** Named super-concepts including those the entailment closure adds (see ReadModel.ancestors). */
+  up: Set<ConceptNode>;
+  down: Set<ConceptNode>;
+  /** dct:isReplacedBy IRIs (a deprecated concept's successors). */
+  replacedBy: string[];
+  /** Properties whose rdfs:domain is this concept. */
+  properties: PropertyNode[];
+  /** What is annotated with this concept (dct:subject, dcat:theme). */
+  annotates: { products: ProductNode[]; datasets: DatasetNode[]; fields: FieldNode[] };
+}
+
+export type PropertyKind = 'OBJECT' | 'DATATYPE' | 'ANNOTATION' | 'RDF';
+
+export interface PropertyNode extends Labelled {
+  iri: string;
+  kind: PropertyKind;
+  definitions: LangText[];
+  deprecated: boolean;
+  domains: string[];
+  ranges: string[];
+}
+
+export interface DomainNode extends Labelled {
+  readonly kind: 'Domain';
+  id: string;
+  name: string;
+  description: string | null;
+  /** Its products, in name order. */
+  products: ProductNode[];
+}
+
+export interface AgentNode extends Labelled {
+  id: string;
+  name: string;
+  email: string | null;
+  /** 'person', 'organization' or 'agent'. */
+  type: string;
+}
+
+export interface ProductNode extends Labelled {
+  readonly kind: 'DataProduct';
+  id: string;
+  /** Position in the mesh's name order (products sort by name, then IRI). */
+  rank: number;
+  name: string;
+  identifier: string | null;
+  title: string | null;
+  description: string | null;
+  purpose: string | null;
+  version: string | null;
+  /** The DPROD lifecycle stage (`Consume`, `Design`, ...), else the status as written. */
+  status: string | null;
+  lifecycleStatus: string | null;
+  tags: string[];
+  links: string[];
+  domain: DomainNode | null;
+  owners: AgentNode[];
+  concepts: ConceptNode[];
+  inputPorts: PortNode[];
+  outputPorts: PortNode[];
+  inputDatasets: DatasetNode[];
+  outputDatasets: DatasetNode[];
+  contracts: string[];
+  upstream: ProductNode[];
+  downstream: ProductNode[];
+}
+
+export interface PortNode extends Labelled {
+  id: string;
+  name: string;
+  identifier: string | null;
+  description: string | null;
+  version: string | null;
+  protocol: string | null;
+  endpointUrl: string | null;
+  endpointDescription: string | null;
+  format: string | null;
+  conformsTo: string[];
+  tags: string[];
+  datasets: DatasetNode[];
+}
+
+export interface DatasetNode extends Labelled {
+  readonly kind: 'Dataset';
+  id: string;
+  name: string;
+  identifier: string | null;
+  title: string | null;
+  description: string | null;
+  tags: string[];
+  links: string[];
+  conformsTo: string[];
+  concepts: ConceptNode[];
+  fields: FieldNode[];
+  /** Products that output or take it in, in name order. */
+  products: ProductNode[];
+}
+
+export interface FieldNode extends Labelled {
+  readonly kind: 'Field';
+  id: string;
+  name: string;
+  title: string | null;
+  description: string | null;
+  logicalType: string | null;
+  datatype: string | null;
+  physicalType: string | null;
+  nullable: boolean | null;
+  primaryKey: boolean | null;
+  pii: boolean | null;
+  classification: string | null;
+  tags: string[];
+  concepts: ConceptNode[];
+  fields: FieldNode[];
+  /** The dataset it belongs to (through its parent fields for a nested one). */
+  dataset: DatasetNode | null;
+  /** The field it is nested in. */
+  parent: FieldNode | null;
+}
+
+/** What search and `node` lookups can return. */
+export type SearchableNode = ConceptNode | ProductNode | DatasetNode | FieldNode;

@@ -1,0 +1,20 @@
+/** Walking a hierarchy of nodes (concepts up or down) to its end, cycles included. */
+
+/**
+ * Every node reachable from `start` through `next`, breadth first, `start` itself left out.
+ *
+ * @example
+ * reachable(customer, (c) => c.down) // Customer's sub-concepts at any depth
+ */
+export function reachable<T>(start: T, next: (node: T) => Iterable<T>): T[] {
+  const seen = new Set<T>([start]);
+  const order: T[] = [];
+  for (let i = -1; i < order.length; i++) {
+    for (const node of next(i < 0 ? start : order[i]!)) {
+      if (seen.has(node)) continue;
+      seen.add(node);
+      order.push(node);
+    }
+  }
+  return order;
+}

@@ -1,0 +1,7 @@
+/** The in-memory read model of a snapshot: concepts and the mesh, built from the store once per snapshot. */
+export { ReadModels, snapshotKey } from './ReadModels.ts';
+export { ReadModel, type ProductFilter } from './ReadModel.ts';
+export { buildReadModel, localName } from './buildReadModel.ts';
+export { FactIndex, type LangText } from './FactIndex.ts';
+export { pickText } from './pickText.ts';
+export type { AgentNode, ConceptNode, DatasetNode, DomainNode, FieldNode, PortNode, ProductNode, PropertyKind, PropertyNode, SearchableNode } from './entities.ts';
