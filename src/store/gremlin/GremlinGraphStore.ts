@@ -11,6 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import { OntomeshError } from '../../errors/index.ts';
 import type { FactElement } from '../../graph/elements.ts';
+import { isSkolem } from '../../graph/skolem.ts';
 import type {
   FactScan, GraphStore, LoadStats, NeighbourQuery, ResourceView, SearchHit, Snapshot, VersionInfo, VersionMeta, VersionWriter,
 } from '../../graph/GraphStore.ts';
@@ -201,15 +202,15 @@ export class GremlinGraphStore implements GraphStore {
   }
 
   async getResource(snapshot: Snapshot, id: string): Promise<ResourceView | undefined> {
-    const rows: { n: string; b: boolean; f: string[]; o: string[]; i: string[] }[] = [];
+    const rows: { n: string; f: string[]; o: string[]; i: string[] }[] = [];
     for (const keys of this.#keyChunks(this.#keys(await this.#scopes(snapshot), [id]))) {
       rows.push(...(await this.#client.query<(typeof rows)[number]>(this.#context.scripts.readResources(keys))));
     }
     if (!rows.length) return undefined;
     return {
       id,
-      blank: rows.some((row) => row.b),
-      properties: rows.flatMap((row) => row.f.map((value) => decodeLiteral(id, value))),
+      blank: isSkolem(id),
+      properties: [...new Set(rows.flatMap((row) => row.f))].map((value) => decodeLiteral(id, value)),
       out: rows.flatMap((row) => row.o.map(decodeEdge)),
       in: rows.flatMap((row) => row.i.map(decodeEdge)),
     };
@@ -274,7 +275,7 @@ export class GremlinGraphStore implements GraphStore {
     for (const scope of await this.#scopes(snapshot)) {
       for (const partition of this.#context.ids.partitions(scope)) {
         const rows = await this.#client.query<{ n: string; f: string[]; o: string[] }>(this.#context.scripts.exportPartition(partition));
-        const facts = rows.flatMap((row): FactElement[] => [...row.f.map((value) => decodeLiteral(row.n, value)), ...row.o.map(decodeEdge)]);
+        const facts = rows.flatMap((row): FactElement[] => [...new Set(row.f)].map((value) => decodeLiteral(row.n, value)).concat(row.o.map(decodeEdge)));
         const kept = facts.filter((fact) => predicates.has(fact.predicate) && (scan.includeInferred || !fact.inferred));
         if (kept.length) yield kept;
       }
@@ -289,7 +290,7 @@ export class GremlinGraphStore implements GraphStore {
     const scope = this.#context.ids.versionScope(graphId, record.version, record.buckets);
     for (const partition of this.#context.ids.partitions(scope)) {
       const rows = await this.#client.query<{ n: string; f: string[]; o: string[] }>(this.#context.scripts.exportPartition(partition));
-      const facts = rows.flatMap((row): FactElement[] => [...row.f.map((value) => decodeLiteral(row.n, value)), ...row.o.map(decodeEdge)]);
+      const facts = rows.flatMap((row): FactElement[] => [...new Set(row.f)].map((value) => decodeLiteral(row.n, value)).concat(row.o.map(decodeEdge)));
       const kept = options.includeInferred ? facts : facts.filter((fact) => !fact.inferred);
       if (kept.length) yield kept;
     }

@@ -1,42 +1,22 @@
 /**
- * Writes one version in batches with idempotent upserts. Each request carries up to
- * `maxBatchElements` elements (within the request-size limit) and a writer keeps up to
- * `concurrency` requests in flight (the literals of one vertex go in one request, so that no two
- * requests in flight change the same vertex). Vertices and edges have deterministic ids, so a first attempt
- * inserts blindly (one request, no lookups) and a retry, which must not trust that the failed
- * request wrote nothing (Cosmos has no transactions), first reads which ids exist and inserts only
- * the others. Literal values have no id: they are always read before they are appended. Writing
- * the same batch twice therefore leaves the graph as writing it once.
+ * Writes one version in batches with idempotent upserts, pipelined across batches (writePipeline.ts):
+ * write() plans a batch into requests (writePlan.ts), hands them to the pipeline and returns while
+ * they run; commit() waits for all of them. Vertices are created with the literal facts of their
+ * batch, blindly (one request, no lookups); vertices and edges have deterministic ids, so a retry,
+ * which must not trust that the failed request wrote nothing (Cosmos has no transactions), first reads
+ * which ids exist and writes only the others. Literals appended to vertices of earlier batches are
+ * guarded in the request itself (added unless the vertex holds them), so they need no read at all.
+ * Writing the same batch twice therefore leaves the graph as writing it once.
  */
 import { OntomeshError } from '../../errors/index.ts';
-import type { EdgeElement, GraphElement, PropertyElement } from '../../graph/elements.ts';
+import type { GraphElement } from '../../graph/elements.ts';
 import type { LoadStats, VersionInfo, VersionMeta, VersionWriter } from '../../graph/GraphStore.ts';
-import { chunk, chunkGroups, forEachConcurrent } from './batches.ts';
 import type { StoreContext } from './context.ts';
-import { encodeEdge, encodeLiteral } from './factCodec.ts';
 import type { VersionScope } from './ids.ts';
 import { ChargeMeter, withMeter } from './requestCharge.ts';
-import type { VertexKey } from './scripts.ts';
-import { searchTextOf } from './searchText.ts';
-
-interface PendingVertex extends VertexKey {
-  node: string;
-  blank: boolean;
-}
-
-interface PendingLiteral {
-  vertex: VertexKey;
-  value: string;
-  text?: string;
-}
-
-interface PendingEdge {
-  id: string;
-  source: VertexKey;
-  target: VertexKey;
-  label: string;
-  fact: string;
-}
+import type { EdgeGroup, LiteralAppend, NewVertex, VertexKey } from './scripts.ts';
+import { packAppends, planWrites } from './writePlan.ts';
+import { WritePipeline } from './writePipeline.ts';
 
 /** Hooks into the store: how a finished version is published and how a version's data is removed. */
 export interface WriterHost {
@@ -53,6 +33,7 @@ export class GremlinVersionWriter implements VersionWriter {
   readonly #meta: VersionMeta;
   readonly #createdAt: string;
   readonly #meter = new ChargeMeter();
+  readonly #pipeline: WritePipeline;
   #lastHeartbeat = Date.now();
   #state: 'open' | 'committed' | 'aborted' = 'open';
 
@@ -62,6 +43,7 @@ export class GremlinVersionWriter implements VersionWriter {
     this.#scope = scope;
     this.#meta = meta;
     this.#createdAt = createdAt;
+    this.#pipeline = new WritePipeline(context.limits.concurrency);
     this.graphId = scope.graphId;
     this.version = scope.version;
   }
@@ -76,27 +58,27 @@ export class GremlinVersionWriter implements VersionWriter {
     return this.#meter.requests;
   }
 
+  /** Plans the batch and starts its requests; resolves once few enough requests wait (they finish by commit()). */
   write(batch: readonly GraphElement[]): Promise<void> {
     this.#assertOpen();
     return withMeter(this.#meter, async () => {
-      const { vertices, literals, edges } = this.#plan(batch);
+      if (this.#pipeline.failed) throw this.#pipeline.failure;
       await this.#heartbeat();
-      const { limits } = this.#context;
-      // Bindings per element: vertex 3 (id, partition, node), literal 3 (id, value, text), edge 5.
-      const per = (bindings: number) => ({ maxCount: Math.max(1, Math.min(limits.maxBatchElements, Math.floor((limits.maxBindings - 40) / bindings))), maxBytes: limits.maxRequestBytes });
-      const vertexChunks = chunk(vertices, per(3), (v) => v.id.length + v.node.length * 2 + 120);
-      await forEachConcurrent(vertexChunks, limits.concurrency, (part) => this.#writeVertices(part));
-      const literalChunks = chunkGroups(literals, (l) => l.vertex.id, per(3), (l) => l.vertex.id.length + (l.value.length + (l.text?.length ?? 0)) * 2 + 120);
-      for (const part of literalChunks.serial) await this.#writeLiterals(part);
-      const edgeChunks = chunk(edges, per(5), (e) => e.id.length + e.source.id.length + e.target.id.length + e.fact.length * 2 + 160);
-      const work = [...literalChunks.parallel.map((part) => () => this.#writeLiterals(part)), ...edgeChunks.map((part) => () => this.#writeEdges(part))];
-      await forEachConcurrent(work, limits.concurrency, (run) => run());
+      const plan = planWrites(batch, this.#context.ids, this.#scope, this.#context.limits);
+      this.#pipeline.enqueue(
+        plan.vertices.map((part) => () => this.#writeVertices(part)),
+        [...plan.appends.map((part) => () => this.#appendLiterals(part)), ...plan.edges.map((part) => () => this.#writeEdges(part))],
+      );
+      await this.#pipeline.ready();
     });
   }
 
   async commit(stats: LoadStats, meta: VersionMeta = this.#meta): Promise<VersionInfo> {
     this.#assertOpen();
-    const info = await withMeter(this.#meter, () => this.#host.publish(this.#scope, stats, meta, this.#createdAt));
+    const info = await withMeter(this.#meter, async () => {
+      await this.#pipeline.drain();
+      return this.#host.publish(this.#scope, stats, meta, this.#createdAt);
+    });
     this.#state = 'committed';
     return info;
   }
@@ -104,46 +86,14 @@ export class GremlinVersionWriter implements VersionWriter {
   async abort(): Promise<void> {
     if (this.#state !== 'open') return;
     this.#state = 'aborted';
-    await withMeter(this.#meter, () => this.#host.drop(this.#scope));
+    await withMeter(this.#meter, async () => {
+      await this.#pipeline.settle();
+      await this.#host.drop(this.#scope);
+    });
   }
 
   #assertOpen(): void {
     if (this.#state !== 'open') throw new OntomeshError('BAD_REQUEST', `Version ${this.version} of graph "${this.graphId}" is already ${this.#state}`);
-  }
-
-  /** Turns elements into requests' entries: ids, partitions, encoded facts; drops duplicates within the batch. */
-  #plan(batch: readonly GraphElement[]) {
-    const { ids, limits } = this.#context;
-    const key = (node: string): VertexKey => ({ id: ids.vertexId(this.#scope, node), partition: ids.partitionOf(this.#scope, node) });
-    const vertices = new Map<string, PendingVertex>();
-    const literals = new Map<string, PendingLiteral>();
-    const edges = new Map<string, PendingEdge>();
-    for (const element of batch) {
-      if (element.kind === 'vertex') {
-        vertices.set(element.id, { ...key(element.id), node: element.id, blank: element.blank });
-      } else if (element.kind === 'property') {
-        const entry = this.#literal(key(element.subject), element, limits.maxValueBytes);
-        literals.set(`${entry.vertex.id}\u0000${entry.value}`, entry);
-      } else {
-        const entry = this.#edge(key(element.subject), key(element.object), element);
-        edges.set(entry.id, entry);
-      }
-    }
-    return { vertices: [...vertices.values()], literals: [...literals.values()], edges: [...edges.values()] };
-  }
-
-  #literal(vertex: VertexKey, fact: PropertyElement, maxValueBytes: number): PendingLiteral {
-    const value = encodeLiteral(fact);
-    if (Buffer.byteLength(value) > maxValueBytes) {
-      throw new OntomeshError('BAD_REQUEST', `A literal of ${fact.predicate} on ${fact.subject} is ${Buffer.byteLength(value)} bytes, over the ${maxValueBytes}-byte limit of the Gremlin store`, { term: fact.subject });
-    }
-    const text = searchTextOf(fact);
-    return text === undefined ? { vertex, value } : { vertex, value, text };
-  }
-
-  #edge(source: VertexKey, target: VertexKey, fact: EdgeElement): PendingEdge {
-    const encoded = encodeEdge(fact);
-    return { id: this.#context.ids.edgeId(this.#scope, encoded), source, target, label: fact.predicate, fact: encoded };
   }
 
   async #heartbeat(): Promise<void> {
@@ -152,45 +102,48 @@ export class GremlinVersionWriter implements VersionWriter {
     await this.#context.client.query(this.#context.scripts.touchVersion(this.graphId, this.version));
   }
 
-  #writeVertices(vertices: readonly PendingVertex[]): Promise<void> {
-    const { client, scripts } = this.#context;
+  /** Creates vertices with their literals; a retry creates the missing ones and appends the literals of the others. */
+  #writeVertices(vertices: readonly NewVertex[]): Promise<void> {
+    const { client, scripts, limits } = this.#context;
     return client.run('writing vertices', async (attempt) => {
       let missing = vertices;
       if (attempt > 1) {
         const existing = new Set(await client.submit<string>(scripts.findVertices(vertices)));
         missing = vertices.filter((v) => !existing.has(v.id));
-        if (!missing.length) return;
+        const present = vertices.filter((v) => existing.has(v.id) && v.literals.length);
+        const appends = present.map((v) => ({ vertex: { id: v.id, partition: v.partition }, literals: v.literals }));
+        for (const part of packAppends(appends, limits)) await this.#submitAppends(part);
       }
-      await client.submit(scripts.addVertices(missing));
+      if (missing.length) await client.submit(scripts.addVertices(missing));
     });
   }
 
-  #writeLiterals(literals: readonly PendingLiteral[]): Promise<void> {
+  #appendLiterals(groups: readonly LiteralAppend[]): Promise<void> {
+    return this.#context.client.run('writing literal facts', () => this.#submitAppends(groups));
+  }
+
+  /** One guarded append request (idempotent: retried as it is). */
+  async #submitAppends(groups: readonly LiteralAppend[]): Promise<void> {
     const { client, scripts } = this.#context;
-    const vertices = uniqueKeys(literals.map((l) => l.vertex));
-    return client.run('writing literal facts', async () => {
-      const rows = await client.submit<{ i: string; f: string[] }>(scripts.findLiterals(vertices, literals.map((l) => l.value)));
-      const existing = new Set(rows.flatMap((row) => row.f.map((value) => `${row.i}\u0000${value}`)));
-      const missing = literals.filter((l) => !existing.has(`${l.vertex.id}\u0000${l.value}`));
-      if (!missing.length) return;
-      const [written] = await client.submit<number>(scripts.addLiterals(missing));
-      if (written !== missing.length) throw this.#missingVertex(rows.map((row) => row.i), missing.map((l) => l.vertex));
-    });
+    const [found] = await client.submit<number>(scripts.appendLiterals(groups));
+    if (found !== groups.length) {
+      throw this.#missingVertex(await client.submit<string>(scripts.findVertices(groups.map((g) => g.vertex))), groups.map((g) => g.vertex));
+    }
   }
 
-  #writeEdges(edges: readonly PendingEdge[]): Promise<void> {
+  #writeEdges(groups: readonly EdgeGroup[]): Promise<void> {
     const { client, scripts } = this.#context;
     return client.run('writing edges', async (attempt) => {
-      let missing = edges;
+      let missing = groups;
       if (attempt > 1) {
-        const existing = new Set(await client.submit<string>(scripts.findEdges(uniqueKeys(edges.map((e) => e.source)), edges.map((e) => e.id))));
-        missing = edges.filter((e) => !existing.has(e.id));
+        const existing = new Set(await client.submit<string>(scripts.findEdges(groups.map((g) => g.source), groups.flatMap((g) => g.edges.map((e) => e.id)))));
+        missing = groups.map((g) => ({ source: g.source, edges: g.edges.filter((e) => !existing.has(e.id)) })).filter((g) => g.edges.length);
         if (!missing.length) return;
       }
       const [written] = await client.submit<number>(scripts.addEdges(missing));
       if (written !== missing.length) {
-        const found = await client.submit<string>(scripts.findVertices(uniqueKeys(missing.map((e) => e.source))));
-        throw this.#missingVertex(found, missing.map((e) => e.source));
+        const ends = [...new Map(missing.flatMap((g) => [g.source, ...g.edges.map((e) => e.target)]).map((key) => [key.id, key])).values()];
+        throw this.#missingVertex(await client.submit<string>(scripts.findVertices(ends)), ends);
       }
     });
   }
@@ -198,10 +151,6 @@ export class GremlinVersionWriter implements VersionWriter {
   #missingVertex(found: readonly string[], wanted: readonly VertexKey[]): OntomeshError {
     const present = new Set(found);
     const absent = wanted.find((key) => !present.has(key.id));
-    return new OntomeshError('INTERNAL', `A fact was written before its subject vertex ${absent?.id ?? '(unknown)'} (vertices must come first)`);
+    return new OntomeshError('INTERNAL', `A fact was written before its vertex ${absent?.id ?? '(unknown)'} (vertices must come first)`);
   }
-}
-
-function uniqueKeys(keys: readonly VertexKey[]): VertexKey[] {
-  return [...new Map(keys.map((key) => [key.id, key])).values()];
 }

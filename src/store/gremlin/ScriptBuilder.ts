@@ -18,6 +18,7 @@ export class ScriptBuilder {
   readonly #bindings: Record<string, unknown> = {};
   readonly #shared = new Map<string, string>();
   #parts: string[] = [];
+  #count = 0;
   #textLength = 0;
   #bindingBytes = 0;
 
@@ -26,7 +27,7 @@ export class ScriptBuilder {
     const key = typeof value === 'object' ? undefined : `${typeof value}:${String(value)}`;
     const known = key === undefined ? undefined : this.#shared.get(key);
     if (known) return known;
-    const name = `x${Object.keys(this.#bindings).length}`;
+    const name = `x${this.#count++}`;
     this.#bindings[name] = value;
     this.#bindingBytes += name.length + 4 + (typeof value === 'string' ? Buffer.byteLength(value) + 2 : Buffer.byteLength(JSON.stringify(value)));
     if (key !== undefined) this.#shared.set(key, name);

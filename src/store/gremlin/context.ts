@@ -4,15 +4,17 @@ import type { IdScheme } from './ids.ts';
 import type { Scripts } from './scripts.ts';
 
 export interface StoreLimits {
-  /** Elements per write request. Default 100. */
+  /** Elements (vertices, literals, edges) per write request at most. Default 250. */
   maxBatchElements: number;
+  /** Gremlin steps per request (Cosmos DB's "operator depth" limit cancels longer traversals). Default 400. */
+  maxSteps: number;
   /** Bindings per request (TinkerPop's `maxParameters`, 16 unless configured). Default 1000. */
   maxBindings: number;
   /** Approximate request size limit (Cosmos accepts 2 MB). Default 1.5 MB. */
   maxRequestBytes: number;
   /** Largest single literal accepted (a Cosmos item, the vertex holding it, is at most 2 MB). */
   maxValueBytes: number;
-  /** Write requests in flight per writer. Default 4. */
+  /** Write requests in flight per writer (more are queued, up to a few per slot). Default 4. */
   concurrency: number;
   /** Committed versions kept per graph (the active one always is). Default 5. */
   keepVersions: number;
@@ -27,7 +29,8 @@ export interface StoreLimits {
 }
 
 export const defaultLimits: StoreLimits = {
-  maxBatchElements: 100,
+  maxBatchElements: 250,
+  maxSteps: 400,
   maxBindings: 1000,
   maxRequestBytes: 1_500_000,
   maxValueBytes: 1_500_000,

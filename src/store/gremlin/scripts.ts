@@ -2,12 +2,20 @@
  * Every script the adapter sends, one function per template. Together they are the adapter's whole
  * Gremlin dialect: only steps on Cosmos DB's supported list, no lambdas, values only as bindings,
  * results projected to maps and scalars, no `V()` in the middle of a traversal (Cosmos only uses its
- * index for the first one) except the target of `addE().to(…)` the way Microsoft's samples do it.
- * test/store/gremlin/dialect.test.ts runs each template through the grammar-only `gremlin-lang`
+ * index for the first one) except at the start of a `union()` branch (Microsoft's own workaround for
+ * that limit) and as the target of `addE().to(…)` the way Microsoft's samples do it.
+ * test/store/gremlin/gremlinStore.test.ts runs each template through the grammar-only `gremlin-lang`
  * engine; `templateNames` lists them so that test can check none is left out.
  *
- * Vertex layout: label `ontomesh.node`, partition key (configurable name), `n` node IRI, `b` blank,
- * `f` literal facts (list), `t` normalised search text (list); edges: label = predicate IRI, `m` fact.
+ * Writes are batches of independent branches, `g.inject(0).union(b1, b2, …)`, nested so that no
+ * union has more than a few branches: TinkerPop prepares a traversal in time that grows with the
+ * square of a union's branch count and of a chain's length, so short branches in a shallow tree keep
+ * the per-element cost flat. `writeCosts` says what each element adds to a request (steps, bindings,
+ * bytes): Cosmos cancels traversals of more than 400 steps.
+ *
+ * Vertex layout: label `ontomesh.node`, partition key (configurable name), `n` node IRI, `f` literal
+ * facts (list), `t` normalised search text (list); edges: label = predicate IRI, `m` fact. Whether a
+ * node is blank is read from its IRI (skolem IRIs, src/graph/skolem.ts).
  */
 import type { Dialect } from './dialect.ts';
 import type { IdScheme, VersionScope } from './ids.ts';
@@ -16,7 +24,7 @@ import { ScriptBuilder, type Script } from './ScriptBuilder.ts';
 export const templateNames = [
   'ping', 'readPointers', 'activate', 'createVersion', 'readVersions', 'touchVersion', 'finishVersion',
   'dropVersionRecord', 'dropPartition', 'countPartition',
-  'addVertices', 'findVertices', 'addLiterals', 'findLiterals', 'addEdges', 'findEdges',
+  'addVertices', 'findVertices', 'appendLiterals', 'addEdges', 'findEdges',
   'readResources', 'neighboursOut', 'neighboursIn', 'searchCandidates', 'searchLiterals', 'exportPartition',
 ] as const;
 export type TemplateName = (typeof templateNames)[number];
@@ -27,6 +35,101 @@ export const labels = { node: 'ontomesh.node', graph: 'ontomesh.graph', version:
 export interface VertexKey {
   id: string;
   partition: string;
+}
+
+/** A literal fact as stored on its vertex: the encoded fact and, for indexed predicates, its search text. */
+export interface LiteralEntry {
+  value: string;
+  text?: string;
+}
+
+/** A vertex to create, with the literal facts it starts with. */
+export interface NewVertex extends VertexKey {
+  node: string;
+  literals: LiteralEntry[];
+}
+
+/** Literal facts to add to an existing vertex. */
+export interface LiteralAppend {
+  vertex: VertexKey;
+  literals: LiteralEntry[];
+}
+
+/** An edge to create from a source vertex: deterministic id, target, predicate IRI and encoded fact. */
+export interface NewEdge {
+  id: string;
+  target: VertexKey;
+  label: string;
+  fact: string;
+}
+
+/** The new edges of one source vertex. */
+export interface EdgeGroup {
+  source: VertexKey;
+  edges: NewEdge[];
+}
+
+/** What an element adds to a write request. */
+export interface RequestCost {
+  /** Gremlin steps (Cosmos DB cancels a traversal of more than 400). */
+  steps: number;
+  /** Bindings, before equal values are shared. */
+  bindings: number;
+  /** Approximate bytes of script text and bound values. */
+  bytes: number;
+}
+
+/** Steps, bindings and bytes every write request has besides its elements (inject, unions, count). */
+export const requestOverhead: RequestCost = { steps: 3, bindings: 0, bytes: 64 };
+
+const literalCost = (literal: LiteralEntry, guarded: boolean): RequestCost => ({
+  steps: (guarded ? 5 : 1) + (literal.text === undefined ? 0 : 1),
+  bindings: literal.text === undefined ? 1 : 2,
+  bytes: 60 + (guarded ? 70 : 0) + 2 * (literal.value.length + (literal.text?.length ?? 0)),
+});
+
+/**
+ * What each write element costs in a request, matching the templates below (a test holds them
+ * together). A union branch adds one step for its share of the union tree; a vertex, part of a chain,
+ * a quarter step.
+ */
+export const writeCosts = {
+  /** A new vertex without its literals. */
+  vertex: (v: VertexKey & { node: string }): RequestCost => ({ steps: 4.25, bindings: 3, bytes: 120 + 2 * (v.id.length + v.node.length) }),
+  /** A literal written with its new vertex. */
+  literal: (literal: LiteralEntry): RequestCost => literalCost(literal, false),
+  /** The start of a branch appending literals to one vertex. */
+  appendStart: (key: VertexKey): RequestCost => ({ steps: 3, bindings: 2, bytes: 60 + 2 * key.id.length }),
+  /** One guarded literal append. */
+  append: (literal: LiteralEntry): RequestCost => literalCost(literal, true),
+  /** The start of a branch adding the edges of one source vertex. */
+  edgeStart: (key: VertexKey): RequestCost => ({ steps: 3, bindings: 2, bytes: 60 + 2 * key.id.length }),
+  /** One edge (after the first of its branch, one more step back to the source). */
+  edge: (edge: NewEdge): RequestCost => ({ steps: 7, bindings: 5, bytes: 150 + 2 * (edge.id.length + edge.target.id.length + edge.label.length + edge.fact.length) }),
+};
+
+/** A new vertex with its literals. */
+export function newVertexCost(vertex: NewVertex): RequestCost {
+  return vertex.literals.reduce((sum, literal) => add(sum, writeCosts.literal(literal)), writeCosts.vertex(vertex));
+}
+
+/** Adds two costs. */
+export function add(a: RequestCost, b: RequestCost): RequestCost {
+  return { steps: a.steps + b.steps, bindings: a.bindings + b.bindings, bytes: a.bytes + b.bytes };
+}
+
+/** Vertex chains are cut at this many steps: a long chain costs TinkerPop quadratic time (and Groovy deep recursion). */
+const maxChainSteps = 40;
+/** Branches per union: TinkerPop's preparation of a union grows with the square of its branch count. */
+const unionFanOut = 8;
+
+/** Nests branches into unions of at most `unionFanOut` branches: `b1, b2` or `union(b1, …), union(…)`. */
+function unionTree(branches: readonly string[]): string {
+  if (branches.length <= unionFanOut) return branches.join(', ');
+  const size = Math.max(unionFanOut, Math.ceil(branches.length / unionFanOut));
+  const groups: string[] = [];
+  for (let i = 0; i < branches.length; i += size) groups.push(`__.union(${unionTree(branches.slice(i, i + size))})`);
+  return groups.join(', ');
 }
 
 /** Renders the scripts of one store. */
@@ -137,15 +240,29 @@ export class Scripts {
     return b.add(`g.V().has('${this.#pk}', ${b.bind(partition)}).limit(1).count()`).build('countPartition');
   }
 
-  /** Blind insert of vertices, chained (each addV is a start step: no lookups). Fails on an existing id. */
-  addVertices(vertices: readonly (VertexKey & { node: string; blank: boolean })[]): Script {
+  /**
+   * Blind insert of new vertices with their literal facts (one document write per vertex on Cosmos,
+   * no lookups): `g.inject(0).union(<chains of addV>…).count()`. Fails on an id that exists.
+   */
+  addVertices(vertices: readonly NewVertex[]): Script {
     const b = new ScriptBuilder();
-    b.add('g');
+    const chains: string[] = [];
+    let chain = '';
+    let steps = 0;
     for (const v of vertices) {
-      b.add(`.addV(${b.bind(labels.node)})${this.#dialect.setId(b.bind(v.id))}.property('${this.#pk}', ${b.bind(v.partition)})`);
-      b.add(`.property(single, 'n', ${b.bind(v.node)}).property(single, 'b', ${b.bind(v.blank)})`);
+      let text = `.addV('${labels.node}')${this.#dialect.setId(b.bind(v.id))}.property('${this.#pk}', ${b.bind(v.partition)}).property(single, 'n', ${b.bind(v.node)})`;
+      for (const literal of v.literals) text += this.#literal(b, literal);
+      const cost = newVertexCost(v).steps;
+      if (chain && steps + cost > maxChainSteps) {
+        chains.push(chain);
+        chain = '';
+        steps = 0;
+      }
+      chain += text;
+      steps += cost;
     }
-    return b.add('.count()').build('addVertices');
+    if (chain) chains.push(chain);
+    return b.add(`g.inject(0).union(${unionTree(chains.map((c) => `__${c}`))}).count()`).build('addVertices');
   }
 
   /** Which of these vertices exist: their ids. */
@@ -155,36 +272,37 @@ export class Scripts {
   }
 
   /**
-   * Appends literal facts (and search text) to existing vertices; returns how many were appended,
-   * one per entry, so a missing subject shows. Not idempotent by itself: writers call findLiterals first.
+   * Appends literal facts (and search text) to existing vertices, each unless the vertex holds it
+   * already, so the request is idempotent. Returns how many of the vertices were found: fewer than
+   * asked means a fact came before its subject vertex.
    */
-  addLiterals(entries: readonly { vertex: VertexKey; value: string; text?: string }[]): Script {
+  appendLiterals(groups: readonly LiteralAppend[]): Script {
     const b = new ScriptBuilder();
-    this.#start(b, unique(entries.map((e) => e.vertex))).add('.union(');
-    entries.forEach((entry, i) => {
-      b.add(`${i ? ', ' : ''}hasId(${b.bind(entry.vertex.id)}).property(list, 'f', ${b.bind(entry.value)})`);
-      if (entry.text !== undefined) b.add(`.property(list, 't', ${b.bind(entry.text)})`);
+    const branches = groups.map((group) => {
+      let text = `__.V(${b.bind(group.vertex.id)}).has('${this.#pk}', ${b.bind(group.vertex.partition)})`;
+      for (const literal of group.literals) {
+        text += `.optional(__.not(__.properties('f').hasValue(${b.bind(literal.value)}))${this.#literal(b, literal)})`;
+      }
+      return text;
     });
-    return b.add(').count()').build('addLiterals');
+    return b.add(`g.inject(0).union(${unionTree(branches)}).count()`).build('appendLiterals');
   }
 
-  /** Which of the given literal values the vertices already hold: `{i: id, f: [values]}` per vertex. */
-  findLiterals(vertices: readonly VertexKey[], values: Iterable<string>): Script {
+  /**
+   * Blind insert of edges with deterministic ids, one branch per source vertex (no vertex is read
+   * twice); returns how many branches wrote all their edges. Fails on an id that exists.
+   */
+  addEdges(groups: readonly EdgeGroup[]): Script {
     const b = new ScriptBuilder();
-    this.#start(b, vertices).add(`.project('i', 'f').by(id()).by(values('f').is(within(${b.list(new Set(values))})).fold())`);
-    return b.build('findLiterals');
-  }
-
-  /** Blind insert of edges with deterministic ids, grouped under their source vertices. */
-  addEdges(edges: readonly { id: string; source: VertexKey; target: VertexKey; label: string; fact: string }[]): Script {
-    const b = new ScriptBuilder();
-    this.#start(b, unique(edges.map((e) => e.source))).add('.union(');
-    edges.forEach((edge, i) => {
-      b.add(`${i ? ', ' : ''}hasId(${b.bind(edge.source.id)}).addE(${b.bind(edge.label)})`);
-      b.add(`.to(${this.#dialect.nestedV}(${b.bind(edge.target.id)}).has('${this.#pk}', ${b.bind(edge.target.partition)}))`);
-      b.add(`${this.#dialect.setId(b.bind(edge.id))}.property('m', ${b.bind(edge.fact)})`);
+    const branches = groups.map((group) => {
+      let text = `__.V(${b.bind(group.source.id)}).has('${this.#pk}', ${b.bind(group.source.partition)})`;
+      group.edges.forEach((edge, i) => {
+        text += `${i ? '.outV()' : ''}.addE(${b.bind(edge.label)}).to(${this.#dialect.nestedV}(${b.bind(edge.target.id)}).has('${this.#pk}', ${b.bind(edge.target.partition)}))`;
+        text += `${this.#dialect.setId(b.bind(edge.id))}.property('m', ${b.bind(edge.fact)})`;
+      });
+      return text;
     });
-    return b.add(').count()').build('addEdges');
+    return b.add(`g.inject(0).union(${unionTree(branches)}).count()`).build('addEdges');
   }
 
   /** Which of the given edge ids exist among the out-edges of these vertices. */
@@ -194,10 +312,15 @@ export class Scripts {
     return b.build('findEdges');
   }
 
-  /** A vertex's node IRI, blank flag, literal facts, out-edge and in-edge facts. */
+  #literal(b: ScriptBuilder, literal: LiteralEntry): string {
+    const text = `.property(list, 'f', ${b.bind(literal.value)})`;
+    return literal.text === undefined ? text : `${text}.property(list, 't', ${b.bind(literal.text)})`;
+  }
+
+  /** A vertex's node IRI, literal facts, out-edge and in-edge facts. */
   readResources(keys: readonly VertexKey[]): Script {
     const b = new ScriptBuilder();
-    this.#start(b, keys).add(`.project('n', 'b', 'f', 'o', 'i').by(values('n')).by(values('b'))`);
+    this.#start(b, keys).add(`.project('n', 'f', 'o', 'i').by(values('n'))`);
     b.add(`.by(values('f').fold()).by(outE().values('m').fold()).by(inE().values('m').fold())`);
     return b.build('readResources');
   }
@@ -233,8 +356,3 @@ export class Scripts {
   }
 }
 
-function unique(keys: readonly VertexKey[]): VertexKey[] {
-  const byId = new Map<string, VertexKey>();
-  for (const key of keys) byId.set(key.id, key);
-  return [...byId.values()];
-}

@@ -8,7 +8,7 @@
  *   from COSMOS_GREMLIN_KEY, otherwise a Microsoft Entra ID token (DefaultAzureCredential).
  *
  * Both take in the query: `pk` (partition-key property name, default `pk`), `namespace`,
- * `connections`, and the write limits `batch` (elements per request), `maxBindings`, `concurrency`
+ * `connections`, and the write limits `batch` (elements per request), `maxSteps`, `maxBindings`, `concurrency`
  * and `buckets` (see StoreLimits). Credentials never come from the URL: one with a user or password
  * is refused.
  */
@@ -30,7 +30,7 @@ export interface GremlinTarget {
   limits: Partial<StoreLimits>;
 }
 
-const limitParameters = { batch: 'maxBatchElements', maxBindings: 'maxBindings', concurrency: 'concurrency', buckets: 'buckets' } as const;
+const limitParameters = { batch: 'maxBatchElements', maxSteps: 'maxSteps', maxBindings: 'maxBindings', concurrency: 'concurrency', buckets: 'buckets' } as const;
 
 /** Where to find secrets; `process.env` by default. */
 export type Environment = Record<string, string | undefined>;

@@ -44,10 +44,17 @@ function freePort(): Promise<number> {
   });
 }
 
-/**
- * @param options.persistent keep the graph across restarts (TinkerGraph writes it on shutdown).
- */
-export async function startGremlinServer(options: { persistent?: boolean } = {}): Promise<GremlinServer> {
+export interface GremlinServerOptions {
+  /** Keep the graph across restarts (TinkerGraph writes it on shutdown). */
+  persistent?: boolean;
+  /**
+   * `test` (default): a small heap and the quick-start JIT (C1 only), which suits short test runs;
+   * `bench`: a 2 GiB heap and the full tiered JIT, as a server in production would run.
+   */
+  jvm?: 'test' | 'bench';
+}
+
+export async function startGremlinServer(options: GremlinServerOptions = {}): Promise<GremlinServer> {
   ensureServerJars();
   const port = await freePort();
   const dir = mkdtempSync(join(root, '.cache/gremlin-server/run-'));
@@ -64,7 +71,8 @@ export async function startGremlinServer(options: { persistent?: boolean } = {})
   let child: ChildProcess | undefined;
   const launch = () =>
     new Promise<void>((resolveStart, reject) => {
-      const java = spawn('java', ['-Xmx768m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', `-Dlogback.configurationFile=${join(config, 'logback.xml')}`, '-cp', `${lib}/*`, 'org.apache.tinkerpop.gremlin.server.GremlinServer', join(dir, 'gremlin-server.yaml')], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+      const jvm = options.jvm === 'bench' ? ['-Xms2g', '-Xmx2g', '-XX:+UseSerialGC'] : ['-Xmx768m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1'];
+      const java = spawn('java', [...jvm, `-Dlogback.configurationFile=${join(config, 'logback.xml')}`, '-cp', `${lib}/*`, 'org.apache.tinkerpop.gremlin.server.GremlinServer', join(dir, 'gremlin-server.yaml')], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
       child = java;
       // A test process that dies without its afterAll must not leave a server behind.
       const orphanGuard = () => java.kill('SIGKILL');
