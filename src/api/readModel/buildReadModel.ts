@@ -244,8 +244,9 @@ class ModelBuilder {
     return pickText(this.#fx.literalsOf(id, predicates), undefined) ?? null;
   }
 
+  /** Distinct literal values in code-point order (RDF keeps no order, and stores return their own). */
   #strings(id: string, predicate: string): string[] {
-    return [...new Set(this.#fx.literals(id, predicate).map((v) => v.value))];
+    return [...new Set(this.#fx.literals(id, predicate).map((v) => v.value))].sort();
   }
 }
 
