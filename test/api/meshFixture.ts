@@ -136,7 +136,7 @@ export function writeNTriples(dir: string, name: string, quads: readonly Quad[])
 
 /** Loads the demo ontology (graph `demo`) and the mesh (graph `mesh`) into `store`. */
 export async function loadDemoMesh(store: GraphStore, dir: string): Promise<void> {
-  const options = { missingImports: 'error', allowRemoteImports: [] } as const;
+  const options = { missingImports: 'error' as const, allowRemoteImports: [] };
   await loadOntologies(store, [join(repoRoot, 'ontology')], { ...options, id: 'demo' });
   await loadOntologies(store, [writeNTriples(dir, 'mesh.nt', await meshQuads())], { ...options, id: 'mesh' });
 }
