@@ -9,7 +9,7 @@ import { IntList } from './IntList.ts';
 import { PairSet } from './PairSet.ts';
 import { PredicatePlans } from './PredicatePlans.ts';
 import { readSchema, vocabularyIds, type Schema, type VocabularyIds } from './Schema.ts';
-import type { TermIds } from './TermIds.ts';
+import type { Terms } from './TermIds.ts';
 import type { TripleSet } from './TripleSet.ts';
 
 /** Rows of a TripleSet grouped by one column: rows of term t are rows[start[t] .. start[t + 1]). */
@@ -30,15 +30,19 @@ export class Closure {
   readonly #bySubject: RowIndex;
   readonly #byObject: RowIndex;
   readonly #literalsBySubject: RowIndex;
-  /** Per class: node + 1 once `node rdf:type class` was emitted, or once the class's supers were. */
-  readonly #typed: Int32Array;
-  readonly #expanded: Int32Array;
+  /** Per class: node + 1 once it is a candidate type of the node. */
+  readonly #candidate: Int32Array;
+  /** Per class: node + 1 once it lies strictly above a type of the node. */
+  readonly #implied: Int32Array;
+  /** The current node's candidate types (from domains and ranges) and asserted types. */
+  readonly #candidates = new IntList();
+  readonly #types = new IntList();
   /** (predicate, object) keys of the current node's other facts. */
   readonly #seen = new PairSet();
   #node = -1;
   #out = new IntList();
 
-  constructor(ids: TermIds, asserted: TripleSet, literalFacts: TripleSet) {
+  constructor(ids: Terms, asserted: TripleSet, literalFacts: TripleSet) {
     this.#v = vocabularyIds(ids);
     this.nodeCount = ids.size;
     this.#asserted = asserted;
@@ -48,8 +52,8 @@ export class Closure {
     this.#bySubject = rowIndex(asserted.size, (row) => asserted.subject(row), this.nodeCount);
     this.#byObject = rowIndex(asserted.size, (row) => asserted.object(row), this.nodeCount);
     this.#literalsBySubject = rowIndex(literalFacts.size, (row) => literalFacts.subject(row), this.nodeCount);
-    this.#typed = new Int32Array(this.nodeCount);
-    this.#expanded = new Int32Array(this.nodeCount);
+    this.#candidate = new Int32Array(this.nodeCount);
+    this.#implied = new Int32Array(this.nodeCount);
   }
 
   /**
@@ -60,6 +64,8 @@ export class Closure {
     this.#node = node;
     this.#out = out;
     this.#seen.clear();
+    this.#candidates.clear();
+    this.#types.clear();
     const v = this.#v;
     const { classes, properties, inverses } = this.#schema;
     const asserted = this.#asserted;
@@ -74,59 +80,77 @@ export class Closure {
     });
     for (const inverse of inverses.get(node) ?? []) this.#emit(v.inverseOf, inverse);
 
-    // Facts with the node as subject: forward images, domain typing, rdf:type closure.
+    // Facts with the node as subject: forward images, domain typing.
     for (let i = this.#bySubject.start[node]!; i < this.#bySubject.start[node + 1]!; i++) {
       const row = this.#bySubject.rows[i]!;
       const p = asserted.predicate(row);
       const o = asserted.object(row);
       const plan = this.#plans.get(p);
+      if (p === v.type) this.#types.push(o);
       this.#emitImages(plan.images, 0, o);
-      for (const c of plan.subjectTypes) this.#emit(v.type, c);
-      if (p === v.type) this.#emitTypesAbove(o);
+      this.#addCandidates(plan.subjectTypes);
     }
     // Facts with the node as object: reversed images (inverses, symmetry), range typing.
     for (let i = this.#byObject.start[node]!; i < this.#byObject.start[node + 1]!; i++) {
       const row = this.#byObject.rows[i]!;
       const plan = this.#plans.get(asserted.predicate(row));
       this.#emitImages(plan.images, 1, asserted.subject(row));
-      for (const c of plan.objectTypes) this.#emit(v.type, c);
+      this.#addCandidates(plan.objectTypes);
     }
     const literals = this.#literalsBySubject;
     for (let i = literals.start[node]!; i < literals.start[node + 1]!; i++) {
-      for (const c of this.#plans.get(this.#literalFacts.predicate(literals.rows[i]!)).literalSubjectTypes) this.#emit(v.type, c);
+      this.#addCandidates(this.#plans.get(this.#literalFacts.predicate(literals.rows[i]!)).literalSubjectTypes);
     }
+    if (this.#candidates.length > 0) this.#emitTypes();
   }
 
-  /** `node q other` for every image (q, reversed) of the wanted direction. */
+  /** `node q other` for every image (q, reversed) of the wanted direction; images along rdf:type are candidate types. */
   #emitImages(images: Int32Array, reversed: number, other: number): void {
     for (let i = 0; i < images.length; i += 2) {
       if (images[i + 1] !== reversed) continue;
       const q = images[i]!;
-      this.#emit(q, other);
-      if (q === this.#v.type) this.#emitTypesAbove(other);
+      if (q === this.#v.type) this.#addCandidate(other);
+      else this.#emit(q, other);
     }
   }
 
-  /** `node rdf:type c` entails `node rdf:type` every class above c (rdfs9). */
-  #emitTypesAbove(c: number): void {
+  #addCandidates(classes: Int32Array): void {
+    for (let i = 0; i < classes.length; i++) this.#addCandidate(classes[i]!);
+  }
+
+  #addCandidate(c: number): void {
     const mark = this.#node + 1;
-    if (this.#expanded[c] === mark) return;
-    this.#expanded[c] = mark;
-    this.#schema.classes.forEachAbove(c, (above) => this.#emit(this.#v.type, above));
+    if (this.#candidate[c] === mark) return;
+    this.#candidate[c] = mark;
+    this.#candidates.push(c);
+  }
+
+  /**
+   * `node rdf:type c` for the candidate types c that are not asserted and not strictly above another
+   * type of the node (asserted or candidate): a query joining rdfs:subClassOf finds those.
+   */
+  #emitTypes(): void {
+    const mark = this.#node + 1;
+    const classes = this.#schema.classes;
+    const implied = this.#implied;
+    const markAbove = (above: number, equivalent: boolean): void => {
+      if (!equivalent) implied[above] = mark;
+    };
+    for (let i = 0; i < this.#types.length; i++) classes.forEachAbove(this.#types.at(i), markAbove);
+    for (let i = 0; i < this.#candidates.length; i++) classes.forEachAbove(this.#candidates.at(i), markAbove);
+    const type = this.#v.type;
+    for (let i = 0; i < this.#candidates.length; i++) {
+      const c = this.#candidates.at(i);
+      if (implied[c] === mark || this.#asserted.has(this.#node, type, c)) continue;
+      this.#out.push(type);
+      this.#out.push(c);
+    }
   }
 
   #emit(p: number, o: number): void {
-    if (p === this.#v.type) {
-      const mark = this.#node + 1;
-      if (this.#typed[o] === mark) return;
-      this.#typed[o] = mark;
-    } else {
-      if (!this.#seen.add(p, o)) return;
-    }
-    if (!this.#asserted.has(this.#node, p, o)) {
-      this.#out.push(p);
-      this.#out.push(o);
-    }
+    if (!this.#seen.add(p, o) || this.#asserted.has(this.#node, p, o)) return;
+    this.#out.push(p);
+    this.#out.push(o);
   }
 }
 

@@ -97,13 +97,6 @@ export class Hierarchy {
     this.#forEachAboveComponent(c, (above) => visit(above, false));
   }
 
-  /** `term` (when in the hierarchy or not) followed by everything above it. */
-  upwardClosure(term: number): number[] {
-    const closure = [term];
-    this.forEachAbove(term, (above) => closure.push(above));
-    return closure;
-  }
-
   #forEachAboveComponent(c: number, visit: (term: number) => void): void {
     for (let current = c; ; ) {
       const above = this.#above.get(current);

@@ -30,6 +30,11 @@ export class IntList {
     this.#length = 0;
   }
 
+  /** The items as an array of their own. */
+  toArray(): Int32Array {
+    return this.#items.slice(0, this.#length);
+  }
+
   /** The item at `index` (0 <= index < length). */
   at(index: number): number {
     return this.#items[index]!;

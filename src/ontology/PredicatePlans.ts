@@ -1,23 +1,25 @@
 /**
  * What one asserted fact `x p y` entails, worked out once per predicate p and reused for every fact
- * with that predicate: the other properties the fact also holds for (super and equivalent
- * properties, rdfs7; inverses, owl:inverseOf; symmetric properties), and the classes its subject
- * and object get from the domains and ranges of all of them (rdfs2, rdfs3), closed upward (rdfs9).
+ * with that predicate: the most specific other properties the fact holds for (through super and
+ * equivalent properties, inverses and symmetric properties), and the declared domains and ranges of
+ * every property it holds for (rdfs2, rdfs3). Properties above one already materialised, and classes
+ * above a declared one, are left to queries (README.md, "Entailment rules").
  */
 import type { Schema } from './Schema.ts';
 
 /** The consequences of any fact with a given predicate. */
 export interface PredicatePlan {
   /**
-   * Flattened (property, reversed) pairs: the fact `x p y` also holds as `x q y` (reversed 0) or
-   * `y q x` (reversed 1). The predicate itself, unreversed, is not listed.
+   * Flattened (property, reversed) pairs: `x p y` also holds as `x q y` (reversed 0) or `y q x`
+   * (reversed 1), and no other property of the same direction that it holds for lies strictly below
+   * q (nor, unreversed, is q the predicate itself or above it).
    */
   images: Int32Array;
-  /** Classes the subject belongs to (upward closed). */
+  /** Declared domains (and ranges of the reversed properties) of every property the fact holds for. */
   subjectTypes: Int32Array;
-  /** Classes the object belongs to (upward closed). */
+  /** Declared ranges (and domains of the reversed properties) of every property the fact holds for. */
   objectTypes: Int32Array;
-  /** Classes the subject belongs to when the object is a literal (domains of p and its supers only). */
+  /** Classes the subject belongs to when the object is a literal: domains of p and of the properties above it. */
   literalSubjectTypes: Int32Array;
 }
 
@@ -39,8 +41,9 @@ export class PredicatePlans {
   #plan(predicate: number): PredicatePlan {
     const { properties, inverses, symmetric, domains, ranges } = this.#schema;
     // Breadth-first over (property, reversed) states; a state key is property * 2 + reversed.
-    const reached = new Set<number>([predicate * 2]);
-    const queue = [predicate * 2];
+    const asserted = predicate * 2;
+    const reached = new Set<number>([asserted]);
+    const queue = [asserted];
     const reach = (property: number, reversed: number): void => {
       const key = property * 2 + reversed;
       if (!reached.has(key)) {
@@ -56,31 +59,34 @@ export class PredicatePlans {
       if (symmetric.has(property)) reach(property, reversed ^ 1);
     }
 
+    // A state is covered when a query joining rdfs:subPropertyOf finds it from another one: a state
+    // of the same direction strictly below it, or the asserted fact itself (for its equivalents too).
+    const covered = new Set<number>();
+    for (const key of reached) {
+      const reversed = key & 1;
+      properties.forEachAbove(key >> 1, (above, equivalent) => {
+        if (!equivalent || key === asserted) covered.add(above * 2 + reversed);
+      });
+    }
     const images: number[] = [];
-    const subjectRoots: number[] = [];
-    const objectRoots: number[] = [];
+    const subjectTypes = new Set<number>();
+    const objectTypes = new Set<number>();
     for (const key of reached) {
       const property = key >> 1;
       const reversed = key & 1;
-      if (key !== predicate * 2) images.push(property, reversed);
-      const propertyDomains = domains.get(property) ?? [];
-      const propertyRanges = ranges.get(property) ?? [];
-      subjectRoots.push(...(reversed ? propertyRanges : propertyDomains));
-      objectRoots.push(...(reversed ? propertyDomains : propertyRanges));
+      if (key !== asserted && !covered.has(key)) images.push(property, reversed);
+      for (const c of domains.get(property) ?? []) (reversed ? objectTypes : subjectTypes).add(c);
+      for (const c of ranges.get(property) ?? []) (reversed ? subjectTypes : objectTypes).add(c);
     }
-    const literalRoots = [...(domains.get(predicate) ?? [])];
-    properties.forEachAbove(predicate, (above) => literalRoots.push(...(domains.get(above) ?? [])));
+    const literalSubjectTypes = new Set(domains.get(predicate));
+    properties.forEachAbove(predicate, (above) => {
+      for (const c of domains.get(above) ?? []) literalSubjectTypes.add(c);
+    });
     return {
       images: Int32Array.from(images),
-      subjectTypes: this.#upwardClosed(subjectRoots),
-      objectTypes: this.#upwardClosed(objectRoots),
-      literalSubjectTypes: this.#upwardClosed(literalRoots),
+      subjectTypes: Int32Array.from(subjectTypes),
+      objectTypes: Int32Array.from(objectTypes),
+      literalSubjectTypes: Int32Array.from(literalSubjectTypes),
     };
-  }
-
-  #upwardClosed(classes: number[]): Int32Array {
-    const closed = new Set<number>();
-    for (const c of classes) if (!closed.has(c)) for (const up of this.#schema.classes.upwardClosure(c)) closed.add(up);
-    return Int32Array.from(closed);
   }
 }

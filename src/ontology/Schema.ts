@@ -4,7 +4,7 @@
  */
 import { Hierarchy } from './Hierarchy.ts';
 import { IntList } from './IntList.ts';
-import type { TermIds } from './TermIds.ts';
+import type { Terms } from './TermIds.ts';
 import type { TripleSet } from './TripleSet.ts';
 import { owl, rdf, rdfs } from './vocabulary.ts';
 
@@ -37,7 +37,7 @@ export interface Schema {
 }
 
 /** Interns the vocabulary the rules use. */
-export function vocabularyIds(ids: TermIds): VocabularyIds {
+export function vocabularyIds(ids: Terms): VocabularyIds {
   return {
     type: ids.id(rdf.type),
     subClassOf: ids.id(rdfs.subClassOf),

@@ -3,8 +3,16 @@
  * and compares integers and keeps one copy of each IRI.
  */
 
+/** What the closure needs of a dictionary: ids for terms (assigned on first use), and back. */
+export interface Terms {
+  /** One more than the largest id. */
+  readonly size: number;
+  id(term: string): number;
+  term(id: number): string;
+}
+
 /** A two-way map between term strings and dense ids 0, 1, 2, ... in order of first use. */
-export class TermIds {
+export class TermIds implements Terms {
   readonly #ids = new Map<string, number>();
   readonly #terms: string[] = [];
 

@@ -37,41 +37,55 @@ describe('Entailment: class hierarchy', () => {
 
   it('reads owl:equivalentClass as symmetric and as subclass both ways', () => {
     expect(checked(':A owl:equivalentClass :B . :B rdfs:subClassOf :C . :x a :A .')).toEqual([
-      ':A rdfs:subClassOf :B', ':A rdfs:subClassOf :C', ':B owl:equivalentClass :A', ':B rdfs:subClassOf :A', ':x a :B', ':x a :C',
+      ':A rdfs:subClassOf :B', ':A rdfs:subClassOf :C', ':B owl:equivalentClass :A', ':B rdfs:subClassOf :A',
     ]);
   });
 
   it('makes the operands of an intersection super classes (OWL RL scm-int)', () => {
     const lines = checked(':Veg owl:equivalentClass [ owl:intersectionOf (:Pizza :Meatless) ] . :x a :Veg .');
-    expect(lines).toEqual(expect.arrayContaining([':Veg rdfs:subClassOf :Pizza', ':Veg rdfs:subClassOf :Meatless', ':x a :Pizza', ':x a :Meatless']));
+    expect(lines).toEqual(expect.arrayContaining([':Veg rdfs:subClassOf :Pizza', ':Veg rdfs:subClassOf :Meatless']));
   });
 
-  it('propagates rdf:type to every super class (rdfs9)', () => {
+  it('leaves rdf:type to super classes (rdfs9) to queries that join the rdfs:subClassOf closure', () => {
     expect(checked(':A rdfs:subClassOf :B . :B rdfs:subClassOf :C . :x a :A . :y a :B , :C .'))
-      .toEqual([':A rdfs:subClassOf :C', ':x a :B', ':x a :C']);
+      .toEqual([':A rdfs:subClassOf :C']);
   });
 });
 
 describe('Entailment: properties', () => {
-  it('closes rdfs:subPropertyOf and owl:equivalentProperty, and carries facts up (rdfs7)', () => {
+  it('closes rdfs:subPropertyOf and owl:equivalentProperty, and leaves facts of super properties (rdfs7) to queries', () => {
     expect(checked(':p owl:equivalentProperty :q . :q rdfs:subPropertyOf :r . :x :p :y .')).toEqual([
-      ':p rdfs:subPropertyOf :q', ':p rdfs:subPropertyOf :r', ':q owl:equivalentProperty :p', ':q rdfs:subPropertyOf :p', ':x :q :y', ':x :r :y',
+      ':p rdfs:subPropertyOf :q', ':p rdfs:subPropertyOf :r', ':q owl:equivalentProperty :p', ':q rdfs:subPropertyOf :p',
     ]);
   });
 
-  it('reads owl:inverseOf as symmetric and turns facts around, through super properties of either side', () => {
+  it('reads owl:inverseOf as symmetric and turns facts around, through super properties, with the most specific inverse', () => {
     expect(checked(':hasPart owl:inverseOf :partOf . :hasWheel rdfs:subPropertyOf :hasPart . :partOf rdfs:subPropertyOf :relatedTo . :car :hasWheel :wheel .')).toEqual([
-      ':car :hasPart :wheel', ':partOf owl:inverseOf :hasPart', ':wheel :partOf :car', ':wheel :relatedTo :car',
+      ':partOf owl:inverseOf :hasPart', ':wheel :partOf :car',
     ]);
+  });
+
+  it('turns a fact around by every inverse that no other one lies below', () => {
+    expect(checked(`:p owl:inverseOf :q , :r ; rdfs:subPropertyOf :s . :s owl:inverseOf :t . :q rdfs:subPropertyOf :t .
+      :r owl:equivalentProperty :r2 . :x :p :y .`)).toEqual(expect.arrayContaining([':y :q :x', ':y :r :x', ':y :r2 :x']));
+    expect(checked(':p owl:inverseOf :q ; rdfs:subPropertyOf :s . :s owl:inverseOf :t . :q rdfs:subPropertyOf :t . :x :p :y .').filter((l) => l.startsWith(':y')))
+      .toEqual([':y :q :x']);
   });
 
   it('turns facts of a symmetric property around', () => {
     expect(checked(':knows a owl:SymmetricProperty . :a :knows :b . :b :knows :c . :c :knows :b .')).toEqual([':b :knows :a']);
   });
 
-  it('types subjects by rdfs:domain and IRI or blank objects by rdfs:range, up the class hierarchy', () => {
+  it('types subjects by rdfs:domain and IRI or blank objects by rdfs:range, with the declared classes only', () => {
     expect(checked(':p rdfs:domain :D ; rdfs:range :R . :D rdfs:subClassOf :E . :x :p :y . :x :p [] .').filter((l) => !l.startsWith('_:')))
-      .toEqual([':x a :D', ':x a :E', ':y a :R']);
+      .toEqual([':x a :D', ':y a :R']);
+  });
+
+  it('leaves out a domain or range class above another type of the node, asserted or entailed', () => {
+    expect(checked(`:p rdfs:domain :Agent ; rdfs:subPropertyOf :q . :q rdfs:domain :Thing . :r rdfs:domain :Person .
+      :Person rdfs:subClassOf :Agent . :Agent rdfs:subClassOf :Thing . :Agent owl:equivalentClass :Actor . :s rdfs:domain :Actor .
+      :x :p :y . :y :p :z ; :s :w . :z a :Person ; :p :x .`).filter((l) => l.includes(' a ')))
+      .toEqual([':x a :Agent', ':y a :Actor', ':y a :Agent']);
   });
 
   it('types the subject of a literal fact by the domains of its property and super properties, and nothing else', () => {
@@ -88,30 +102,30 @@ describe('Entailment: properties', () => {
 describe('Entailment: output', () => {
   it('yields each fact once, none asserted, in the same order on every run', () => {
     const quads = turtle(`
-      :A rdfs:subClassOf :B . :B rdfs:subClassOf :C . :A rdfs:subClassOf :C . :p rdfs:domain :A ; rdfs:subPropertyOf :q .
-      :q rdfs:domain :B . :x :p :y . :x :p :z . :x :q :y . :x a :A , :C .`);
+      :A rdfs:subClassOf :B . :B rdfs:subClassOf :C . :A rdfs:subClassOf :C . :p rdfs:domain :A ; owl:inverseOf :q .
+      :q rdfs:domain :B . :x :p :y . :x :p :z . :z :q :x . :x a :C .`);
     const first = inferredLines(entailmentOf(quads, quads));
     expect(new Set(first).size).toBe(first.length);
     expect(first).toEqual(inferredLines(entailmentOf(quads)));
-    expect(first.map(short)).toEqual([':x a :B', ':x :q :z']);
+    expect(first.map(short)).toEqual([':q owl:inverseOf :p', ':x a :A', ':y :q :x', ':y a :B', ':z a :B']);
   });
 
   it('yields nothing for nothing, and recomputes after more facts', () => {
     const entailment = new Entailment();
     expect([...entailment.inferred()]).toEqual([]);
-    entailment.addEdge(`${EX}A`, `${RDFS}subClassOf`, `${EX}B`);
-    entailment.addEdge(`${EX}x`, `${RDF}type`, `${EX}A`);
-    expect(inferredLines(entailment).map(short)).toEqual([':x a :B']);
-    entailment.addEdge(`${EX}B`, `${RDFS}subClassOf`, `${EX}C`);
-    expect(inferredLines(entailment).map(short)).toEqual([':A rdfs:subClassOf :C', ':x a :B', ':x a :C']);
+    entailment.addEdge(`${EX}p`, `${RDFS}domain`, `${EX}A`);
+    entailment.addEdge(`${EX}x`, `${EX}p`, `${EX}y`);
+    expect(inferredLines(entailment).map(short)).toEqual([':x a :A']);
+    entailment.addEdge(`${EX}p`, `${OWL}inverseOf`, `${EX}q`);
+    expect(inferredLines(entailment).map(short)).toEqual([':x a :A', ':y :q :x', ':q owl:inverseOf :p']);
   });
 
   it('closes a large cycle with a tail', () => {
     const cycle = Array.from({ length: 200 }, (_, i) => `:K${i} rdfs:subClassOf :K${(i + 1) % 200} .`).join('\n');
-    const lines = inferred(`${cycle}\n:K0 rdfs:subClassOf :Top .\n:x a :K7 .`);
+    const lines = inferred(`${cycle}\n:K0 rdfs:subClassOf :Top .\n:p rdfs:domain :K7 . :x :p :y .`);
     expect(lines.filter((l) => l.includes('owl:equivalentClass'))).toHaveLength(200 * 199);
     expect(lines.filter((l) => l.includes('rdfs:subClassOf :Top'))).toHaveLength(199);
-    expect(lines.filter((l) => l.startsWith(':x a '))).toHaveLength(200);
+    expect(lines.filter((l) => l.startsWith(':x a '))).toEqual([':x a :K7']);
   });
 });
 
