@@ -3,7 +3,7 @@
  * pruning in one transaction), rollback, and collecting what crashed writers left behind. Only
  * versions in state 'ready' are ever visible to readers.
  */
-import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
+import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
 import { hostname } from 'node:os';
 import { OntomeshError } from '../../errors/index.ts';
 import type { LoadStats, VersionInfo, VersionMeta } from '../../graph/GraphStore.ts';
@@ -23,6 +23,7 @@ export interface VersionKey {
 
 export class VersionCatalog {
   readonly #db: DatabaseSync;
+  #active: StatementSync | undefined;
 
   constructor(db: DatabaseSync) {
     this.#db = db;
@@ -107,10 +108,11 @@ export class VersionCatalog {
     }));
   }
 
-  /** The active version of every graph, by graph id. */
+  /** The active version of every graph, by graph id (asked once per request: the statement is prepared once). */
   active(): VersionKey[] {
-    const rows = this.#db.prepare(`
-      SELECT g.graph_id, v.version, v.key FROM om_graph g JOIN om_version v ON v.key = g.active_key ORDER BY g.graph_id`).all() as Row[];
+    this.#active ??= this.#db.prepare(`
+      SELECT g.graph_id, v.version, v.key FROM om_graph g JOIN om_version v ON v.key = g.active_key ORDER BY g.graph_id`);
+    const rows = this.#active.all() as Row[];
     return rows.map((r) => ({ key: r.key as number, graphId: r.graph_id as string, version: r.version as number }));
   }
 
