@@ -12,6 +12,7 @@ import { createSchema } from './graphql/schema.ts';
 import type { Logger } from './logger.ts';
 import type { Metrics } from './metrics.ts';
 import { requestId, requestLog } from './requestLog.ts';
+import { restRouter, type RestOptions } from './rest/index.ts';
 
 export interface AppOptions {
   store: GraphStore;
@@ -19,6 +20,8 @@ export interface AppOptions {
   metrics: Metrics;
   /** True once shutdown began: /readyz turns 503 so the load balancer stops sending traffic. */
   isShuttingDown(): boolean;
+  /** Limits of the REST routes (ontology uploads, descriptors). */
+  rest?: RestOptions;
 }
 
 /** Largest request body accepted (GraphQL documents are small; this bounds memory per request). */
@@ -31,7 +34,7 @@ function isClientError(error: unknown): error is Error & { status: number } {
 }
 
 /** Builds the Express application. */
-export function createApp({ store, logger, metrics, isShuttingDown }: AppOptions): Express {
+export function createApp({ store, logger, metrics, isShuttingDown, rest }: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(requestLog(logger, metrics));
@@ -54,6 +57,8 @@ export function createApp({ store, logger, metrics, isShuttingDown }: AppOptions
     else next();
   });
   app.all('/graphql', express.json({ limit: maxBodyBytes }), graphqlHandler({ schema: createSchema(), store, logger, metrics }));
+
+  app.use(restRouter(store, metrics, rest));
 
   app.use((req, _res, next) => next(new OntomeshError('NOT_FOUND', `no route ${req.method} ${req.path}`)));
   app.use((thrown: unknown, _req: Request, res: Response, _next: NextFunction) => {

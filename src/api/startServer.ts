@@ -8,6 +8,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GraphStore } from '../graph/GraphStore.ts';
 import { createApp } from './createApp.ts';
+import type { RestOptions } from './rest/index.ts';
 import type { Logger } from './logger.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 
@@ -21,6 +22,8 @@ export interface ServerOptions {
   metrics?: Metrics;
   /** How long in-flight requests may take to finish after close() (default 10 s). */
   graceMs?: number;
+  /** Limits of the REST routes. */
+  rest?: RestOptions;
 }
 
 export interface RunningServer {
@@ -44,7 +47,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { store, logger, port, host, graceMs = 10_000 } = options;
   const metrics = options.metrics ?? createMetrics();
   let shuttingDown = false;
-  const app = createApp({ store, logger, metrics, isShuttingDown: () => shuttingDown });
+  const app = createApp({ store, logger, metrics, isShuttingDown: () => shuttingDown, rest: options.rest });
   const server = host === undefined ? app.listen(port) : app.listen(port, host);
   await once(server, 'listening');
   const address = server.address() as AddressInfo;

@@ -7,13 +7,15 @@ import { asOntomeshError } from '../errors/index.ts';
 import { println, type CliIo, type Command } from './command.ts';
 import { exportCommand } from './commands/export.ts';
 import { loadCommand } from './commands/load.ts';
+import { meshCommand } from './commands/mesh.ts';
+import { pushCommand } from './commands/push.ts';
 import { serveCommand } from './commands/serve.ts';
 import { validateCommand } from './commands/validate.ts';
 import { versionsCommand } from './commands/versions.ts';
 import { exitCodeFor, exitCodes, type ExitCode } from './exitCodes.ts';
 
 /** The sub-commands, in the order `ontomesh --help` lists them. */
-export const commands: readonly Command[] = [loadCommand, validateCommand, exportCommand, versionsCommand, serveCommand];
+export const commands: readonly Command[] = [loadCommand, validateCommand, exportCommand, versionsCommand, meshCommand, pushCommand, serveCommand];
 
 function mainHelp(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

@@ -30,6 +30,11 @@ export interface VersionMeta {
   missingImports: { iri: string; importedBy: string }[];
   /** Free-form: who or what made the version. */
   origin?: string;
+  /**
+   * Data the writer keeps with the version beyond the above (stored as JSON, returned as written), e.g.
+   * the registered descriptors of a data-product graph (src/load/productRegistry.ts).
+   */
+  extensions?: Record<string, unknown>;
 }
 
 export interface VersionInfo {

@@ -3,3 +3,9 @@ export { loadOntologies, type LoadOptions, type LoadSummary } from './loadOntolo
 export { readOntologies, type ElementSink, type LoadProgress, type ReadHooks, type ReadOptions, type ReadResult } from './readOntologies.ts';
 export { exportGraph, type ExportOptions } from './exportGraph.ts';
 export { checkGraphId, graphIdFromIri, graphIdFromPath } from './graphId.ts';
+export { registerProducts, type RegisterOptions, type RegisterSummary, type RegisteredDescriptor } from './registerProducts.ts';
+export {
+  findRegistration, lineageGraph, PRODUCT_GRAPH_PREFIX, productGraphId, readProductGraphs, REGISTRATION_ORIGIN, registrationGraph, registrationsOf,
+  type ProductGraph, type RegistrationKind, type RegistrationRecord,
+} from './productRegistry.ts';
+export { readDescriptorFiles } from './readDescriptorFiles.ts';

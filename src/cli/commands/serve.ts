@@ -1,13 +1,14 @@
 /**
- * `ontomesh serve`: the HTTP service. With the default store and no graph in it yet, the demo mesh
- * in ./ontology is loaded as graph `mesh` in the background (/readyz turns ready when it is in).
+ * `ontomesh serve`: the HTTP service. With the default store and no graph in it yet, the demo mesh is
+ * loaded in the background: the ontologies in ./ontology as graph `mesh` (/readyz turns ready when it
+ * is in), then the data products and contracts described in ./mesh, registered into their domains.
  * SIGTERM/SIGINT drain in-flight requests, then close the store.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Logger, Metrics } from '../../api/index.ts';
 import type { GraphStore } from '../../graph/GraphStore.ts';
-import { loadOntologies } from '../../load/index.ts';
+import { loadOntologies, readDescriptorFiles, registerProducts } from '../../load/index.ts';
 import { integerOption, parseCommandArgs, println, type Command } from '../command.ts';
 import { exitCodes } from '../exitCodes.ts';
 import { resolveStoreUrl } from '../storeUrl.ts';
@@ -16,6 +17,8 @@ import { openStore } from '../../store/openStore.ts';
 /** The demo mesh shipped with ontomesh, loaded on first start of the default store. */
 export const demoMeshPath = fileURLToPath(new URL('../../../ontology/', import.meta.url));
 export const demoGraphId = 'mesh';
+/** The demo mesh's data-product and data-contract descriptors, registered after its ontologies. */
+export const demoProductsPath = fileURLToPath(new URL('../../../mesh/', import.meta.url));
 
 export const serveCommand: Command = {
   name: 'serve',
@@ -23,8 +26,10 @@ export const serveCommand: Command = {
   help: `Usage: ontomesh serve [options]
 
 Serves POST /graphql (GraphiQL on GET /graphql in a browser), /healthz, /readyz and /metrics.
-Logs are JSON lines on stdout (LOG_LEVEL=debug|info|warn|error). With the default store and no
-graph loaded yet, the demo mesh in ./ontology is loaded as graph "mesh" on first start.
+Also PUT|GET /ontologies/{id} (ontologies, e.g. from \`ontomesh push\`) and PUT|GET /products/{id},
+/contracts/{id} (descriptors). Logs are JSON lines on stdout (LOG_LEVEL=debug|info|warn|error).
+With the default store and no graph loaded yet, the demo mesh is loaded on first start: the
+ontologies in ./ontology as graph "mesh", and the data products described in ./mesh.
 
 Options:
   --store URL   the store (default: $ONTOMESH_STORE, else sqlite:./data/ontomesh.db)
@@ -70,9 +75,24 @@ async function seedDemoMesh(store: GraphStore, logger: Logger, metrics: Metrics,
     logger.info('loading demo mesh', { path: demoMeshPath, graphId: demoGraphId });
     const summary = await loadOntologies(store, [demoMeshPath], { id: demoGraphId, missingImports: 'warn', allowRemoteImports: [], signal, origin: 'ontomesh serve (demo mesh)' });
     metrics.loads.inc({ graph: demoGraphId, outcome: 'ok' });
-    logger.info('demo mesh loaded', { graphId: summary.graphId, version: summary.version, ...summary.stats, durationMs: Math.round(summary.durationMs) });
+    const products = await registerDemoProducts(store, logger, metrics, signal);
+    logger.info('demo mesh loaded', { graphId: summary.graphId, version: summary.version, ...summary.stats, durationMs: Math.round(summary.durationMs), products });
   } catch (error) {
     metrics.loads.inc({ graph: demoGraphId, outcome: 'error' });
     if (!signal.aborted) logger.error('demo mesh failed to load', { error });
+  }
+}
+
+/** Registers the demo mesh's descriptors; the number registered (0 when it failed: logged, the ontologies stay). */
+async function registerDemoProducts(store: GraphStore, logger: Logger, metrics: Metrics, signal: AbortSignal): Promise<number> {
+  if (!existsSync(demoProductsPath)) return 0;
+  try {
+    const summary = await registerProducts(store, await readDescriptorFiles([demoProductsPath]), { signal });
+    for (const graph of summary.graphs) metrics.loads.inc({ graph: graph.graphId, outcome: 'ok' });
+    return summary.registrations.length;
+  } catch (error) {
+    if (signal.aborted) throw error;
+    logger.error('demo data products failed to register', { error });
+    return 0;
   }
 }

@@ -1,0 +1,101 @@
+/**
+ * `PUT /ontologies/{id}` and `GET /ontologies/{id}`: publishing an ontology (from Protégé, through
+ * `ontomesh push` or any HTTP client) as a new version of a graph, and reading a version back in the
+ * syntax the client asks for. A bad upload answers with the parser's code, file, line and column and
+ * leaves the served version as it was (the load writes a new version and only a complete one is
+ * activated).
+ */
+import { Router, type Request, type Response } from 'express';
+import { OntomeshError } from '../../errors/index.ts';
+import type { GraphStore } from '../../graph/GraphStore.ts';
+import { checkGraphId, exportGraph, PRODUCT_GRAPH_PREFIX, registrationsOf } from '../../load/index.ts';
+import type { Metrics } from '../metrics.ts';
+import { loadUpload } from './loadUpload.ts';
+import { negotiateFormat, sendValidators } from './negotiate.ts';
+import { receiveUpload, type UploadLimits } from './receiveUpload.ts';
+
+/**
+ * The ontology routes.
+ *
+ * @example app.use(ontologiesRouter(store, metrics, { maxBytes: 256 << 20, maxDocuments: 1000 }));
+ */
+export function ontologiesRouter(store: GraphStore, metrics: Metrics, limits: UploadLimits): Router {
+  const router = Router();
+
+  router.put('/ontologies/:id', async (req: Request<{ id: string }>, res: Response) => {
+    const id = checkGraphId(req.params.id);
+    const missingImports = choice(req.query['missingImports'], ['error', 'warn'] as const, 'error', 'missingImports');
+    const baseIRI = optionalString(req.query['base'], 'base');
+    const existing = await store.versions(id);
+    const active = existing.find((v) => v.active);
+    if (id.startsWith(PRODUCT_GRAPH_PREFIX) && active && registrationsOf(active.meta) !== undefined) {
+      throw new OntomeshError('BAD_REQUEST', `graph "${id}" holds registered data products; publish ontologies under another id (products: PUT /products/{id})`, { term: id });
+    }
+    const upload = await receiveUpload(req, id, limits);
+    try {
+      const summary = await loadUpload(store, upload, {
+        id, missingImports, allowRemoteImports: [], ...(baseIRI === undefined ? {} : { baseIRI }), origin: `PUT /ontologies/${id}`,
+      });
+      metrics.loads.inc({ graph: id, outcome: 'ok' });
+      res.locals.logFields = { graphId: id, version: summary.version, triples: summary.stats.triples };
+      res.status(existing.length === 0 ? 201 : 200).location(`/ontologies/${encodeURIComponent(id)}`).json({
+        graphId: summary.graphId,
+        version: summary.version,
+        ...summary.stats,
+        documents: summary.documents.map(({ location, format, ontologyIri, versionIri, imports, quads }) => ({ location, format, ontologyIri, versionIri, imports, quads })),
+        missingImports: summary.missingImports,
+        durationMs: Math.round(summary.durationMs),
+      });
+    } catch (error) {
+      metrics.loads.inc({ graph: id, outcome: 'error' });
+      throw error;
+    } finally {
+      await upload.remove();
+    }
+  });
+
+  router.get('/ontologies/:id', async (req: Request<{ id: string }>, res: Response) => {
+    const id = req.params.id;
+    const asked = optionalString(req.query['version'], 'version');
+    const versions = await store.versions(id);
+    if (versions.length === 0) throw new OntomeshError('NOT_FOUND', `graph "${id}" does not exist`, { term: id });
+    const info = asked === undefined ? versions.find((v) => v.active) : versions.find((v) => String(v.version) === asked);
+    if (info === undefined) {
+      throw new OntomeshError('NOT_FOUND', `graph "${id}" has ${asked === undefined ? 'no active version' : `no version ${asked} (kept: ${versions.map((v) => v.version).join(', ')})`}`, { term: id });
+    }
+    const format = negotiateFormat(req);
+    if (!sendValidators(req, res, format, info)) return;
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    await streamOut(res, () => exportGraph(store, id, format, res, { version: info.version }));
+  });
+
+  return router;
+}
+
+/**
+ * Runs a streaming export into `res`. Before the first byte an error goes to the error handler (a JSON
+ * error); after it, the connection is cut, so a client never takes a truncated document for a whole one.
+ */
+export async function streamOut(res: Response, write: () => Promise<void>): Promise<void> {
+  try {
+    await write();
+    res.end();
+  } catch (error) {
+    if (!res.headersSent) throw error;
+    res.destroy(error as Error);
+  }
+}
+
+function choice<const C extends string>(value: unknown, choices: readonly C[], fallback: C, name: string): C {
+  if (value === undefined) return fallback;
+  if (typeof value === 'string' && (choices as readonly string[]).includes(value)) return value as C;
+  throw new OntomeshError('BAD_REQUEST', `${name} must be one of ${choices.join(', ')} (got ${JSON.stringify(value)})`, { term: String(value) });
+}
+
+function optionalString(value: unknown, name: string): string | undefined {
+  if (value === undefined || typeof value === 'string') return value;
+  throw new OntomeshError('BAD_REQUEST', `${name} must be given once`, { term: name });
+}
