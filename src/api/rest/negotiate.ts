@@ -40,14 +40,25 @@ export function negotiateFormat(req: Request): ExportFormat {
  * client's copy is current. Returns true when the body is still to be sent.
  */
 export function sendValidators(req: Request, res: Response, format: ExportFormat, version: { version: number; createdAt: string }, tag = String(version.version)): boolean {
+  const etag = `"${tag}-${format}"`;
   res.setHeader('Content-Type', `${exportMediaTypes[format]}; charset=utf-8`);
-  res.setHeader('ETag', `"${tag}-${format}"`);
+  res.setHeader('ETag', etag);
   res.setHeader('Last-Modified', new Date(version.createdAt).toUTCString());
   res.setHeader('Vary', 'Accept');
   res.setHeader('Ontomesh-Version', String(version.version));
-  if (req.fresh) {
+  if (matches(req.get('if-none-match'), etag)) {
     res.status(304).end();
     return false;
   }
   return true;
+}
+
+/**
+ * If-None-Match against the current ETag (weak comparison, RFC 9110 §13.1.2). Unlike Express's
+ * `req.fresh`, a request's `Cache-Control: no-cache` does not turn validation off: fetch() adds it to
+ * every conditional request, and an origin server validates whatever the caches did.
+ */
+function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (ifNoneMatch === undefined) return false;
+  return ifNoneMatch.trim() === '*' || ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
 }

@@ -1,0 +1,181 @@
+/**
+ * PUT and GET /ontologies/{id} over real sockets on a real SQLite store: uploads in each syntax chosen
+ * by Content-Type, a multipart upload of an ontology with its imports, content negotiation and
+ * validators on the way back, and every bad upload answered with its code (and the parser's line and
+ * column) while the served version stays as it was.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger, startServer, type RunningServer } from '../../src/api/index.ts';
+import type { GraphStore } from '../../src/graph/GraphStore.ts';
+import { registerProducts } from '../../src/load/index.ts';
+import type { ExportFormat } from '../../src/rdf/index.ts';
+import { compareGraphs, fixture, parseText, readQuads, repoRoot, tempStore } from '../load/helpers.ts';
+
+const pizza = fixture('protege-owl/pizza-owlcs/pizza.owl');
+const demo = join(repoRoot, 'ontology');
+const isomorphic = { missing: [], extra: [], blankIsomorphic: true };
+
+let store: GraphStore;
+let dispose: () => Promise<void>;
+let running: RunningServer;
+
+beforeAll(async () => {
+  ({ store, dispose } = await tempStore());
+  running = await startServer({ store, logger: createLogger(new PassThrough()), port: 0, host: '127.0.0.1', rest: { maxUploadBytes: 4 << 20, maxUploadDocuments: 10 } });
+});
+afterAll(async () => {
+  await running.close();
+  await dispose();
+});
+
+function put(id: string, body: BodyInit, contentType?: string, query = ''): Promise<Response> {
+  return fetch(`${running.url}/ontologies/${id}${query}`, { method: 'PUT', body, headers: contentType === undefined ? {} : { 'content-type': contentType } });
+}
+
+async function served(id: string): Promise<{ version: number; etag: string | null; body: string }> {
+  const response = await fetch(`${running.url}/ontologies/${id}`, { headers: { accept: 'application/n-triples' } });
+  return { version: Number(response.headers.get('ontomesh-version')), etag: response.headers.get('etag'), body: await response.text() };
+}
+
+describe('PUT /ontologies/{id}', () => {
+  it('loads an RDF/XML body as a new graph (201), then a new version of it (200)', async () => {
+    const first = await put('pizza', readFileSync(pizza), 'application/rdf+xml');
+    expect(first.status).toBe(201);
+    expect(first.headers.get('location')).toBe('/ontologies/pizza');
+    const summary = await first.json();
+    expect(summary).toMatchObject({ graphId: 'pizza', version: 1, classes: 99, documents: [{ location: 'pizza.rdf', format: 'rdfxml' }] });
+    const second = await put('pizza', readFileSync(pizza), 'application/rdf+xml; charset=utf-8');
+    expect([second.status, (await second.json()).version]).toEqual([200, 2]);
+    expect(compareGraphs(await parseText((await served('pizza')).body, 'nt'), await readQuads([pizza]))).toEqual(isomorphic);
+  });
+
+  it('takes each syntax by its Content-Type, and recognises it without one', async () => {
+    const source = await readQuads([pizza]);
+    const bodies: [ExportFormat, string][] = [['ttl', 'text/turtle'], ['jsonld', 'application/ld+json'], ['nt', 'application/n-triples']];
+    for (const [format, type] of bodies) {
+      const text = await (await fetch(`${running.url}/ontologies/pizza`, { headers: { accept: type } })).text();
+      const response = await put(`pizza-${format}`, text, type);
+      expect(response.status, type).toBe(201);
+      expect(compareGraphs(await parseText((await served(`pizza-${format}`)).body, 'nt'), source), type).toEqual(isomorphic);
+    }
+    const sniffed = await put('pizza-sniffed', readFileSync(pizza), 'application/octet-stream');
+    expect([sniffed.status, (await sniffed.json()).documents[0].format]).toEqual([201, 'rdfxml']);
+  });
+
+  it('loads an ontology with its imports sent as multipart/form-data, named as sent', async () => {
+    const form = new FormData();
+    for (const file of ['logistics.owl', 'core.owl', 'customer.owl', 'sales.owl']) {
+      form.append('document', new Blob([readFileSync(join(demo, file))], { type: 'application/rdf+xml' }), file);
+    }
+    const response = await put('logistics', form);
+    expect(response.status).toBe(201);
+    const summary = await response.json();
+    expect(summary.documents.map((d: { location: string }) => d.location)).toEqual(['logistics.owl', 'core.owl', 'customer.owl', 'sales.owl']);
+    expect(summary.missingImports).toEqual([]);
+    const [version] = await store.versions('logistics');
+    expect(version!.meta.documents.map((d) => d.location)).toEqual(['logistics.owl', 'core.owl', 'customer.owl', 'sales.owl']);
+    expect(version!.meta.origin).toBe('PUT /ontologies/logistics');
+  });
+});
+
+describe('a bad upload changes nothing', () => {
+  it('RDF_SYNTAX with the parser\'s line and column (400); the served version and its ETag stay', async () => {
+    await put('broken', '@prefix ex: <http://example.com/> .\nex:a ex:b ex:c .\n', 'text/turtle');
+    const before = await served('broken');
+    const response = await put('broken', '@prefix ex: <http://example.com/> .\nex:a ex:b ex:c .\nex:d ex:e "unterminated .\n', 'text/turtle');
+    expect(response.status).toBe(400);
+    expect((await response.json()).error).toMatchObject({ code: 'RDF_SYNTAX', file: 'broken.ttl', line: 3 });
+    expect(await served('broken')).toEqual(before);
+    expect((await store.versions('broken')).map((v) => v.version)).toEqual([1]);
+  });
+
+  it('names the file of a multipart upload the error is in, as the client named it', async () => {
+    const form = new FormData();
+    form.append('document', new Blob(['<http://example.com/o> a <http://www.w3.org/2002/07/owl#Ontology> .\n'], { type: 'text/turtle' }), 'root.ttl');
+    form.append('document', new Blob(['<http://example.com/x> <http://example.com/y> .\n'], { type: 'application/n-triples' }), 'part.nt');
+    const response = await put('parts', form);
+    expect(response.status).toBe(400);
+    expect((await response.json()).error).toMatchObject({ code: 'RDF_SYNTAX', file: 'part.nt', line: 1 });
+    expect(await store.versions('parts')).toEqual([]);
+  });
+
+  it('an import the upload does not contain: IMPORT_UNRESOLVED (422), or listed with missingImports=warn', async () => {
+    const sales = readFileSync(join(demo, 'sales.owl'));
+    const refused = await put('sales', sales, 'application/rdf+xml');
+    expect(refused.status).toBe(422);
+    expect((await refused.json()).error).toMatchObject({ code: 'IMPORT_UNRESOLVED', file: 'sales.rdf', term: 'https://w3id.org/ontomesh/demo/core' });
+    const accepted = await put('sales', sales, 'application/rdf+xml', '?missingImports=warn');
+    expect(accepted.status).toBe(201);
+    expect((await accepted.json()).missingImports).toEqual([
+      { iri: 'https://w3id.org/ontomesh/demo/core', importedBy: 'sales.rdf' },
+      { iri: 'https://w3id.org/ontomesh/demo/customer', importedBy: 'sales.rdf' },
+    ]);
+  });
+
+  it('refuses a Content-Type that is no RDF syntax (415), an oversized body, an empty one, a bad id (400)', async () => {
+    const html = await put('pizza', '<html></html>', 'text/html');
+    expect([html.status, (await html.json()).error.code]).toEqual([415, 'UNSUPPORTED_FORMAT']);
+    const large = await put('large', Buffer.alloc((4 << 20) + 1, 0x20), 'text/turtle');
+    expect([large.status, (await large.json()).error.message]).toEqual([400, expect.stringContaining('larger than the limit')]);
+    const empty = await put('empty', '', 'text/turtle');
+    expect(empty.status).toBe(400);
+    const badId = await put('no%20spaces', '<a:b> <a:c> <a:d> .', 'application/n-triples');
+    expect([badId.status, (await badId.json()).error.code]).toEqual([400, 'BAD_REQUEST']);
+    expect(await store.versions('large')).toEqual([]);
+    expect((await store.versions('pizza')).length).toBe(2);
+  });
+
+  it('refuses to overwrite a graph of registered data products', async () => {
+    await registerProducts(store, [{ file: 'orders.odps.yaml', content: readFileSync(join(repoRoot, 'mesh/sales/orders.odps.yaml'), 'utf8') }]);
+    const response = await put('mesh.sales', readFileSync(pizza), 'application/rdf+xml');
+    expect([response.status, (await response.json()).error.code]).toEqual([400, 'BAD_REQUEST']);
+    expect((await store.versions('mesh.sales')).length).toBe(1);
+  });
+});
+
+describe('GET /ontologies/{id}', () => {
+  it('negotiates Turtle, N-Triples, RDF/XML and JSON-LD, each the same graph', async () => {
+    const source = await readQuads([pizza]);
+    const cases: [string, ExportFormat, string][] = [
+      ['text/turtle', 'ttl', 'text/turtle'],
+      ['application/n-triples', 'nt', 'application/n-triples'],
+      ['application/rdf+xml', 'rdfxml', 'application/rdf+xml'],
+      ['application/ld+json', 'jsonld', 'application/ld+json'],
+      ['text/html, application/rdf+xml;q=0.9, text/turtle;q=0.5', 'rdfxml', 'application/rdf+xml'],
+      ['*/*', 'ttl', 'text/turtle'],
+      ['image/png', 'ttl', 'text/turtle'],
+    ];
+    for (const [accept, format, type] of cases) {
+      const response = await fetch(`${running.url}/ontologies/pizza`, { headers: { accept } });
+      expect(response.status, accept).toBe(200);
+      expect(response.headers.get('content-type'), accept).toBe(`${type}; charset=utf-8`);
+      expect(response.headers.get('vary')).toBe('Accept');
+      expect(compareGraphs(await parseText(await response.text(), format), source), accept).toEqual(isomorphic);
+    }
+    const explicit = await fetch(`${running.url}/ontologies/pizza?format=nt`, { headers: { accept: 'text/turtle' } });
+    expect(explicit.headers.get('content-type')).toBe('application/n-triples; charset=utf-8');
+  });
+
+  it('answers 304 to a current ETag, serves a kept version by number, and 404 for unknown graphs and versions', async () => {
+    const current = await fetch(`${running.url}/ontologies/pizza`);
+    const etag = current.headers.get('etag')!;
+    expect([etag, current.headers.get('ontomesh-version')]).toEqual(['"2-ttl"', '2']);
+    await current.text();
+    const unchanged = await fetch(`${running.url}/ontologies/pizza`, { headers: { 'if-none-match': etag } });
+    expect(unchanged.status).toBe(304);
+    const old = await fetch(`${running.url}/ontologies/pizza?version=1`);
+    expect([old.status, old.headers.get('ontomesh-version')]).toEqual([200, '1']);
+    await old.text();
+    const missing = await fetch(`${running.url}/ontologies/nothing`);
+    expect([missing.status, (await missing.json()).error.code]).toEqual([404, 'NOT_FOUND']);
+    const pruned = await fetch(`${running.url}/ontologies/pizza?version=9`);
+    expect(pruned.status).toBe(404);
+    await pruned.text();
+    const badFormat = await fetch(`${running.url}/ontologies/pizza?format=owl`);
+    expect(badFormat.status).toBe(400);
+    await badFormat.text();
+  });
+});

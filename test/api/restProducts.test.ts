@@ -1,0 +1,123 @@
+/**
+ * PUT and GET /products/{id} and /contracts/{id} over real sockets on a real SQLite store: a descriptor
+ * registered under the id of its product, read back as RDF in the negotiated syntax, replaced, and
+ * every bad descriptor answered with its code, file, field and line while nothing changes.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger, startServer, type RunningServer } from '../../src/api/index.ts';
+import type { GraphStore } from '../../src/graph/GraphStore.ts';
+import { importDescriptor } from '../../src/mesh/index.ts';
+import { compareGraphs, parseText, repoRoot, tempStore } from '../load/helpers.ts';
+
+const mesh = (path: string) => readFileSync(join(repoRoot, 'mesh', path), 'utf8');
+const isomorphic = { missing: [], extra: [], blankIsomorphic: true };
+
+let store: GraphStore;
+let dispose: () => Promise<void>;
+let running: RunningServer;
+
+beforeAll(async () => {
+  ({ store, dispose } = await tempStore());
+  running = await startServer({ store, logger: createLogger(new PassThrough()), port: 0, host: '127.0.0.1', rest: { maxDescriptorBytes: 64 << 10 } });
+});
+afterAll(async () => {
+  await running.close();
+  await dispose();
+});
+
+function put(path: string, body: string, contentType = 'application/yaml'): Promise<Response> {
+  return fetch(`${running.url}/${path}`, { method: 'PUT', body, headers: { 'content-type': contentType } });
+}
+
+async function versions(): Promise<Record<string, number[]>> {
+  const all: Record<string, number[]> = {};
+  for (const graphId of await store.graphIds()) all[graphId] = (await store.versions(graphId)).map((v) => v.version);
+  return all;
+}
+
+describe('PUT /products/{id}', () => {
+  it('registers an ODPS product into its domain graph (201), then replaces it (200)', async () => {
+    const created = await put('products/orders', mesh('sales/orders.odps.yaml'));
+    expect(created.status).toBe(201);
+    expect(created.headers.get('location')).toBe('/products/orders');
+    expect(await created.json()).toMatchObject({
+      kind: 'product', id: 'orders', format: 'odps-bitol', graphId: 'mesh.sales', version: 1, replaced: false,
+      products: ['https://w3id.org/ontomesh/mesh/product/sales/orders'], graphs: [{ graphId: 'mesh.sales', version: 1 }],
+    });
+    const replaced = await put('products/orders', mesh('sales/orders.odps.yaml').replace('v3.0.0', 'v3.1.0'));
+    expect([replaced.status, (await replaced.json()).version]).toEqual([200, 2]);
+  });
+
+  it('registers DPROD Turtle and JSON-LD by their Content-Type, and contracts under /contracts', async () => {
+    const turtle = await put('products/sales-performance', mesh('sales/sales-performance.dprod.ttl'), 'text/turtle');
+    expect([turtle.status, (await turtle.json()).format]).toEqual([201, 'dprod']);
+    const jsonld = await put('products/customer-360', mesh('customer/customer-360.dprod.jsonld'), 'application/ld+json');
+    expect([jsonld.status, (await jsonld.json()).graphId]).toEqual([201, 'mesh.customer']);
+    const contract = await put('contracts/sales-orders', mesh('sales/orders.odcs.yaml'));
+    expect([contract.status, (await contract.json()).kind]).toEqual([201, 'contract']);
+    const list = await (await fetch(`${running.url}/products`)).json();
+    expect(list.map((p: { id: string }) => p.id)).toEqual(['customer-360', 'orders', 'sales-performance']);
+    const contracts = await (await fetch(`${running.url}/contracts`)).json();
+    expect(contracts).toMatchObject([{ id: 'sales-orders', graphId: 'mesh.sales', format: 'odcs' }]);
+  });
+});
+
+describe('GET /products/{id}', () => {
+  it('serves the registered triples, with the lineage found across descriptors', async () => {
+    const expected = (await importDescriptor({ file: 'x.ttl', content: mesh('sales/sales-performance.dprod.ttl') })).quads;
+    for (const [accept, format] of [['text/turtle', 'ttl'], ['application/ld+json', 'jsonld'], ['application/rdf+xml', 'rdfxml']] as const) {
+      const response = await fetch(`${running.url}/products/sales-performance`, { headers: { accept } });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('ontomesh-graph')).toBe('mesh.sales');
+      const quads = await parseText(await response.text(), format);
+      const lineage = quads.filter((q) => q.predicate.value === 'http://www.w3.org/ns/prov#wasDerivedFrom');
+      // sales-performance reads the orders product's output port: derived from it.
+      expect(lineage.map((q) => q.object.value)).toEqual(['https://w3id.org/ontomesh/mesh/product/sales/orders']);
+      expect(compareGraphs(quads.filter((q) => !lineage.includes(q)), expected), accept).toEqual(isomorphic);
+    }
+    const etag = (await fetch(`${running.url}/products/sales-performance`)).headers.get('etag')!;
+    expect((await fetch(`${running.url}/products/sales-performance`, { headers: { 'if-none-match': etag } })).status).toBe(304);
+  });
+
+  it('404 for an id nothing is registered under', async () => {
+    const response = await fetch(`${running.url}/products/nothing`);
+    expect([response.status, (await response.json()).error.code]).toEqual([404, 'NOT_FOUND']);
+  });
+});
+
+describe('a bad descriptor changes nothing', () => {
+  it('DESCRIPTOR_INVALID (422) names the field and its line', async () => {
+    const before = await versions();
+    const response = await put('products/orders', mesh('sales/orders.odps.yaml').replace('status: active', 'status: {}'));
+    expect(response.status).toBe(422);
+    expect((await response.json()).error).toMatchObject({ code: 'DESCRIPTOR_INVALID', file: 'products/orders', field: '/status', line: 7 });
+    expect(await versions()).toEqual(before);
+  });
+
+  it('SHACL_VIOLATION (422) for DPROD, RDF_SYNTAX (400), UNSUPPORTED_FORMAT (415)', async () => {
+    const before = await versions();
+    const shacl = await put('products/sales-performance', mesh('sales/sales-performance.dprod.ttl').replace('a prov:Agent, prov:Person', 'a prov:Person'), 'text/turtle');
+    expect([shacl.status, (await shacl.json()).error.code]).toEqual([422, 'SHACL_VIOLATION']);
+    const syntax = await put('products/sales-performance', '@prefix dprod: <https://ekgf.github.io/dprod/> .\n<x> a dprod:DataProduct', 'text/turtle');
+    expect([syntax.status, (await syntax.json()).error]).toEqual([400, expect.objectContaining({ code: 'RDF_SYNTAX', line: 2 })]);
+    const unknown = await put('products/orders', 'just: some yaml\n');
+    expect([unknown.status, (await unknown.json()).error.code]).toEqual([415, 'UNSUPPORTED_FORMAT']);
+    expect(await versions()).toEqual(before);
+  });
+
+  it('another id than the URL names, a DPDS with external references, an empty or oversized body', async () => {
+    const before = await versions();
+    const other = await put('products/invoices', mesh('sales/orders.odps.yaml'));
+    expect([other.status, (await other.json()).error.message]).toEqual([400, expect.stringContaining('registers the product "orders", not the product "invoices"')]);
+    const referencing = await put('products/product-catalog', mesh('sales/product-catalog.dpds.yaml'));
+    expect([referencing.status, (await referencing.json()).error.message]).toEqual([422, expect.stringContaining('cannot reference other files')]);
+    const empty = await put('products/orders', '');
+    expect(empty.status).toBe(400);
+    const large = await put('products/orders', `# ${'x'.repeat(64 << 10)}\n`);
+    expect([large.status, (await large.json()).error.code]).toEqual([400, 'BAD_REQUEST']);
+    expect(await versions()).toEqual(before);
+  });
+});
