@@ -1,0 +1,118 @@
+/**
+ * `ontomesh push` against a real server (port 0, SQLite store): an ontology with its catalog-resolved
+ * imports in one upload, a file that does not parse refused before anything is sent, and --watch
+ * uploading again after each save while a half-written save is reported and skipped.
+ */
+import { cp, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger, startServer, type RunningServer } from '../../src/api/index.ts';
+import { runCli } from '../../src/cli/runCli.ts';
+import type { GraphStore } from '../../src/graph/GraphStore.ts';
+import { registerProducts } from '../../src/load/index.ts';
+import { repoRoot, tempDir, tempStore } from '../load/helpers.ts';
+
+let store: GraphStore;
+let disposeStore: () => Promise<void>;
+let running: RunningServer;
+let dir: string;
+let removeDir: () => Promise<void>;
+
+beforeAll(async () => {
+  ({ store, dispose: disposeStore } = await tempStore());
+  running = await startServer({ store, logger: createLogger(new PassThrough()), port: 0, host: '127.0.0.1' });
+  ({ dir, remove: removeDir } = await tempDir());
+});
+afterAll(async () => {
+  await running.close();
+  await disposeStore();
+  await removeDir();
+});
+
+/** A console whose output is collected; `signal` stops a watching push. */
+function console(controller = new AbortController()) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const stream = (lines: string[]) => {
+    const s = new PassThrough();
+    s.setEncoding('utf8');
+    s.on('data', (chunk: string) => lines.push(chunk));
+    return s;
+  };
+  return { io: { stdout: stream(out), stderr: stream(err), env: {}, signal: controller.signal }, out, err, controller };
+}
+
+async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined): Promise<T> {
+  for (let i = 0; i < 400; i++) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+const activeVersion = async (id: string) => (await store.versions(id)).find((v) => v.active)?.version;
+
+describe('ontomesh push', () => {
+  it('uploads an ontology with the imports its catalog resolves, named as on disk', async () => {
+    await cp(join(repoRoot, 'ontology'), join(dir, 'demo'), { recursive: true });
+    const { io, out } = console();
+    const code = await runCli(['push', join(dir, 'demo/logistics.owl'), '--server', running.url], io);
+    expect(code).toBe(0);
+    expect(out.join('')).toMatch(/^pushed .*logistics\.owl and 3 imports to http:\/\/127\.0\.0\.1:\d+ as logistics: version 1, /);
+    const [version] = await store.versions('logistics');
+    expect(version!.meta.documents.map((d) => d.location)).toEqual(['logistics.owl', 'core.owl', 'sales.owl', 'customer.owl']);
+  });
+
+  it('refuses a file that does not parse, with file:line:col, and sends nothing', async () => {
+    const file = join(dir, 'broken.ttl');
+    await writeFile(file, '@prefix ex: <http://example.com/> .\nex:a ex:b ex:c .\nex:d ex:e .\n');
+    const { io, err } = console();
+    expect(await runCli(['push', file, '--server', running.url], io)).toBe(1);
+    expect(err.join('')).toContain(`${file}:3:`);
+    expect(err.join('')).toContain('RDF_SYNTAX');
+    expect(await store.versions('broken')).toEqual([]);
+  });
+
+  it('reports what the server refuses with its code, and an unreachable server (exit 3)', async () => {
+    const file = join(dir, 'ok.ttl');
+    await writeFile(file, '<http://example.com/a> <http://example.com/b> <http://example.com/c> .\n');
+    await registerProducts(store, [{ file: 'orders.odps.yaml', content: await readFile(join(repoRoot, 'mesh/sales/orders.odps.yaml'), 'utf8') }]);
+    const refused = console();
+    expect(await runCli(['push', file, '--server', running.url, '--id', 'mesh.sales'], refused.io)).toBe(2);
+    expect(refused.err.join('')).toContain('BAD_REQUEST graph "mesh.sales" holds registered data products');
+    expect((await store.versions('mesh.sales')).length).toBe(1);
+    const unreachable = console();
+    expect(await runCli(['push', file, '--server', 'http://127.0.0.1:1'], unreachable.io)).toBe(3);
+    expect(unreachable.err.join('')).toContain('STORE_UNAVAILABLE cannot reach http://127.0.0.1:1');
+  });
+
+  it('--watch uploads again after each save and skips a half-written one', async () => {
+    const file = join(dir, 'watched.ttl');
+    const ontology = (classes: string[]) => `@prefix owl: <http://www.w3.org/2002/07/owl#> .\n@prefix ex: <http://example.com/watched#> .\n` +
+      `<http://example.com/watched> a owl:Ontology .\n${classes.map((c) => `ex:${c} a owl:Class .\n`).join('')}`;
+    await writeFile(file, ontology(['A']));
+    const { io, err, controller } = console();
+    const pushing = runCli(['push', file, '--server', running.url, '--watch', '--debounce', '100'], io);
+    await until('the first upload', async () => (await activeVersion('watched')) === 1 || undefined);
+
+    await writeFile(file, ontology(['A', 'B']));
+    await until('the upload after a save', async () => (await activeVersion('watched')) === 2 || undefined);
+
+    // A save caught half-way: the file ends in the middle of a statement.
+    await writeFile(file, ontology(['A', 'B', 'C']).slice(0, -8));
+    await until('the half-written save to be reported', () => err.join('').includes('not pushed:') || undefined);
+    expect(err.join('')).toMatch(new RegExp(`not pushed: ${file.replaceAll('.', '\\.')}:\\d+:\\d+: RDF_SYNTAX .*waiting for the next save`));
+    expect(await activeVersion('watched')).toBe(2);
+
+    await writeFile(file, ontology(['A', 'B', 'C']));
+    await until('the upload after the save is complete', async () => (await activeVersion('watched')) === 3 || undefined);
+    const [version] = await store.versions('watched');
+    expect(version!.stats.classes).toBe(3);
+
+    controller.abort();
+    expect(await pushing).toBe(0);
+    expect((await store.versions('watched')).map((v) => v.version)).toEqual([3, 2, 1]);
+  });
+});
