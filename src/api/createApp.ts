@@ -6,7 +6,7 @@
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { asOntomeshError, OntomeshError } from '../errors/index.ts';
 import type { GraphStore } from '../graph/GraphStore.ts';
-import { graphiqlHtml } from './graphql/graphiql.ts';
+import { graphiqlAssets, graphiqlHtml } from './graphql/graphiql.ts';
 import { graphqlHandler } from './graphql/graphqlHandler.ts';
 import { createSchema } from './graphql/schema.ts';
 import type { Logger } from './logger.ts';
@@ -52,10 +52,12 @@ export function createApp({ store, logger, metrics, isShuttingDown, rest }: AppO
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 
+  const graphiql = graphiqlHtml('/graphql');
   app.get('/graphql', (req, res, next) => {
-    if (req.accepts(['application/graphql-response+json', 'application/json', 'text/html']) === 'text/html') res.type('html').send(graphiqlHtml);
+    if (req.accepts(['application/graphql-response+json', 'application/json', 'text/html']) === 'text/html') res.type('html').send(graphiql);
     else next();
   });
+  app.use('/graphql', graphiqlAssets());
   app.all('/graphql', express.json({ limit: maxBodyBytes }), graphqlHandler({ schema: createSchema(), store, logger, metrics }));
 
   app.use(restRouter(store, metrics, rest));
