@@ -54,23 +54,43 @@ describe('ontomesh mesh register', () => {
   });
 });
 
-it('serve registers the demo mesh\'s data products on first start of the default store', async () => {
+it('serve registers the demo mesh\'s data products on first start, and the README\'s query finds them', async () => {
   const child: ChildProcessWithoutNullStreams = spawnOntomesh(['serve', '--port', '0', '--host', '127.0.0.1'], { cwd });
-  const loaded = new Promise<Record<string, unknown>>((resolve) => {
-    let buffer = '';
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => {
-      buffer += chunk;
-      const lines = buffer.split('\n');
-      buffer = lines.pop()!;
-      for (const line of lines.map((text) => JSON.parse(text) as Record<string, unknown>)) if (line.msg === 'demo mesh loaded') resolve(line);
-    });
+  const lines: Record<string, unknown>[] = [];
+  const seen = (msg: string) => new Promise<Record<string, unknown>>((resolve) => {
+    const check = () => {
+      const line = lines.find((l) => l.msg === msg);
+      if (line) resolve(line);
+      else setTimeout(check, 50);
+    };
+    check();
+  });
+  let buffer = '';
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (chunk: string) => {
+    buffer += chunk;
+    const complete = buffer.split('\n');
+    buffer = complete.pop()!;
+    lines.push(...complete.map((text) => JSON.parse(text) as Record<string, unknown>));
   });
   try {
-    const line = await loaded;
-    expect(line).toMatchObject({ graphId: 'mesh', products: 26 });
-    const graphs = await runOntomesh(['versions', 'mesh.logistics', '--json'], { cwd });
-    expect(JSON.parse(graphs.stdout)).toMatchObject([{ version: 1, active: true }]);
+    const { url } = (await seen('listening')) as { url: string };
+    expect(await seen('demo mesh loaded')).toMatchObject({ graphId: 'mesh', products: 26 });
+    // The query of the README's section on registering products.
+    const query = `{
+      dataProducts(filter: { concept: "https://w3id.org/ontomesh/demo/customer#Customer" }) {
+        totalCount edges { node { name domain { name } upstream { name } } }
+      }
+      dataProduct(id: "https://w3id.org/ontomesh/mesh/product/sales/orders") {
+        name downstream { name domain { name } } outputDatasets { name fields { name concepts { iri } } }
+      }
+    }`;
+    const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    const { data } = (await response.json()) as { data: { dataProducts: { totalCount: number; edges: { node: { name: string } }[] }; dataProduct: { downstream: { domain: { name: string } }[] } } };
+    expect(data.dataProducts.edges.map((e) => e.node.name)).toEqual(expect.arrayContaining(['Customer profiles', 'Business customers', 'Loyalty members']));
+    expect(new Set(data.dataProduct.downstream.map((p) => p.domain.name))).toEqual(new Set(['customer', 'sales', 'logistics', 'finance']));
+    const products = (await (await fetch(`${url}/products`)).json()) as unknown[];
+    expect(products).toHaveLength(17);
   } finally {
     child.kill('SIGTERM');
     await once(child, 'exit');
