@@ -28,6 +28,7 @@ class ModelBuilder {
   readonly #concepts = new Map<string, ConceptNode>();
   readonly #datasets = new Map<string, DatasetNode>();
   readonly #fields = new Map<string, FieldNode>();
+  #datasetClasses: Set<string> | undefined;
 
   constructor(facts: FactIndex) {
     this.#fx = facts;
@@ -103,11 +104,15 @@ class ModelBuilder {
     return properties;
   }
 
+  /** IRIs of the classes below `cls` in the closure. */
+  #below(cls: string): string[] {
+    const node = this.#concepts.get(cls);
+    return node === undefined ? [] : reachable(node, (c) => c.down).map((c) => c.iri);
+  }
+
   /** Instances of a class or of any class below it in the closure. */
   #instances(cls: string): string[] {
-    const node = this.#concepts.get(cls);
-    const classes = node === undefined ? [cls] : [cls, ...reachable(node, (c) => c.down).map((c) => c.iri)];
-    return [...new Set(classes.flatMap((c) => this.#fx.subjects(rdfType, c)))];
+    return [...new Set([cls, ...this.#below(cls)].flatMap((c) => this.#fx.subjects(rdfType, c)))];
   }
 
   #readProducts(): ProductNode[] {
@@ -122,7 +127,7 @@ class ModelBuilder {
       const inputPorts = fx.objects(id, p.inputPort).map((port) => ports.get(port) ?? ports.set(port, this.#port(port)).get(port)!);
       const outputPorts = fx.objects(id, p.outputPort).map((port) => ports.get(port) ?? ports.set(port, this.#port(port)).get(port)!);
       const contracts = [...fx.objects(id, p.contract)];
-      const contractDatasets = contracts.flatMap((contract) => fx.subjects(p.conformsTo, contract)).map((d) => this.#dataset(d));
+      const contractDatasets = contracts.flatMap((contract) => this.#contractDatasets(contract));
       return {
         kind: 'DataProduct', id, rank: 0, name: this.#name(id, [...labelPredicates, p.title]), labels: fx.literalsOf(id, labelPredicates),
         identifier: this.#text(id, p.identifier), title: this.#text(id, p.title), description: this.#text(id, p.description),
@@ -168,7 +173,10 @@ class ModelBuilder {
   #port(id: string): PortNode {
     const fx = this.#fx;
     const distributions = new Set([...fx.objects(id, p.isAccessServiceOf), ...fx.subjects(p.accessService, id)]);
-    const datasets = [...distributions].flatMap((d) => [...fx.objects(d, p.isDistributionOf), ...fx.subjects(p.distribution, d)]);
+    const datasets = [
+      ...[...distributions].flatMap((d) => [...fx.objects(d, p.isDistributionOf), ...fx.subjects(p.distribution, d)]).map((d) => this.#dataset(d)),
+      ...fx.objects(id, p.conformsTo).flatMap((contract) => this.#contractDatasets(contract)),
+    ];
     const protocol = fx.objects(id, p.protocol)[0];
     return {
       id, name: this.#name(id, [...labelPredicates, p.title]), labels: fx.literalsOf(id, labelPredicates), identifier: this.#text(id, p.identifier),
@@ -176,8 +184,18 @@ class ModelBuilder {
       protocol: protocol === undefined ? this.#text(id, p.protocol) : (pickText(fx.literals(protocol, p.label), undefined) ?? localName(protocol)),
       endpointUrl: fx.values(id, p.endpointURL)[0] ?? null, endpointDescription: fx.values(id, p.endpointDescription)[0] ?? null,
       format: fx.values(id, p.format)[0] ?? null, conformsTo: fx.values(id, p.conformsTo), tags: this.#strings(id, p.keyword),
-      datasets: unique(datasets.map((d) => this.#dataset(d))),
+      datasets: unique(datasets),
     };
+  }
+
+  /** The datasets of a data contract (datasets that dct:conformsTo it); [] for anything else a port or product conforms to. */
+  #contractDatasets(contract: string): DatasetNode[] {
+    this.#datasetClasses ??= new Set([meshClasses.dataset, ...this.#below(meshClasses.dataset)]);
+    const classes = this.#datasetClasses;
+    if (!this.#fx.objects(contract, rdfType, true).includes(meshClasses.contract)) return [];
+    return this.#fx.subjects(p.conformsTo, contract)
+      .filter((s) => this.#datasets.has(s) || this.#fx.objects(s, rdfType, true).some((type) => classes.has(type)))
+      .map((d) => this.#dataset(d));
   }
 
   #dataset(id: string): DatasetNode {
