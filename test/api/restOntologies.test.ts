@@ -18,6 +18,11 @@ const pizza = fixture('protege-owl/pizza-owlcs/pizza.owl');
 const demo = join(repoRoot, 'ontology');
 const isomorphic = { missing: [], extra: [], blankIsomorphic: true };
 
+/** A response's JSON body. */
+async function json(response: Response): Promise<any> {
+  return response.json();
+}
+
 let store: GraphStore;
 let dispose: () => Promise<void>;
 let running: RunningServer;
@@ -31,7 +36,7 @@ afterAll(async () => {
   await dispose();
 });
 
-function put(id: string, body: BodyInit, contentType?: string, query = ''): Promise<Response> {
+function put(id: string, body: string | Buffer | FormData, contentType?: string, query = ''): Promise<Response> {
   return fetch(`${running.url}/ontologies/${id}${query}`, { method: 'PUT', body, headers: contentType === undefined ? {} : { 'content-type': contentType } });
 }
 
@@ -45,10 +50,10 @@ describe('PUT /ontologies/{id}', () => {
     const first = await put('pizza', readFileSync(pizza), 'application/rdf+xml');
     expect(first.status).toBe(201);
     expect(first.headers.get('location')).toBe('/ontologies/pizza');
-    const summary = await first.json();
+    const summary = await json(first);
     expect(summary).toMatchObject({ graphId: 'pizza', version: 1, classes: 99, documents: [{ location: 'pizza.rdf', format: 'rdfxml' }] });
     const second = await put('pizza', readFileSync(pizza), 'application/rdf+xml; charset=utf-8');
-    expect([second.status, (await second.json()).version]).toEqual([200, 2]);
+    expect([second.status, (await json(second)).version]).toEqual([200, 2]);
     expect(compareGraphs(await parseText((await served('pizza')).body, 'nt'), await readQuads([pizza]))).toEqual(isomorphic);
   });
 
@@ -62,7 +67,7 @@ describe('PUT /ontologies/{id}', () => {
       expect(compareGraphs(await parseText((await served(`pizza-${format}`)).body, 'nt'), source), type).toEqual(isomorphic);
     }
     const sniffed = await put('pizza-sniffed', readFileSync(pizza), 'application/octet-stream');
-    expect([sniffed.status, (await sniffed.json()).documents[0].format]).toEqual([201, 'rdfxml']);
+    expect([sniffed.status, (await json(sniffed)).documents[0].format]).toEqual([201, 'rdfxml']);
   });
 
   it('loads an ontology with its imports sent as multipart/form-data, named as sent', async () => {
@@ -72,7 +77,7 @@ describe('PUT /ontologies/{id}', () => {
     }
     const response = await put('logistics', form);
     expect(response.status).toBe(201);
-    const summary = await response.json();
+    const summary = await json(response);
     expect(summary.documents.map((d: { location: string }) => d.location)).toEqual(['logistics.owl', 'core.owl', 'customer.owl', 'sales.owl']);
     expect(summary.missingImports).toEqual([]);
     const [version] = await store.versions('logistics');
@@ -87,7 +92,7 @@ describe('a bad upload changes nothing', () => {
     const before = await served('broken');
     const response = await put('broken', '@prefix ex: <http://example.com/> .\nex:a ex:b ex:c .\nex:d ex:e "unterminated .\n', 'text/turtle');
     expect(response.status).toBe(400);
-    expect((await response.json()).error).toMatchObject({ code: 'RDF_SYNTAX', file: 'broken.ttl', line: 3 });
+    expect((await json(response)).error).toMatchObject({ code: 'RDF_SYNTAX', file: 'broken.ttl', line: 3 });
     expect(await served('broken')).toEqual(before);
     expect((await store.versions('broken')).map((v) => v.version)).toEqual([1]);
   });
@@ -98,7 +103,7 @@ describe('a bad upload changes nothing', () => {
     form.append('document', new Blob(['<http://example.com/x> <http://example.com/y> .\n'], { type: 'application/n-triples' }), 'part.nt');
     const response = await put('parts', form);
     expect(response.status).toBe(400);
-    expect((await response.json()).error).toMatchObject({ code: 'RDF_SYNTAX', file: 'part.nt', line: 1 });
+    expect((await json(response)).error).toMatchObject({ code: 'RDF_SYNTAX', file: 'part.nt', line: 1 });
     expect(await store.versions('parts')).toEqual([]);
   });
 
@@ -106,10 +111,10 @@ describe('a bad upload changes nothing', () => {
     const sales = readFileSync(join(demo, 'sales.owl'));
     const refused = await put('sales', sales, 'application/rdf+xml');
     expect(refused.status).toBe(422);
-    expect((await refused.json()).error).toMatchObject({ code: 'IMPORT_UNRESOLVED', file: 'sales.rdf', term: 'https://w3id.org/ontomesh/demo/core' });
+    expect((await json(refused)).error).toMatchObject({ code: 'IMPORT_UNRESOLVED', file: 'sales.rdf', term: 'https://w3id.org/ontomesh/demo/core' });
     const accepted = await put('sales', sales, 'application/rdf+xml', '?missingImports=warn');
     expect(accepted.status).toBe(201);
-    expect((await accepted.json()).missingImports).toEqual([
+    expect((await json(accepted)).missingImports).toEqual([
       { iri: 'https://w3id.org/ontomesh/demo/core', importedBy: 'sales.rdf' },
       { iri: 'https://w3id.org/ontomesh/demo/customer', importedBy: 'sales.rdf' },
     ]);
@@ -117,13 +122,13 @@ describe('a bad upload changes nothing', () => {
 
   it('refuses a Content-Type that is no RDF syntax (415), an oversized body, an empty one, a bad id (400)', async () => {
     const html = await put('pizza', '<html></html>', 'text/html');
-    expect([html.status, (await html.json()).error.code]).toEqual([415, 'UNSUPPORTED_FORMAT']);
+    expect([html.status, (await json(html)).error.code]).toEqual([415, 'UNSUPPORTED_FORMAT']);
     const large = await put('large', Buffer.alloc((4 << 20) + 1, 0x20), 'text/turtle');
-    expect([large.status, (await large.json()).error.message]).toEqual([400, expect.stringContaining('larger than the limit')]);
+    expect([large.status, (await json(large)).error.message]).toEqual([400, expect.stringContaining('larger than the limit')]);
     const empty = await put('empty', '', 'text/turtle');
     expect(empty.status).toBe(400);
     const badId = await put('no%20spaces', '<a:b> <a:c> <a:d> .', 'application/n-triples');
-    expect([badId.status, (await badId.json()).error.code]).toEqual([400, 'BAD_REQUEST']);
+    expect([badId.status, (await json(badId)).error.code]).toEqual([400, 'BAD_REQUEST']);
     expect(await store.versions('large')).toEqual([]);
     expect((await store.versions('pizza')).length).toBe(2);
   });
@@ -131,7 +136,7 @@ describe('a bad upload changes nothing', () => {
   it('refuses to overwrite a graph of registered data products', async () => {
     await registerProducts(store, [{ file: 'orders.odps.yaml', content: readFileSync(join(repoRoot, 'mesh/sales/orders.odps.yaml'), 'utf8') }]);
     const response = await put('mesh.sales', readFileSync(pizza), 'application/rdf+xml');
-    expect([response.status, (await response.json()).error.code]).toEqual([400, 'BAD_REQUEST']);
+    expect([response.status, (await json(response)).error.code]).toEqual([400, 'BAD_REQUEST']);
     expect((await store.versions('mesh.sales')).length).toBe(1);
   });
 });
@@ -170,7 +175,7 @@ describe('GET /ontologies/{id}', () => {
     expect([old.status, old.headers.get('ontomesh-version')]).toEqual([200, '1']);
     await old.text();
     const missing = await fetch(`${running.url}/ontologies/nothing`);
-    expect([missing.status, (await missing.json()).error.code]).toEqual([404, 'NOT_FOUND']);
+    expect([missing.status, (await json(missing)).error.code]).toEqual([404, 'NOT_FOUND']);
     const pruned = await fetch(`${running.url}/ontologies/pizza?version=9`);
     expect(pruned.status).toBe(404);
     await pruned.text();

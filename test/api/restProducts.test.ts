@@ -15,6 +15,11 @@ import { compareGraphs, parseText, repoRoot, tempStore } from '../load/helpers.t
 const mesh = (path: string) => readFileSync(join(repoRoot, 'mesh', path), 'utf8');
 const isomorphic = { missing: [], extra: [], blankIsomorphic: true };
 
+/** A response's JSON body. */
+async function json(response: Response): Promise<any> {
+  return response.json();
+}
+
 let store: GraphStore;
 let dispose: () => Promise<void>;
 let running: RunningServer;
@@ -43,24 +48,24 @@ describe('PUT /products/{id}', () => {
     const created = await put('products/orders', mesh('sales/orders.odps.yaml'));
     expect(created.status).toBe(201);
     expect(created.headers.get('location')).toBe('/products/orders');
-    expect(await created.json()).toMatchObject({
+    expect(await json(created)).toMatchObject({
       kind: 'product', id: 'orders', format: 'odps-bitol', graphId: 'mesh.sales', version: 1, replaced: false,
       products: ['https://w3id.org/ontomesh/mesh/product/sales/orders'], graphs: [{ graphId: 'mesh.sales', version: 1 }],
     });
     const replaced = await put('products/orders', mesh('sales/orders.odps.yaml').replace('v3.0.0', 'v3.1.0'));
-    expect([replaced.status, (await replaced.json()).version]).toEqual([200, 2]);
+    expect([replaced.status, (await json(replaced)).version]).toEqual([200, 2]);
   });
 
   it('registers DPROD Turtle and JSON-LD by their Content-Type, and contracts under /contracts', async () => {
     const turtle = await put('products/sales-performance', mesh('sales/sales-performance.dprod.ttl'), 'text/turtle');
-    expect([turtle.status, (await turtle.json()).format]).toEqual([201, 'dprod']);
+    expect([turtle.status, (await json(turtle)).format]).toEqual([201, 'dprod']);
     const jsonld = await put('products/customer-360', mesh('customer/customer-360.dprod.jsonld'), 'application/ld+json');
-    expect([jsonld.status, (await jsonld.json()).graphId]).toEqual([201, 'mesh.customer']);
+    expect([jsonld.status, (await json(jsonld)).graphId]).toEqual([201, 'mesh.customer']);
     const contract = await put('contracts/sales-orders', mesh('sales/orders.odcs.yaml'));
-    expect([contract.status, (await contract.json()).kind]).toEqual([201, 'contract']);
-    const list = await (await fetch(`${running.url}/products`)).json();
+    expect([contract.status, (await json(contract)).kind]).toEqual([201, 'contract']);
+    const list = await json(await fetch(`${running.url}/products`));
     expect(list.map((p: { id: string }) => p.id)).toEqual(['customer-360', 'orders', 'sales-performance']);
-    const contracts = await (await fetch(`${running.url}/contracts`)).json();
+    const contracts = await json(await fetch(`${running.url}/contracts`));
     expect(contracts).toMatchObject([{ id: 'sales-orders', graphId: 'mesh.sales', format: 'odcs' }]);
   });
 });
@@ -84,7 +89,7 @@ describe('GET /products/{id}', () => {
 
   it('404 for an id nothing is registered under', async () => {
     const response = await fetch(`${running.url}/products/nothing`);
-    expect([response.status, (await response.json()).error.code]).toEqual([404, 'NOT_FOUND']);
+    expect([response.status, (await json(response)).error.code]).toEqual([404, 'NOT_FOUND']);
   });
 });
 
@@ -93,31 +98,31 @@ describe('a bad descriptor changes nothing', () => {
     const before = await versions();
     const response = await put('products/orders', mesh('sales/orders.odps.yaml').replace('status: active', 'status: {}'));
     expect(response.status).toBe(422);
-    expect((await response.json()).error).toMatchObject({ code: 'DESCRIPTOR_INVALID', file: 'products/orders', field: '/status', line: 7 });
+    expect((await json(response)).error).toMatchObject({ code: 'DESCRIPTOR_INVALID', file: 'products/orders', field: '/status', line: 7 });
     expect(await versions()).toEqual(before);
   });
 
   it('SHACL_VIOLATION (422) for DPROD, RDF_SYNTAX (400), UNSUPPORTED_FORMAT (415)', async () => {
     const before = await versions();
     const shacl = await put('products/sales-performance', mesh('sales/sales-performance.dprod.ttl').replace('a prov:Agent, prov:Person', 'a prov:Person'), 'text/turtle');
-    expect([shacl.status, (await shacl.json()).error.code]).toEqual([422, 'SHACL_VIOLATION']);
+    expect([shacl.status, (await json(shacl)).error.code]).toEqual([422, 'SHACL_VIOLATION']);
     const syntax = await put('products/sales-performance', '@prefix dprod: <https://ekgf.github.io/dprod/> .\n<x> a dprod:DataProduct', 'text/turtle');
-    expect([syntax.status, (await syntax.json()).error]).toEqual([400, expect.objectContaining({ code: 'RDF_SYNTAX', line: 2 })]);
+    expect([syntax.status, (await json(syntax)).error]).toEqual([400, expect.objectContaining({ code: 'RDF_SYNTAX', line: 2 })]);
     const unknown = await put('products/orders', 'just: some yaml\n');
-    expect([unknown.status, (await unknown.json()).error.code]).toEqual([415, 'UNSUPPORTED_FORMAT']);
+    expect([unknown.status, (await json(unknown)).error.code]).toEqual([415, 'UNSUPPORTED_FORMAT']);
     expect(await versions()).toEqual(before);
   });
 
   it('another id than the URL names, a DPDS with external references, an empty or oversized body', async () => {
     const before = await versions();
     const other = await put('products/invoices', mesh('sales/orders.odps.yaml'));
-    expect([other.status, (await other.json()).error.message]).toEqual([400, expect.stringContaining('registers the product "orders", not the product "invoices"')]);
+    expect([other.status, (await json(other)).error.message]).toEqual([400, expect.stringContaining('registers the product "orders", not the product "invoices"')]);
     const referencing = await put('products/product-catalog', mesh('sales/product-catalog.dpds.yaml'));
-    expect([referencing.status, (await referencing.json()).error.message]).toEqual([422, expect.stringContaining('cannot reference other files')]);
+    expect([referencing.status, (await json(referencing)).error.message]).toEqual([422, expect.stringContaining('cannot reference other files')]);
     const empty = await put('products/orders', '');
     expect(empty.status).toBe(400);
     const large = await put('products/orders', `# ${'x'.repeat(64 << 10)}\n`);
-    expect([large.status, (await large.json()).error.code]).toEqual([400, 'BAD_REQUEST']);
+    expect([large.status, (await json(large)).error.code]).toEqual([400, 'BAD_REQUEST']);
     expect(await versions()).toEqual(before);
   });
 });
