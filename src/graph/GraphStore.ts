@@ -7,6 +7,7 @@
  * Readers take a Snapshot (the active version of every graph) once per request.
  */
 import type { EdgeElement, FactElement, GraphElement, PropertyElement } from './elements.ts';
+import type { FactRows } from './FactRows.ts';
 
 /** Counts reported for a load and kept with its version. */
 export interface LoadStats {
@@ -52,6 +53,12 @@ export interface VersionWriter {
   readonly version: number;
   /** Appends elements; may be called many times. Vertices come before facts that mention them. */
   write(batch: readonly GraphElement[]): Promise<void>;
+  /**
+   * Optional fast path of a load: appends facts as rows of the load's term ids, each batch with the
+   * terms first used in it (see FactRows); the writer may keep the ids as its own. A writer is given
+   * rows or elements, never both. Stores without it are given elements (FactRowsToElements).
+   */
+  writeRows?(batch: FactRows): Promise<void>;
   /**
    * Finishes indexes, activates this version atomically and prunes versions beyond the keep limit.
    * `meta`, when given, replaces the meta passed to beginVersion: a streaming load only knows its

@@ -3,14 +3,17 @@
  * node and triple term; literal objects become values of multi-valued vertex properties; IRI, blank
  * and triple-term objects become edges labelled with the full predicate IRI; named graphs are kept.
  *
- * One instance maps one version of one graph: it remembers which vertices it has emitted (each once,
- * before the first fact that mentions it) and, per document, which skolem IRI each blank node got.
+ * One instance maps one version of one graph: it interns every term into one dictionary (the rows it
+ * makes are in those ids), remembers per document which skolem IRI each blank node got and, for the
+ * element form, which vertices it has emitted (each once, before the first fact that mentions it).
  */
 import type * as RDF from '@rdfjs/types';
 import { DataFactory } from 'n3';
 import { OntomeshError } from '../errors/index.ts';
-import type { EdgeElement, GraphElement, LiteralValue, PropertyElement } from './elements.ts';
-import { isSkolem, skolemIri } from './skolem.ts';
+import type { GraphElement } from './elements.ts';
+import { edgeWidth, FactRowsToElements, languageTag, literalWidth, type FactRows } from './FactRows.ts';
+import { skolemIri } from './skolem.ts';
+import { TermDictionary } from './TermDictionary.ts';
 import { tripleTermId } from './tripleTerm.ts';
 
 /** A fact added by the entailment closure, between node ids. */
@@ -21,7 +24,7 @@ export interface InferredFact {
 }
 
 /**
- * Maps RDF/JS quads to graph elements for one graph.
+ * Maps RDF/JS quads to graph elements, or to rows of term ids, for one graph.
  *
  * @example
  * const mapper = new RdfToGraph('pizza');
@@ -29,99 +32,130 @@ export interface InferredFact {
  * await writer.write(mapper.mapInferred(entailment.inferred()));
  */
 export class RdfToGraph {
+  /** The load's terms: every id in the rows this mapper makes is one of these. */
+  readonly terms: TermDictionary;
   readonly #scope: string;
-  readonly #emitted = new Set<string>();
-  /** Per document: blank node label (as the parser made it) -> skolem IRI. */
-  readonly #blankIds = new Map<number, Map<string, string>>();
+  /** Per document: blank node label (as the parser made it) -> term id of its skolem IRI. */
+  readonly #blankIds = new Map<number, Map<string, number>>();
+  #elements: FactRowsToElements | undefined;
 
-  /** @param scope the graph id; it is part of every skolem IRI, so two graphs never share a blank node. */
-  constructor(scope: string) {
+  /**
+   * @param scope the graph id; it is part of every skolem IRI, so two graphs never share a blank node.
+   * @param terms the dictionary to intern into (shared with the rest of a load)
+   */
+  constructor(scope: string, terms = new TermDictionary()) {
     this.#scope = scope;
+    this.terms = terms;
   }
 
   /**
-   * Maps a batch of quads of document `doc` (its index in VersionMeta.documents). Batches of one
-   * document must come in parse order: blank node ids follow the order of first appearance.
-   * `docLocation` names the document in errors.
+   * Maps a batch of quads of document `doc` (its index in VersionMeta.documents) to graph elements.
+   * Batches of one document must come in parse order: blank node ids follow the order of first
+   * appearance. `docLocation` names the document in errors.
    */
   map(quads: readonly RDF.Quad[], doc: number, docLocation: string): GraphElement[] {
-    const out: GraphElement[] = [];
+    return this.#toElements(this.mapRows(quads, doc, docLocation));
+  }
+
+  /** Like {@link map}, to rows of term ids: the terms new since the last batch come with them. */
+  mapRows(quads: readonly RDF.Quad[], doc: number, docLocation: string): FactRows {
+    const terms = this.terms;
     let blanks = this.#blankIds.get(doc);
     if (!blanks) this.#blankIds.set(doc, (blanks = new Map()));
     const context: TermContext = { blanks, doc, docLocation };
+    const edges = new Int32Array(quads.length * edgeWidth);
+    const literals = new Int32Array(quads.length * literalWidth);
+    const lexicals: string[] = [];
+    const languages: string[] = [];
+    let e = 0;
+    let l = 0;
     // Parsers reuse one subject term for a run of triples (Turtle's `;`): skip the lookups for it.
     let subjectTerm: RDF.Term | undefined;
-    let subject = '';
+    let subject = 0;
     for (const quad of quads) {
       if (quad.subject !== subjectTerm) {
         subjectTerm = quad.subject;
-        subject = this.#node(subjectTerm, context, out);
+        subject = this.#node(subjectTerm, context);
       }
-      const predicate = predicateIri(quad.predicate, context);
-      const graph = quad.graph.termType === 'DefaultGraph' ? undefined : this.#graphName(quad.graph, context);
+      const predicate = terms.id(predicateIri(quad.predicate, context));
+      const graph = quad.graph.termType === 'DefaultGraph' ? 0 : this.#graphName(quad.graph, context);
       const object = quad.object;
       if (object.termType === 'Literal') {
-        out.push({ kind: 'property', subject, predicate, graph, inferred: false, doc, value: literalValue(object) } satisfies PropertyElement);
+        literals[l] = subject;
+        literals[l + 1] = predicate;
+        literals[l + 2] = graph;
+        literals[l + 3] = terms.id(object.datatype.value);
+        literals[l + 5] = doc;
+        l += literalWidth;
+        lexicals.push(object.value);
+        languages.push(languageTag(object.language, object.direction));
       } else {
-        out.push({ kind: 'edge', subject, predicate, graph, inferred: false, doc, object: this.#node(object, context, out) } satisfies EdgeElement);
+        edges[e] = subject;
+        edges[e + 1] = predicate;
+        edges[e + 2] = this.#node(object, context);
+        edges[e + 3] = graph;
+        edges[e + 5] = doc;
+        e += edgeWidth;
       }
     }
-    return out;
+    return { ...terms.takeNew(), edges: edges.subarray(0, e), literals: literals.subarray(0, l), lexicals, languages };
   }
 
   /** Maps facts of the entailment closure (between node ids) to edges marked inferred. */
   mapInferred(facts: Iterable<InferredFact>): GraphElement[] {
-    const out: GraphElement[] = [];
-    for (const { subject, predicate, object } of facts) {
-      this.#vertex(subject, out);
-      this.#vertex(object, out);
-      out.push({ kind: 'edge', subject, predicate, graph: undefined, inferred: true, doc: -1, object } satisfies EdgeElement);
+    const triples: number[] = [];
+    for (const { subject, predicate, object } of facts) triples.push(this.terms.id(subject), this.terms.id(predicate), this.terms.id(object));
+    return this.#toElements(this.inferredRows(Int32Array.from(triples)));
+  }
+
+  /** Like {@link mapInferred}, from flattened (subject, predicate, object) term id triples to rows. */
+  inferredRows(triples: Int32Array): FactRows {
+    const edges = new Int32Array((triples.length / 3) * edgeWidth);
+    for (let t = 0, e = 0; t < triples.length; t += 3, e += edgeWidth) {
+      edges[e] = triples[t]!;
+      edges[e + 1] = triples[t + 1]!;
+      edges[e + 2] = triples[t + 2]!;
+      edges[e + 4] = 1;
+      edges[e + 5] = -1;
     }
-    return out;
+    return { ...this.terms.takeNew(), edges, literals: new Int32Array(0), lexicals: [], languages: [] };
   }
 
-  /** The node id of a subject or object term, emitting its vertex the first time it is seen. */
-  #node(term: RDF.Term, context: TermContext, out: GraphElement[]): string {
-    const id = this.#nodeId(term, context);
-    this.#vertex(id, out);
-    return id;
+  #toElements(rows: FactRows): GraphElement[] {
+    this.#elements ??= new FactRowsToElements();
+    return this.#elements.elements(rows);
   }
 
-  #vertex(id: string, out: GraphElement[]): void {
-    if (this.#emitted.has(id)) return;
-    this.#emitted.add(id);
-    out.push({ kind: 'vertex', id, blank: isSkolem(id) });
-  }
-
-  #nodeId(term: RDF.Term, context: TermContext): string {
+  /** The term id of a subject or object. */
+  #node(term: RDF.Term, context: TermContext): number {
     switch (term.termType) {
       case 'NamedNode':
-        return term.value;
+        return this.terms.id(term.value);
       case 'BlankNode':
         return this.#skolem(term.value, context);
       case 'Quad':
-        return tripleTermId(this.#skolemizeTriple(term, context));
+        return this.terms.id(tripleTermId(this.#skolemizeTriple(term, context)));
       default:
         throw invalidTerm(term, 'as a subject or object', context);
     }
   }
 
-  #graphName(term: RDF.Term, context: TermContext): string {
-    if (term.termType === 'NamedNode') return term.value;
+  #graphName(term: RDF.Term, context: TermContext): number {
+    if (term.termType === 'NamedNode') return this.terms.id(term.value);
     if (term.termType === 'BlankNode') return this.#skolem(term.value, context);
     throw invalidTerm(term, 'as a graph name', context);
   }
 
-  #skolem(label: string, { blanks, doc }: TermContext): string {
+  #skolem(label: string, { blanks, doc }: TermContext): number {
     let id = blanks.get(label);
-    if (id === undefined) blanks.set(label, (id = skolemIri(this.#scope, doc, blanks.size)));
+    if (id === undefined) blanks.set(label, (id = this.terms.id(skolemIri(this.#scope, doc, blanks.size))));
     return id;
   }
 
   /** The triple term with its blank nodes (at any depth) replaced by their skolem IRIs. */
   #skolemizeTriple(triple: RDF.BaseQuad, context: TermContext): RDF.BaseQuad {
     const inner = (term: RDF.Term): RDF.Term => {
-      if (term.termType === 'BlankNode') return DataFactory.namedNode(this.#skolem(term.value, context));
+      if (term.termType === 'BlankNode') return DataFactory.namedNode(this.terms.term(this.#skolem(term.value, context)));
       if (term.termType === 'Quad') return this.#skolemizeTriple(term, context);
       if (term.termType === 'NamedNode' || term.termType === 'Literal') return term;
       throw invalidTerm(term, 'inside a triple term', context);
@@ -132,7 +166,7 @@ export class RdfToGraph {
 }
 
 interface TermContext {
-  blanks: Map<string, string>;
+  blanks: Map<string, number>;
   doc: number;
   docLocation: string;
 }
@@ -140,13 +174,6 @@ interface TermContext {
 function predicateIri(term: RDF.Term, context: TermContext): string {
   if (term.termType !== 'NamedNode') throw invalidTerm(term, 'as a predicate', context);
   return term.value;
-}
-
-function literalValue(literal: RDF.Literal): LiteralValue {
-  const value: LiteralValue = { lexical: literal.value, datatype: literal.datatype.value };
-  if (literal.language) value.language = literal.language;
-  if (literal.direction) value.direction = literal.direction;
-  return value;
 }
 
 function invalidTerm(term: RDF.Term, where: string, { docLocation }: TermContext): OntomeshError {

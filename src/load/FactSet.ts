@@ -2,12 +2,12 @@
  * The set of facts a load has written, so a triple stated twice (in one file, or in two files of an
  * imports closure, as DPV's SKOS and OWL modules do) is written and counted once: an RDF graph is a set.
  *
- * A Set of strings would cost hundreds of bytes a fact; this keeps a 128-bit fingerprint per fact
- * (MurmurHash3 x86_128 over the fact's fields, length-prefixed) in an open-addressing table of
- * Int32Array slots: 32 bytes a fact at most. Two distinct facts share a fingerprint with probability
- * about n²/2¹²⁹ (10⁻²⁷ for a million facts, 10⁻²¹ for a billion): far below hardware error rates.
+ * Facts come as term ids of the load's dictionary (plus a literal's lexical form and language). A Set
+ * of keys would cost dozens of bytes a fact; this keeps a 128-bit fingerprint per fact (MurmurHash3
+ * x86_128 over the fact's fields) in an open-addressing table of Int32Array slots: 32 bytes a fact at
+ * most. Two distinct facts share a fingerprint with probability about n²/2¹²⁹ (10⁻²⁷ for a million
+ * facts, 10⁻²¹ for a billion): far below hardware error rates.
  */
-import type { FactElement } from '../graph/elements.ts';
 
 const initialSlots = 1 << 12;
 
@@ -23,23 +23,28 @@ export class FactSet {
     return this.#size;
   }
 
-  /** Adds the fact; true when it was not in the set yet. */
-  add(fact: FactElement): boolean {
+  /** Adds the edge (term ids; graph 0 is the default graph); true when it was not in the set yet. */
+  addEdge(subject: number, predicate: number, object: number, graph: number): boolean {
     begin();
-    text(fact.subject);
-    text(fact.predicate);
-    optionalText(fact.graph);
-    if (fact.kind === 'edge') {
-      word(1);
-      text(fact.object);
-    } else {
-      const { lexical, datatype, language, direction } = fact.value;
-      word(2);
-      text(lexical);
-      text(datatype);
-      optionalText(language);
-      optionalText(direction);
-    }
+    word(1);
+    word(subject);
+    word(predicate);
+    word(object);
+    word(graph);
+    end();
+    return this.#insert(hash[0]! | 1, hash[1]!, hash[2]!, hash[3]!);
+  }
+
+  /** Adds the literal fact; true when it was not in the set yet. `language` as in FactRows.languages. */
+  addLiteral(subject: number, predicate: number, graph: number, datatype: number, lexical: string, language: string): boolean {
+    begin();
+    word(2);
+    word(subject);
+    word(predicate);
+    word(graph);
+    word(datatype);
+    text(language);
+    text(lexical);
     end();
     return this.#insert(hash[0]! | 1, hash[1]!, hash[2]!, hash[3]!);
   }
@@ -75,8 +80,8 @@ export class FactSet {
 }
 
 // Incremental MurmurHash3 x86_128 over 32-bit words, in module state so the hot path allocates
-// nothing: a string is its length, then its UTF-16 code units two to a word, so field boundaries are
-// unambiguous.
+// nothing: an id is a word; a string is its length, then its UTF-16 code units two to a word, so
+// field boundaries are unambiguous.
 
 const c1 = 0x239b961b;
 const c2 = 0xab0e9789;
@@ -103,11 +108,6 @@ function text(value: string): void {
   let i = 0;
   for (; i + 1 < length; i += 2) word(value.charCodeAt(i) | (value.charCodeAt(i + 1) << 16));
   if (i < length) word(value.charCodeAt(i));
-}
-
-function optionalText(value: string | undefined): void {
-  if (value === undefined) word(-1);
-  else text(value);
 }
 
 function word(value: number): void {

@@ -1,6 +1,6 @@
 /**
  * The load pipeline: the read side (readOntologies: imports closure, OWL view, mapping, dedupe,
- * entailment) hands element batches to a new version of the graph as they come, and waits for each
+ * entailment) hands batches of facts to a new version of the graph as they come, and waits for each
  * write (back-pressure keeps memory flat). When everything is read the version is committed with its
  * counts and meta. Any failure aborts the version, so the active one stays served.
  *
@@ -8,10 +8,11 @@
  * inference run on one core while the store writes on the other (see README.md for when that pays).
  */
 import { OntomeshError } from '../errors/index.ts';
+import { FactRowsToElements } from '../graph/FactRows.ts';
 import type { GraphStore, LoadStats, VersionWriter } from '../graph/GraphStore.ts';
 import type { SourceDocument } from '../rdf/index.ts';
 import { readInWorker } from './readInWorker.ts';
-import { readOntologies, type ElementSink, type LoadProgress, type ReadOptions } from './readOntologies.ts';
+import { readOntologies, type FactSink, type LoadProgress, type ReadOptions } from './readOntologies.ts';
 
 export type { LoadProgress } from './readOntologies.ts';
 
@@ -50,11 +51,16 @@ export async function loadOntologies(store: GraphStore | undefined, paths: strin
   const started = performance.now();
   const { onProgress, signal, worker = false, ...readOptions } = options;
   let writer: VersionWriter | undefined;
-  const sink: ElementSink = {
+  // A writer that takes rows gets them as they are; any other gets elements.
+  let toElements: FactRowsToElements | undefined;
+  const sink: FactSink = {
     async begin(graphId) {
       if (store !== undefined) writer = await store.beginVersion(graphId, { documents: [], prefixes: {}, missingImports: [], origin: options.origin });
     },
-    elements: (batch) => writer?.write(batch),
+    rows(batch) {
+      if (writer?.writeRows !== undefined) return writer.writeRows(batch);
+      return writer?.write((toElements ??= new FactRowsToElements()).elements(batch));
+    },
   };
   try {
     const read = await (store !== undefined && worker ? readInWorker : readOntologies)(paths, readOptions, sink, { onProgress, signal });

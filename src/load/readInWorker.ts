@@ -5,16 +5,16 @@
  */
 import { Worker } from 'node:worker_threads';
 import { OntomeshError, type ErrorCode, type ErrorLocation } from '../errors/index.ts';
-import { decodeElements, type EncodedElements } from './elementCodec.ts';
-import type { ElementSink, LoadProgress, ReadHooks, ReadOptions, ReadResult } from './readOntologies.ts';
+import type { FactRows } from '../graph/FactRows.ts';
+import type { FactSink, LoadProgress, ReadHooks, ReadOptions, ReadResult } from './readOntologies.ts';
 
-/** Element batches the worker may send ahead of the store (each is ~2,000 quads). */
+/** Batches of rows the worker may send ahead of the store (each is ~2,000 quads). */
 const maxInFlight = 4;
 
 /** What the worker posts. */
 export type WorkerMessage =
   | { type: 'begin'; graphId: string }
-  | { type: 'elements'; batch: EncodedElements }
+  | { type: 'rows'; batch: FactRows }
   | { type: 'progress'; progress: LoadProgress }
   | { type: 'done'; result: ReadResult }
   | { type: 'error'; error: { code?: ErrorCode; message: string; location?: ErrorLocation; details?: Record<string, unknown>; stack?: string } };
@@ -23,7 +23,7 @@ export type WorkerMessage =
  * readOntologies in a worker. Rejects with the worker's error (OntomeshErrors keep code and location);
  * `hooks.signal` stops the worker.
  */
-export function readInWorker(paths: string[], options: ReadOptions, sink: ElementSink, hooks: ReadHooks = {}): Promise<ReadResult> {
+export function readInWorker(paths: string[], options: ReadOptions, sink: FactSink, hooks: ReadHooks = {}): Promise<ReadResult> {
   const worker = new Worker(new URL('./readWorker.ts', import.meta.url), { workerData: { paths, options, maxInFlight } });
   return new Promise<ReadResult>((resolve, reject) => {
     let settled = false;
@@ -45,8 +45,8 @@ export function readInWorker(paths: string[], options: ReadOptions, sink: Elemen
         case 'begin':
           await sink.begin(message.graphId);
           break;
-        case 'elements':
-          await sink.elements(decodeElements(message.batch));
+        case 'rows':
+          await sink.rows(message.batch);
           worker.postMessage('credit');
           break;
         case 'progress':

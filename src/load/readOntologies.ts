@@ -1,23 +1,24 @@
 /**
  * The read side of a load, everything but the store: the owl:imports closure is parsed batch by batch;
- * each batch feeds the OWL view, is mapped to graph elements, loses the facts already seen (an RDF
- * graph is a set) and feeds the entailment closure; the elements go to a sink, which the caller
- * awaits (back-pressure). Then the closure's facts follow, and the counts. It runs in the caller's
- * thread or in a worker (readInWorker.ts): its options and results are plain data for that reason.
+ * each batch feeds the OWL view, is mapped to rows of term ids (one dictionary for the whole load),
+ * loses the facts already seen (an RDF graph is a set) and feeds the entailment closure; the rows go
+ * to a sink, which the caller awaits (back-pressure). Then the closure's facts follow, and the counts.
+ * It runs in the caller's thread or in a worker (readInWorker.ts): its options and results are plain
+ * data for that reason, and rows cross threads cheaply.
  */
 import type { Quad } from '@rdfjs/types';
-import type { GraphElement } from '../graph/elements.ts';
+import { edgeWidth, literalWidth, type FactRows } from '../graph/FactRows.ts';
 import type { LoadStats, VersionMeta } from '../graph/GraphStore.ts';
 import { RdfToGraph } from '../graph/RdfToGraph.ts';
-import { Entailment, OwlViewBuilder, type EntailedFact, type OwlView } from '../ontology/index.ts';
+import { Entailment, OwlViewBuilder, type OwlView } from '../ontology/index.ts';
 import { loadDocuments, type SourceDocument } from '../rdf/index.ts';
 import { FactSet } from './FactSet.ts';
 import { checkGraphId, graphIdFromIri, graphIdFromPath } from './graphId.ts';
 
 const rdfType = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
 const owlOntology = 'http://www.w3.org/2002/07/owl#Ontology';
-/** Inferred facts are mapped and handed on in batches of this many. */
-const inferredBatchSize = 8_192;
+/** Inferred facts are handed on in batches of about this many. */
+const inferredBatchSize = 16_384;
 
 /** Where a load is; reported after every batch (one object, updated in place: copy what you keep). */
 export interface LoadProgress {
@@ -51,11 +52,14 @@ export interface ReadHooks {
 }
 
 /** Where the read side sends what it produces. */
-export interface ElementSink {
-  /** The graph id is known; called once, before the first elements. */
+export interface FactSink {
+  /** The graph id is known; called once, before the first facts. */
   begin(graphId: string): void | Promise<void>;
-  /** New elements: vertices before the facts that use them, asserted facts first, then inferred ones. */
-  elements(batch: GraphElement[]): void | Promise<void>;
+  /**
+   * New facts in the load's term ids, each batch with the terms first used in it: asserted facts
+   * first, then inferred ones. The batch is the sink's (its arrays can be kept or transferred).
+   */
+  rows(batch: FactRows): void | Promise<void>;
 }
 
 export interface ReadResult {
@@ -68,18 +72,18 @@ export interface ReadResult {
 }
 
 /**
- * Reads ontologies and their imports closure into graph elements for `sink`.
+ * Reads ontologies and their imports closure into rows of facts for `sink`.
  *
  * @example
  * const result = await readOntologies(['pizza.owl'], { missingImports: 'warn', allowRemoteImports: [] }, {
  *   begin: (graphId) => console.log('graph', graphId),
- *   elements: (batch) => writer.write(batch),
+ *   rows: (batch) => writer.writeRows(batch),
  * });
  */
 export async function readOntologies(
   paths: string[],
   options: ReadOptions,
-  sink: ElementSink,
+  sink: FactSink,
   hooks: ReadHooks = {},
 ): Promise<ReadResult> {
   const read = new ReadRun(paths, options, sink, hooks);
@@ -103,11 +107,11 @@ export async function readOntologies(
 /** The state of one read; a class so the per-batch path is plain method calls. */
 class ReadRun {
   readonly #options: ReadOptions;
-  readonly #sink: ElementSink;
+  readonly #sink: FactSink;
   readonly #hooks: ReadHooks;
   readonly #fallbackId: string;
   readonly #owl = new OwlViewBuilder();
-  readonly #entailment = new Entailment();
+  #entailment: Entailment | undefined;
   readonly #facts = new FactSet();
   readonly #meta: VersionMeta = { documents: [], prefixes: {}, missingImports: [] };
   /** Batches read before the graph id is known (only while the root document has shown no owl:Ontology yet). */
@@ -117,7 +121,7 @@ class ReadRun {
   #quads = 0;
   readonly #progress: LoadProgress = { phase: 'read', documents: 0, location: '', quads: 0, bytes: 0 };
 
-  constructor(paths: string[], options: ReadOptions, sink: ElementSink, hooks: ReadHooks) {
+  constructor(paths: string[], options: ReadOptions, sink: FactSink, hooks: ReadHooks) {
     this.#options = options;
     this.#sink = sink;
     this.#hooks = hooks;
@@ -169,23 +173,13 @@ class ReadRun {
     this.#meta.missingImports = missing;
 
     this.#report('infer');
-    // The closure can be several times the asserted facts: map and hand it on a batch at a time.
+    // The closure can be several times the asserted facts: it is handed on a batch at a time.
     let inferred = 0;
-    let facts: EntailedFact[] = [];
-    const flush = async () => {
-      inferred += facts.length;
-      const elements = this.#mapper!.mapInferred(facts);
-      facts = [];
-      await this.#sink.elements(elements);
-    };
-    for (const fact of this.#entailment.inferred()) {
-      facts.push(fact);
-      if (facts.length === inferredBatchSize) {
-        this.#hooks.signal?.throwIfAborted();
-        await flush();
-      }
+    for (const triples of this.#entailment!.inferredIds(inferredBatchSize)) {
+      this.#hooks.signal?.throwIfAborted();
+      inferred += triples.length / 3;
+      await this.#sink.rows(this.#mapper!.inferredRows(triples));
     }
-    if (facts.length > 0) await flush();
 
     this.#report('commit');
     const stats = loadStats(this.#owl.build(), this.#facts.size, inferred);
@@ -196,36 +190,50 @@ class ReadRun {
     const pending = this.#pending ?? [];
     this.#pending = undefined;
     this.#mapper = new RdfToGraph(this.#graphId!);
+    this.#entailment = new Entailment(this.#mapper.terms);
     await this.#sink.begin(this.#graphId!);
     for (const { doc, batch } of pending) await this.#add(doc, batch);
   }
 
   async #add(doc: number, batch: Quad[]): Promise<void> {
     this.#owl.add(batch, doc);
-    const elements = this.#mapper!.map(batch, doc, this.#meta.documents[doc]?.location ?? '');
-    this.#dedupeAndFeed(elements);
+    const rows = this.#dedupeAndFeed(this.#mapper!.mapRows(batch, doc, this.#meta.documents[doc]?.location ?? ''));
     this.#quads += batch.length;
     this.#report('read');
-    await this.#sink.elements(elements);
+    await this.#sink.rows(rows);
   }
 
   /**
-   * Drops facts already seen (in place: the batch is ours) and hands the new ones to the entailment
-   * closure, in graph ids (skolem ids for blank nodes).
+   * Drops facts already seen (compacting the rows in place: the batch is ours) and hands the new ones
+   * to the entailment closure.
    */
-  #dedupeAndFeed(elements: GraphElement[]): void {
-    const entailment = this.#entailment;
+  #dedupeAndFeed(rows: FactRows): FactRows {
+    const entailment = this.#entailment!;
     const facts = this.#facts;
+    const { edges, literals, lexicals, languages } = rows;
     let kept = 0;
-    for (const element of elements) {
-      if (element.kind !== 'vertex') {
-        if (!facts.add(element)) continue;
-        if (element.kind === 'edge') entailment.addEdge(element.subject, element.predicate, element.object);
-        else entailment.addLiteralFact(element.subject, element.predicate);
-      }
-      elements[kept++] = element;
+    for (let at = 0; at < edges.length; at += edgeWidth) {
+      const s = edges[at]!, p = edges[at + 1]!, o = edges[at + 2]!;
+      if (!facts.addEdge(s, p, o, edges[at + 3]!)) continue;
+      entailment.addEdgeIds(s, p, o);
+      if (kept !== at) edges.copyWithin(kept, at, at + edgeWidth);
+      kept += edgeWidth;
     }
-    elements.length = kept;
+    const keptEdges = kept;
+    kept = 0;
+    for (let row = 0, at = 0; at < literals.length; row++, at += literalWidth) {
+      const s = literals[at]!, p = literals[at + 1]!;
+      if (!facts.addLiteral(s, p, literals[at + 2]!, literals[at + 3]!, lexicals[row]!, languages[row]!)) continue;
+      entailment.addLiteralFactIds(s, p);
+      if (kept !== at) {
+        literals.copyWithin(kept, at, at + literalWidth);
+        lexicals[kept / literalWidth] = lexicals[row]!;
+        languages[kept / literalWidth] = languages[row]!;
+      }
+      kept += literalWidth;
+    }
+    lexicals.length = languages.length = kept / literalWidth;
+    return { ...rows, edges: edges.subarray(0, keptEdges), literals: literals.subarray(0, kept) };
   }
 
   #report(phase: LoadProgress['phase']): void {

@@ -1,11 +1,10 @@
 /**
  * Entry of the read worker (see readInWorker.ts): runs readOntologies on the paths and options in
- * `workerData` and posts what it produces to the main thread, with at most `maxInFlight` element
- * batches unacknowledged, so a slow store holds the parser back instead of filling memory.
+ * `workerData` and posts what it produces to the main thread (rows of term ids: the typed arrays are
+ * transferred, not copied), with at most `maxInFlight` batches unacknowledged, so a slow store holds the parser back instead of filling memory.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { OntomeshError } from '../errors/index.ts';
-import { encodeElements } from './elementCodec.ts';
 import { readOntologies, type LoadProgress, type ReadOptions } from './readOntologies.ts';
 import type { WorkerMessage } from './readInWorker.ts';
 
@@ -35,9 +34,8 @@ function onProgress(progress: LoadProgress): void {
 try {
   const result = await readOntologies(paths, options, {
     begin: (graphId) => post({ type: 'begin', graphId }),
-    async elements(batch) {
-      const encoded = encodeElements(batch);
-      post({ type: 'elements', batch: encoded }, [encoded.kinds.buffer as ArrayBuffer, encoded.docs.buffer as ArrayBuffer]);
+    async rows(batch) {
+      post({ type: 'rows', batch }, [batch.edges.buffer as ArrayBuffer, batch.literals.buffer as ArrayBuffer]);
       if (++inFlight >= maxInFlight) await new Promise<void>((resolve) => (credit = resolve));
     },
   }, { onProgress });

@@ -88,7 +88,9 @@ describe('RdfToGraph on pizza.owl', () => {
 
   it('gives the same ids when the file is parsed and mapped again', async () => {
     const again = mapInBatches(new RdfToGraph('pizza'), await readRdfXml(pizzaPath), 0, 777);
-    expect(again).toEqual(elements);
+    // Within a batch, edges come before literals: the order depends on the batch size, the ids do not.
+    const sorted = (mapped: GraphElement[]) => mapped.map((e) => JSON.stringify(e)).sort();
+    expect(sorted(again)).toEqual(sorted(elements));
   });
 
   it('keeps named graphs, blank graph names included', () => {

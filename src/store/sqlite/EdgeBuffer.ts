@@ -41,6 +41,18 @@ export class EdgeBuffer {
     this.#count++;
   }
 
+  /** Appends rows laid out as FactRows.edges (the same six columns). */
+  pushRows(rows: Int32Array): void {
+    for (let at = 0; at < rows.length; ) {
+      const row = this.#count & rowMask;
+      if (row === 0) this.#chunks.push(new Int32Array(rowsPerChunk * width));
+      const take = Math.min(rowsPerChunk - row, (rows.length - at) / width);
+      this.#chunks[this.#chunks.length - 1]!.set(rows.subarray(at, at + take * width), row * width);
+      this.#count += take;
+      at += take * width;
+    }
+  }
+
   /** Value of `column` in row `row`. */
   get(row: number, column: number): number {
     return this.#chunks[row >>> rowsPerChunkBits]![(row & rowMask) * width + column]!;

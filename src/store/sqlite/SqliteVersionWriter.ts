@@ -1,15 +1,16 @@
 /**
- * Writes one version into its own tables. Strings are interned to integers in memory (the version's
- * dictionary is appended as it grows); literals are appended batch by batch; edges are collected and
- * written in key order at commit, then the indexes and the full-text index are built and the store
- * flips the active pointer.
+ * Writes one version into its own tables. Facts come as rows of term ids (FactRows): a load's rows
+ * as they are, its dictionary's ids becoming the version's (writeRows); elements interned here first
+ * (write). The dictionary and the literals are appended batch by batch, in id and arrival order;
+ * edges are collected and written in key order at commit, then the indexes and the full-text index
+ * are built and the store flips the active pointer.
  */
 import type { DatabaseSync } from 'node:sqlite';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { OntomeshError } from '../../errors/index.ts';
 import type { GraphElement } from '../../graph/elements.ts';
+import { ElementsToFactRows, literalWidth, splitLanguageTag, type FactRows } from '../../graph/FactRows.ts';
 import type { LoadStats, VersionInfo, VersionMeta, VersionWriter } from '../../graph/GraphStore.ts';
-import { textIndexPredicates } from '../../graph/textIndex.ts';
 import { BulkInsert } from './BulkInsert.ts';
 import { DOC, EdgeBuffer, G, INFERRED, O, P, S } from './EdgeBuffer.ts';
 import { createVersionIndexes, versionTables } from './schema.ts';
@@ -38,7 +39,11 @@ export class SqliteVersionWriter implements VersionWriter {
   readonly #host: VersionHost;
   readonly #key: number;
   readonly #meta: VersionMeta;
-  readonly #terms = new Map<string, number>();
+  /** Terms in the dictionary table: ids 1 .. #termCount. */
+  #termCount = 0;
+  /** What write() takes is interned by this; undefined while the writer is given rows. */
+  #fromElements: ElementsToFactRows | undefined;
+  #input: 'rows' | 'elements' | undefined;
   #edges = new EdgeBuffer();
   readonly #termRows: BulkInsert;
   readonly #propRows: BulkInsert;
@@ -58,8 +63,15 @@ export class SqliteVersionWriter implements VersionWriter {
   }
 
   async write(batch: readonly GraphElement[]): Promise<void> {
-    this.#expectOpen('write to');
-    await this.#step(() => this.#append(batch), batch.length);
+    this.#expectOpen('write to', 'elements');
+    this.#fromElements ??= new ElementsToFactRows();
+    const rows = this.#fromElements.rows(batch);
+    await this.#step(() => this.#append(rows), batch.length);
+  }
+
+  async writeRows(batch: FactRows): Promise<void> {
+    this.#expectOpen('write to', 'rows');
+    await this.#step(() => this.#append(batch), batch.terms.length + batch.literals.length / literalWidth);
   }
 
   async commit(stats: LoadStats, meta: VersionMeta = this.#meta): Promise<VersionInfo> {
@@ -72,8 +84,7 @@ export class SqliteVersionWriter implements VersionWriter {
       }, 0);
       await this.#writeEdges();
       this.#edges = new EdgeBuffer(); // the rows are in the tables now: let the memory go
-      const textPredicates = textIndexPredicates.flatMap((iri) => this.#terms.get(iri) ?? []);
-      await this.#step(() => createVersionIndexes(this.#host.db, this.#key, textPredicates), 0);
+      await this.#step(() => createVersionIndexes(this.#host.db, this.#key), 0);
       const info = await this.#host.publish(this.#key, stats, meta);
       this.#state = 'committed';
       return info;
@@ -89,44 +100,39 @@ export class SqliteVersionWriter implements VersionWriter {
     await this.#host.discard(this.#key);
   }
 
-  #append(batch: readonly GraphElement[]): void {
-    const terms = this.#terms;
+  #append(rows: FactRows): void {
+    if (rows.firstTerm !== this.#termCount + 1) {
+      throw new OntomeshError('INTERNAL', `term ids out of order writing version ${this.version} of ${this.graphId}: batch starts at ${rows.firstTerm}, ${this.#termCount + 1} expected`);
+    }
+    const termRows = this.#termRows;
+    for (const term of rows.terms) {
+      const at = termRows.slot();
+      termRows.values[at] = ++this.#termCount;
+      termRows.values[at + 1] = term;
+    }
+    this.#edges.pushRows(rows.edges);
+    const { literals, lexicals, languages } = rows;
     const props = this.#propRows;
     const values = props.values;
-    for (const element of batch) {
-      if (element.kind === 'vertex') {
-        if (!terms.has(element.id)) this.#intern(element.id);
-        continue;
-      }
-      const s = terms.get(element.subject) ?? this.#intern(element.subject);
-      const p = terms.get(element.predicate) ?? this.#intern(element.predicate);
-      const g = element.graph === undefined ? 0 : (terms.get(element.graph) ?? this.#intern(element.graph));
-      if (element.kind === 'edge') {
-        this.#edges.push(s, p, terms.get(element.object) ?? this.#intern(element.object), g, element.inferred, element.doc);
-        continue;
-      }
-      const { lexical, datatype, language, direction } = element.value;
-      const dt = terms.get(datatype) ?? this.#intern(datatype);
+    for (let row = 0, l = 0; l < literals.length; row++, l += literalWidth) {
       const at = props.slot();
-      values[at] = s;
-      values[at + 1] = p;
-      values[at + 2] = g;
-      values[at + 3] = dt;
-      values[at + 4] = language ?? null;
-      values[at + 5] = direction ?? null;
-      values[at + 6] = lexical;
-      values[at + 7] = element.inferred ? 1 : 0;
-      values[at + 8] = element.doc;
+      values[at] = literals[l]!;
+      values[at + 1] = literals[l + 1]!;
+      values[at + 2] = literals[l + 2]!;
+      values[at + 3] = literals[l + 3]!;
+      const tag = languages[row]!;
+      if (tag === '') {
+        values[at + 4] = null;
+        values[at + 5] = null;
+      } else {
+        const { language, direction } = splitLanguageTag(tag);
+        values[at + 4] = language!;
+        values[at + 5] = direction ?? null;
+      }
+      values[at + 6] = lexicals[row]!;
+      values[at + 7] = literals[l + 4]!;
+      values[at + 8] = literals[l + 5]!;
     }
-  }
-
-  #intern(iri: string): number {
-    const id = this.#terms.size + 1;
-    this.#terms.set(iri, id);
-    const at = this.#termRows.slot();
-    this.#termRows.values[at] = id;
-    this.#termRows.values[at + 1] = iri;
-    return id;
   }
 
   /** Fills both edge tables in key order, a step at a time; equal edges keep their first occurrence. */
@@ -170,9 +176,14 @@ export class SqliteVersionWriter implements VersionWriter {
     }
   }
 
-  #expectOpen(action: string): void {
+  #expectOpen(action: string, input?: 'rows' | 'elements'): void {
     if (this.#state !== 'open') {
       throw new OntomeshError('INTERNAL', `cannot ${action} version ${this.version} of graph ${this.graphId}: it is ${this.#state}`);
     }
+    if (input === undefined) return;
+    if (this.#input !== undefined && this.#input !== input) {
+      throw new OntomeshError('INTERNAL', `cannot ${action} version ${this.version} of graph ${this.graphId} with ${input}: it is written with ${this.#input}`);
+    }
+    this.#input = input;
   }
 }

@@ -15,6 +15,7 @@
  */
 import type { DatabaseSync } from 'node:sqlite';
 import { OntomeshError } from '../../errors/index.ts';
+import { textIndexPredicates } from '../../graph/textIndex.ts';
 
 /** Bumped when the layout changes incompatibly. */
 export const schemaVersion = 1;
@@ -91,10 +92,10 @@ export function createVersionTables(db: DatabaseSync, key: number): void {
 
 /**
  * The indexes of a complete version, each built in one pass (far cheaper than maintaining them row by
- * row), and its full-text index over the literals of the predicates `textPredicates` (term ids). The
- * FTS5 table takes its text from the literal table (external content), so nothing is stored twice.
+ * row), and its full-text index over the literals of the text-index predicates. The FTS5 table takes
+ * its text from the literal table (external content), so nothing is stored twice.
  */
-export function createVersionIndexes(db: DatabaseSync, key: number, textPredicates: readonly number[]): void {
+export function createVersionIndexes(db: DatabaseSync, key: number): void {
   const t = versionTables(key);
   db.exec(`
     CREATE UNIQUE INDEX ${t.term}_iri ON ${t.term} (iri);
@@ -102,8 +103,9 @@ export function createVersionIndexes(db: DatabaseSync, key: number, textPredicat
     CREATE VIRTUAL TABLE ${t.text} USING fts5(lex, s UNINDEXED, p UNINDEXED,
       content = '${t.prop}', content_rowid = 'rowid', tokenize = 'unicode61 remove_diacritics 2');
   `);
-  db.prepare(`INSERT INTO ${t.text} (rowid, lex, s, p) SELECT rowid, lex, s, p FROM ${t.prop} WHERE p IN (SELECT value FROM json_each(?))`)
-    .run(JSON.stringify(textPredicates));
+  db.prepare(`INSERT INTO ${t.text} (rowid, lex, s, p) SELECT rowid, lex, s, p FROM ${t.prop}
+              WHERE p IN (SELECT id FROM ${t.term} WHERE iri IN (SELECT value FROM json_each(?)))`)
+    .run(JSON.stringify(textIndexPredicates));
 }
 
 /** Drops every table of a version (the FTS5 shadow tables go with their virtual table). */
