@@ -186,8 +186,11 @@ describe('search', () => {
     const { edges, totalCount } = data!.search;
     expect(edges[0]).toMatchObject({ highlight: '<b>customer</b>', node: { __typename: 'Concept', iri: c.customer } });
     expect(edges[0].score).toBeGreaterThan(edges[1].score);
-    expect(new Set(edges.map((e: { node: { __typename: string } }) => e.node.__typename))).toEqual(new Set(['Concept', 'DataProduct', 'Dataset']));
+    expect(new Set(edges.map((e: { node: { __typename: string } }) => e.node.__typename))).toEqual(new Set(['Concept', 'DataProduct']));
     expect(totalCount).toBe(edges.length);
+    const kinds = async (text: string) => new Set((await server.query(`{ search(text: "${text}", first: 100) { edges { node { __typename } } } }`))
+      .data!.search.edges.map((e: { node: { __typename: string } }) => e.node.__typename));
+    expect(new Set([...(await kinds('shipments')), ...(await kinds('carrier'))])).toEqual(new Set(['Concept', 'DataProduct', 'Dataset', 'Field']));
   });
 
   it('keeps the kinds asked for, and pages', async () => {
