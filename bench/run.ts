@@ -13,7 +13,7 @@
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, platform, release, totalmem } from 'node:os';
+import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
@@ -42,6 +42,8 @@ const warmup = Number(args.warmup);
 // The revision measured: taken before the first measurement.
 const revision = git(['rev-parse', 'HEAD']);
 const dirty = git(['status', '--porcelain', '--untracked-files=no']) !== '';
+// Other work on the machine skews every number (the ratio less so): the 1-minute load average says how busy it was.
+const loadAverageAtStart = loadavg()[0]!;
 const generated = await generateOntology({ triples: Number(args.triples), seed: Number(args.seed), cacheDir: join(root, '.cache/bench') });
 const cases = [
   // The largest ontologies of test/fixtures/shared by triple count (found by parsing every .ttl/.owl/.rdf there):
@@ -95,6 +97,7 @@ const report: LoadReport = {
   machine: {
     cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryBytes: totalmem(),
     os: `${platform()} ${release()}`, node: process.version, sqlite: process.versions.sqlite,
+    loadAverage: { start: loadAverageAtStart, end: loadavg()[0]! },
   },
   settings: { rounds, warmup, seed: Number(args.seed), generated: { ...generated, path: relative(root, generated.path) } },
   cases: results,

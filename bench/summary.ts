@@ -31,7 +31,7 @@ export interface LoadReport {
   revision: string;
   /** Tracked files had uncommitted changes when the benchmark ran. */
   dirty: boolean;
-  machine: { cpu: string; cores: number; memoryBytes: number; os: string; node: string; sqlite: string | undefined };
+  machine: { cpu: string; cores: number; memoryBytes: number; os: string; node: string; sqlite: string | undefined; loadAverage: { start: number; end: number } };
   settings: { rounds: number; warmup: number; seed: number; generated: { path: string; triples: number; classes: number; objectProperties: number; datatypeProperties: number } };
   cases: CaseResult[];
 }
@@ -76,6 +76,7 @@ export function renderSummary(report: LoadReport): string {
     '',
     `Revision \`${report.revision.slice(0, 12)}\`${report.dirty ? ' (with uncommitted changes)' : ''}, ${report.date.slice(0, 10)}; ` +
       `${machine.cpu}, ${machine.cores} cores, ${mib(machine.memoryBytes)}, ${machine.os}; Node ${machine.node}, SQLite ${machine.sqlite ?? '?'}; ` +
+      `1-minute load average ${machine.loadAverage.start.toFixed(1)} at the start, ${machine.loadAverage.end.toFixed(1)} at the end; ` +
       `${settings.warmup} warm-up + ${settings.rounds} measured rounds. The generated ontology (seed ${settings.seed}): ` +
       `${settings.generated.classes.toLocaleString('en')} classes, ${settings.generated.objectProperties} object and ` +
       `${settings.generated.datatypeProperties} datatype properties, individuals for the rest.`,
