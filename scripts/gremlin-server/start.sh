@@ -11,8 +11,8 @@ if ! compgen -G "$lib/gremlin-server-*.jar" > /dev/null; then
 fi
 yaml="$here/gremlin-server.yaml"
 if [[ -n "${GREMLIN_PORT:-}" ]]; then
-  yaml="$(mktemp --suffix=.yaml -p "$here" .gremlin-server-XXXX)"
-  trap 'rm -f "$yaml"' EXIT
+  # exec below replaces this shell (no exit trap runs): one file per port, overwritten, in the ignored cache.
+  yaml="$root/.cache/gremlin-server/gremlin-server-$GREMLIN_PORT.yaml"
   sed "s/^port: .*/port: $GREMLIN_PORT/" "$here/gremlin-server.yaml" > "$yaml"
 fi
 cd "$here"

@@ -17,13 +17,14 @@ import type {
 } from '../../graph/GraphStore.ts';
 import { chunk } from './batches.ts';
 import { defaultLimits, type StoreContext, type StoreLimits } from './context.ts';
-import { decodeEdge, decodeLiteral } from './factCodec.ts';
 import type { GremlinClient } from './GremlinClient.ts';
 import { IdScheme, type VersionScope } from './ids.ts';
+import { edgesOf, literalsOf, nodeOf, rowFacts, type NodeRow } from './readRows.ts';
 import type { RequestRecord } from './requestCharge.ts';
 import { Scripts, type VertexKey } from './scripts.ts';
 import { filterTokens, parseQuery, scoreLiteral, scoreSearchTexts } from './searchText.ts';
 import { GremlinVersionWriter } from './GremlinVersionWriter.ts';
+import { WriteScripts } from './writeScripts.ts';
 
 export interface GremlinStoreOptions extends Partial<StoreLimits> {
   /** Shown as the store's description, e.g. `gremlin://127.0.0.1:8182`. */
@@ -58,7 +59,9 @@ export class GremlinGraphStore implements GraphStore {
     const { description, partitionKey: _, namespace: __, ...limits } = options;
     this.description = description;
     this.#client = client;
-    this.#context = { client, ids, scripts: new Scripts(client.dialect, partitionKey, ids), limits: { ...defaultLimits, ...limits } };
+    this.#context = {
+      client, ids, scripts: new Scripts(client.dialect, partitionKey, ids), writeScripts: new WriteScripts(client.dialect, partitionKey, ids), limits: { ...defaultLimits, ...limits },
+    };
   }
 
   /** Request units charged since the store was opened (0 on servers that report none). */
@@ -202,17 +205,18 @@ export class GremlinGraphStore implements GraphStore {
   }
 
   async getResource(snapshot: Snapshot, id: string): Promise<ResourceView | undefined> {
-    const rows: { n: string; f: string[]; o: string[]; i: string[] }[] = [];
+    const rows: { f: string[]; o: string[]; i: string[] }[] = [];
     for (const keys of this.#keyChunks(this.#keys(await this.#scopes(snapshot), [id]))) {
       rows.push(...(await this.#client.query<(typeof rows)[number]>(this.#context.scripts.readResources(keys))));
     }
     if (!rows.length) return undefined;
+    const { ids } = this.#context;
     return {
       id,
       blank: isSkolem(id),
-      properties: [...new Set(rows.flatMap((row) => row.f))].map((value) => decodeLiteral(id, value)),
-      out: rows.flatMap((row) => row.o.map(decodeEdge)),
-      in: rows.flatMap((row) => row.i.map(decodeEdge)),
+      properties: literalsOf(id, rows.flatMap((row) => row.f)),
+      out: rows.flatMap((row) => edgesOf(row.o, ids)),
+      in: rows.flatMap((row) => edgesOf(row.i, ids)),
     };
   }
 
@@ -220,11 +224,12 @@ export class GremlinGraphStore implements GraphStore {
     const found = new Map<string, Set<string>>(ids.map((id) => [id, new Set()]));
     const keys = this.#keys(await this.#scopes(snapshot), [...new Set(ids)]);
     for (const part of this.#keyChunks(keys)) {
-      const rows = await this.#client.query<{ n: string; m: string[] }>(this.#context.scripts.neighbours(part, query.predicate, query.direction));
+      const rows = await this.#client.query<NodeRow & { m: string[] }>(this.#context.scripts.neighbours(part, query.predicate, query.direction));
       for (const row of rows) {
-        for (const fact of row.m.map(decodeEdge)) {
+        const node = nodeOf(row, this.#context.ids);
+        for (const fact of edgesOf(row.m, this.#context.ids)) {
           if (fact.inferred && !query.includeInferred) continue;
-          found.get(row.n)?.add(query.direction === 'out' ? fact.object : fact.subject);
+          found.get(node)?.add(query.direction === 'out' ? fact.object : fact.subject);
         }
       }
     }
@@ -243,21 +248,23 @@ export class GremlinGraphStore implements GraphStore {
     // Phase 1: rank light candidates (node id and search texts) of every version of the snapshot.
     const ranked = new Map<string, number>();
     for (const scope of scopes) {
-      const rows = await client.query<{ n: string; t: string[] }>(scripts.searchCandidates(ids.partitions(scope), filterTokens(query), maxSearchCandidates));
+      const rows = await client.query<NodeRow & { t: string[] }>(scripts.searchCandidates(ids.partitions(scope), filterTokens(query), maxSearchCandidates));
       for (const row of rows) {
         const score = scoreSearchTexts(query, row.t);
-        if (score !== undefined && score > (ranked.get(row.n) ?? -1)) ranked.set(row.n, score);
+        const node = nodeOf(row, ids);
+        if (score !== undefined && score > (ranked.get(node) ?? -1)) ranked.set(node, score);
       }
     }
     const page = [...ranked].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0)).slice(0, offset + limit).map(([id]) => id);
     // Phase 2: the literals of the page's nodes, for the matched text and its highlight.
     const best = new Map<string, SearchHit>();
     for (const keys of this.#keyChunks(this.#keys(scopes, page))) {
-      for (const row of await client.query<{ n: string; f: string[] }>(scripts.searchLiterals(keys))) {
-        for (const value of row.f) {
-          const hit = scoreLiteral(query, decodeLiteral(row.n, value));
-          const known = best.get(row.n);
-          if (hit && (!known || hit.score > known.score)) best.set(row.n, hit);
+      for (const row of await client.query<NodeRow & { f: string[] }>(scripts.searchLiterals(keys))) {
+        const node = nodeOf(row, ids);
+        for (const fact of literalsOf(node, row.f)) {
+          const hit = scoreLiteral(query, fact);
+          const known = best.get(node);
+          if (hit && (!known || hit.score > known.score)) best.set(node, hit);
         }
       }
     }
@@ -274,8 +281,8 @@ export class GremlinGraphStore implements GraphStore {
     if (predicates.size === 0) return;
     for (const scope of await this.#scopes(snapshot)) {
       for (const partition of this.#context.ids.partitions(scope)) {
-        const rows = await this.#client.query<{ n: string; f: string[]; o: string[] }>(this.#context.scripts.exportPartition(partition));
-        const facts = rows.flatMap((row): FactElement[] => [...new Set(row.f)].map((value) => decodeLiteral(row.n, value)).concat(row.o.map(decodeEdge)));
+        const rows = await this.#client.query<NodeRow & { f: string[]; o: string[] }>(this.#context.scripts.exportPartition(partition));
+        const facts = rows.flatMap((row) => rowFacts(row, this.#context.ids));
         const kept = facts.filter((fact) => predicates.has(fact.predicate) && (scan.includeInferred || !fact.inferred));
         if (kept.length) yield kept;
       }
@@ -289,8 +296,8 @@ export class GremlinGraphStore implements GraphStore {
     if (!record) throw new OntomeshError('NOT_FOUND', version === undefined ? `Graph "${graphId}" does not exist` : `Graph "${graphId}" has no version ${version}`, {}, { graphId, version });
     const scope = this.#context.ids.versionScope(graphId, record.version, record.buckets);
     for (const partition of this.#context.ids.partitions(scope)) {
-      const rows = await this.#client.query<{ n: string; f: string[]; o: string[] }>(this.#context.scripts.exportPartition(partition));
-      const facts = rows.flatMap((row): FactElement[] => [...new Set(row.f)].map((value) => decodeLiteral(row.n, value)).concat(row.o.map(decodeEdge)));
+      const rows = await this.#client.query<NodeRow & { f: string[]; o: string[] }>(this.#context.scripts.exportPartition(partition));
+      const facts = rows.flatMap((row) => rowFacts(row, this.#context.ids));
       const kept = options.includeInferred ? facts : facts.filter((fact) => !fact.inferred);
       if (kept.length) yield kept;
     }
@@ -309,3 +316,4 @@ export class GremlinGraphStore implements GraphStore {
     return this.#client.close();
   }
 }
+

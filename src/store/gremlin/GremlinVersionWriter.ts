@@ -14,7 +14,8 @@ import type { LoadStats, VersionInfo, VersionMeta, VersionWriter } from '../../g
 import type { StoreContext } from './context.ts';
 import type { VersionScope } from './ids.ts';
 import { ChargeMeter, withMeter } from './requestCharge.ts';
-import type { EdgeGroup, LiteralAppend, NewVertex, VertexKey } from './scripts.ts';
+import type { VertexKey } from './scripts.ts';
+import type { EdgeGroup, LiteralAppend, NewVertex } from './writeScripts.ts';
 import { packAppends, planWrites } from './writePlan.ts';
 import { WritePipeline } from './writePipeline.ts';
 
@@ -104,17 +105,16 @@ export class GremlinVersionWriter implements VersionWriter {
 
   /** Creates vertices with their literals; a retry creates the missing ones and appends the literals of the others. */
   #writeVertices(vertices: readonly NewVertex[]): Promise<void> {
-    const { client, scripts, limits } = this.#context;
+    const { client, scripts, writeScripts, limits } = this.#context;
     return client.run('writing vertices', async (attempt) => {
       let missing = vertices;
       if (attempt > 1) {
         const existing = new Set(await client.submit<string>(scripts.findVertices(vertices)));
         missing = vertices.filter((v) => !existing.has(v.id));
-        const present = vertices.filter((v) => existing.has(v.id) && v.literals.length);
-        const appends = present.map((v) => ({ vertex: { id: v.id, partition: v.partition }, literals: v.literals }));
+        const appends = vertices.flatMap((v) => (existing.has(v.id) && v.literal ? [{ vertex: { id: v.id, partition: v.partition }, literal: v.literal }] : []));
         for (const part of packAppends(appends, limits)) await this.#submitAppends(part);
       }
-      if (missing.length) await client.submit(scripts.addVertices(missing));
+      if (missing.length) await client.submit(writeScripts.addVertices(missing));
     });
   }
 
@@ -123,16 +123,16 @@ export class GremlinVersionWriter implements VersionWriter {
   }
 
   /** One guarded append request (idempotent: retried as it is). */
-  async #submitAppends(groups: readonly LiteralAppend[]): Promise<void> {
-    const { client, scripts } = this.#context;
-    const [found] = await client.submit<number>(scripts.appendLiterals(groups));
-    if (found !== groups.length) {
-      throw this.#missingVertex(await client.submit<string>(scripts.findVertices(groups.map((g) => g.vertex))), groups.map((g) => g.vertex));
+  async #submitAppends(appends: readonly LiteralAppend[]): Promise<void> {
+    const { client, scripts, writeScripts } = this.#context;
+    const [found] = await client.submit<number>(writeScripts.appendLiterals(appends));
+    if (found !== appends.length) {
+      throw this.#missingVertex(await client.submit<string>(scripts.findVertices(appends.map((a) => a.vertex))), appends.map((a) => a.vertex));
     }
   }
 
   #writeEdges(groups: readonly EdgeGroup[]): Promise<void> {
-    const { client, scripts } = this.#context;
+    const { client, scripts, writeScripts } = this.#context;
     return client.run('writing edges', async (attempt) => {
       let missing = groups;
       if (attempt > 1) {
@@ -140,7 +140,7 @@ export class GremlinVersionWriter implements VersionWriter {
         missing = groups.map((g) => ({ source: g.source, edges: g.edges.filter((e) => !existing.has(e.id)) })).filter((g) => g.edges.length);
         if (!missing.length) return;
       }
-      const [written] = await client.submit<number>(scripts.addEdges(missing));
+      const [written] = await client.submit<number>(writeScripts.addEdges(missing));
       if (written !== missing.length) {
         const ends = [...new Map(missing.flatMap((g) => [g.source, ...g.edges.map((e) => e.target)]).map((key) => [key.id, key])).values()];
         throw this.#missingVertex(await client.submit<string>(scripts.findVertices(ends)), ends);

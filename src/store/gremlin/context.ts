@@ -1,7 +1,8 @@
-/** What the store and its version writers share: the client, the script renderer, ids and limits. */
+/** What the store and its version writers share: the client, the script renderers, ids and limits. */
 import type { GremlinClient } from './GremlinClient.ts';
 import type { IdScheme } from './ids.ts';
 import type { Scripts } from './scripts.ts';
+import type { WriteScripts } from './writeScripts.ts';
 
 export interface StoreLimits {
   /** Elements (vertices, literals, edges) per write request at most. Default 250. */
@@ -45,6 +46,7 @@ export const defaultLimits: StoreLimits = {
 export interface StoreContext {
   readonly client: GremlinClient;
   readonly scripts: Scripts;
+  readonly writeScripts: WriteScripts;
   readonly ids: IdScheme;
   readonly limits: StoreLimits;
 }

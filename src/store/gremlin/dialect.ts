@@ -7,8 +7,8 @@
  * | concern             | Cosmos DB                          | TinkerPop (TinkerGraph, JanusGraph, …)     |
  * |---------------------|------------------------------------|--------------------------------------------|
  * | set an element id   | `property('id', x)`                | `property(T.id, x)` ('id' is a plain key)  |
- * | point read          | `g.V([pk, id])`                    | `g.V(id).has(pk, value)` (a list is 2 ids) |
- * | vertex in a step    | `g.V(…)` as Microsoft's samples do | `__.V(…)` (gremlin-lang rejects `g.` there)|
+ * | point read          | `g.V([pk, id])`                    | `g.V(id)` (ids are unique; a list is 2 ids)|
+ * | vertex in a step    | `g.V(id).has(pk, v)` in `to(…)` as Microsoft's samples do, `__.V(id).has(pk, v)` starting a branch | `__.V(id)` (gremlin-lang rejects `g.` there; the partition key is a plain property, filtering on it only costs) |
  * | script language     | `gremlin-groovy` (driver default)  | `gremlin-groovy` or the grammar-only `gremlin-lang` |
  * | "already exists"    | `x-ms-status-code` 409             | "… with id already exists" message         |
  * | status / retry info | `x-ms-*` status attributes         | Gremlin status code only                   |
@@ -25,8 +25,8 @@ export interface Dialect {
   setId(binding: string): string;
   /** A traversal starting at one vertex looked up by partition key and id. */
   pointRead(bind: Bind, pkKey: string, partition: string, id: string): string;
-  /** Prefix of a vertex lookup nested inside a step (`addE().to(<here>(…))`). */
-  readonly nestedV: string;
+  /** One vertex looked up inside a traversal: starting a `union()` branch, or as the other end of `addE().to(…)`. */
+  nestedRead(bind: Bind, pkKey: string, partition: string, id: string, where: 'branch' | 'to'): string;
   /** True when the server refused an addV/addE because the id is taken. */
   isConflict(status: ResponseStatus): boolean;
 }
@@ -49,7 +49,7 @@ export const cosmosDialect: Dialect = {
   language: 'gremlin-groovy',
   setId: (binding) => `.property('id', ${binding})`,
   pointRead: (bind, _pkKey, partition, id) => `g.V(${bind([partition, id])})`,
-  nestedV: 'g.V',
+  nestedRead: (bind, pkKey, partition, id, where) => `${where === 'to' ? 'g.V' : '__.V'}(${bind(id)}).has('${pkKey}', ${bind(partition)})`,
   isConflict: (status) => cosmosStatus(status) === 409,
 };
 
@@ -59,8 +59,8 @@ export function tinkerpopDialect(language: 'gremlin-groovy' | 'gremlin-lang' = '
     name: 'tinkerpop',
     language,
     setId: (binding) => `.property(T.id, ${binding})`,
-    pointRead: (bind, pkKey, partition, id) => `g.V(${bind(id)}).has('${pkKey}', ${bind(partition)})`,
-    nestedV: '__.V',
+    pointRead: (bind, _pkKey, _partition, id) => `g.V(${bind(id)})`,
+    nestedRead: (bind, _pkKey, _partition, id) => `__.V(${bind(id)})`,
     isConflict: (status) => /with id already exists/.test(status.message),
   };
 }

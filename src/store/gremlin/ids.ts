@@ -2,13 +2,15 @@
  * Element ids and partition-key values that Cosmos DB accepts. Cosmos forbids `/`, `\`, `?` and `#`
  * in ids, limits ids to 1023 bytes and (without large partition keys) partition-key values to
  * 101 bytes; IRIs break all of these. Ids here are built from escaped parts (reversible: see
- * decodeIdPart) and fall back to a SHA-256 digest only for ids that would be too long; the full
- * IRI always stays on the vertex (property `n`), so nothing is ever decoded from an id.
+ * decodeIdPart) and carry what they name: a vertex id holds its node IRI, an edge id its whole fact,
+ * so neither needs a property for it (one step and one binding less per element on every write).
+ * An id that would be too long ends in `~` and a SHA-256 digest instead; such an element keeps its
+ * IRI (vertex property `n`) or fact (edge property `m`) as a property.
  */
 import { createHash } from 'node:crypto';
 
-/** Characters escaped as `%XX`: Cosmos-forbidden ones, our separators and ASCII controls. */
-const escaped = /[%/\\?#|@:\u0000-\u001f\u007f]/g;
+/** Characters escaped as `%XX`: Cosmos-forbidden ones, our separators, the digest marker and ASCII controls. */
+const escaped = /[%/\\?#|@:~\u0000-\u001f\u007f]/g;
 const maxIdBytes = 1000;
 const maxGraphKeyBytes = 40;
 
@@ -96,6 +98,12 @@ export class IdScheme {
     return bounded(`${scope.scope}|`, node);
   }
 
+  /** The node IRI a vertex id holds; undefined for a digest id (the vertex has property `n`). */
+  nodeOf(vertexId: string): string | undefined {
+    const part = vertexId.slice(vertexId.indexOf('|') + 1);
+    return part.startsWith('~') ? undefined : decodeIdPart(part);
+  }
+
   partitionOf(scope: VersionScope, node: string): string {
     return `${scope.scope}.${fnv1a(node) % scope.buckets}`;
   }
@@ -105,8 +113,18 @@ export class IdScheme {
     return Array.from({ length: scope.buckets }, (_, bucket) => `${scope.scope}.${bucket}`);
   }
 
-  /** A deterministic edge id: writing the same fact twice hits the same id (idempotent upserts). */
-  edgeId(scope: VersionScope, encodedFact: string): string {
-    return `${scope.scope}|e~${digest(encodedFact)}`;
+  /**
+   * The id of an edge from its fact key (factCodec.edgeKey, already id-safe): writing the same fact
+   * twice hits the same id (idempotent upserts), and the id gives the fact back (edgeKeyOf).
+   */
+  edgeId(scope: VersionScope, factKey: string): string {
+    const id = `${scope.scope}|e:${factKey}`;
+    return Buffer.byteLength(id) <= maxIdBytes ? id : `${scope.scope}|e~${digest(factKey)}`;
+  }
+
+  /** The fact key an edge id holds; undefined for a digest id (the edge has property `m`). */
+  edgeKeyOf(edgeId: string): string | undefined {
+    const at = edgeId.indexOf('|e:');
+    return at < 0 ? undefined : edgeId.slice(at + 3);
   }
 }

@@ -3,10 +3,12 @@
  * diacritics are folded, every word of the query must occur as a word of the literal, the last one
  * as a prefix (results while typing), exact label matches rank first and labels weigh double.
  *
- * Vertices keep one search text per label, synonym or definition literal in the multi-valued
- * property `t`: `L|` (a label) or `T|` (other text) and the folded text. A search asks the server
- * for vertices whose `t` contains every word (`TextP.containing`, on Cosmos's list of steps), ranks
- * those light candidates here, then reads the literals of the best ones only, for the highlights.
+ * Vertices keep the search texts of their label, synonym and definition literals in the multi-valued
+ * property `t`, one value per write: each text is `L|` (a label) or `T|` (other text) and the folded
+ * text, and the texts of one write are joined by newlines (folded text has none). A search asks the
+ * server for vertices whose `t` contains every word (`TextP.containing`, on Cosmos's list of steps;
+ * a word never spans two texts), ranks those light candidates here, then reads the literals of the
+ * best ones only, for the highlights.
  */
 import type { PropertyElement } from '../../graph/elements.ts';
 import type { SearchHit } from '../../graph/GraphStore.ts';
@@ -28,6 +30,12 @@ const words = (text: string): string[] => foldText(text).match(wordPattern) ?? [
 export function searchTextOf(fact: PropertyElement): string | undefined {
   if (!indexed.has(fact.predicate)) return undefined;
   return `${labelPredicates.has(fact.predicate) ? 'L' : 'T'}|${foldText(fact.value.lexical)}`;
+}
+
+/** The `t` value for the literal facts of one write: their search texts joined by newlines, or undefined if none is indexed. */
+export function searchTextsOf(facts: readonly PropertyElement[]): string | undefined {
+  const texts = facts.map(searchTextOf).filter((text) => text !== undefined);
+  return texts.length ? texts.join('\n') : undefined;
 }
 
 /** A parsed query: its folded words (the last one a prefix) and the folded whole text. */
@@ -59,10 +67,10 @@ function score(query: SearchQuery, isLabel: boolean, folded: string): number | u
   return (exact ? exactBonus : 0) + ((isLabel ? 2 : 1) * textWords.filter(matcher(query)).length) / Math.sqrt(textWords.length);
 }
 
-/** The best score of a vertex's stored search texts, or undefined when none matches. */
-export function scoreSearchTexts(query: SearchQuery, texts: readonly string[]): number | undefined {
+/** The best score of a vertex's stored search texts (`t` values), or undefined when none matches. */
+export function scoreSearchTexts(query: SearchQuery, values: readonly string[]): number | undefined {
   let best: number | undefined;
-  for (const text of texts) {
+  for (const text of values.flatMap((value) => value.split('\n'))) {
     const value = score(query, text.startsWith('L|'), text.slice(2));
     if (value !== undefined && (best === undefined || value > best)) best = value;
   }

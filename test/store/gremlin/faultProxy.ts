@@ -14,8 +14,8 @@ export interface FaultPlan {
   drop?(request: number): boolean;
   /** Retry-after sent with throttling answers. Default 00:00:00.0200000 (20 ms). */
   retryAfter?: string;
-  /** Charge added to every answer (request units), or a charge model of the request's script. Default 1.5. */
-  charge?: number | ((script: string) => number);
+  /** Charge added to every answer (request units), or a charge model of the request's script and bindings. Default 1.5. */
+  charge?: number | ((script: string, bindings: Record<string, unknown>) => number);
 }
 
 export interface FaultProxy {
@@ -24,9 +24,9 @@ export interface FaultProxy {
   close(): Promise<void>;
 }
 
-const parseRequest = (data: Buffer): { requestId: string; script: string } => {
-  const json = JSON.parse(data.subarray(1 + data[0]!).toString()) as { requestId: { '@value': string } | string; args?: { gremlin?: string } };
-  return { requestId: typeof json.requestId === 'string' ? json.requestId : json.requestId['@value'], script: json.args?.gremlin ?? '' };
+const parseRequest = (data: Buffer): { requestId: string; script: string; bindings: Record<string, unknown> } => {
+  const json = JSON.parse(data.subarray(1 + data[0]!).toString()) as { requestId: { '@value': string } | string; args?: { gremlin?: string; bindings?: Record<string, unknown> } };
+  return { requestId: typeof json.requestId === 'string' ? json.requestId : json.requestId['@value'], script: json.args?.gremlin ?? '', bindings: json.args?.bindings ?? {} };
 };
 
 export async function startFaultProxy(upstream: string, plan: FaultPlan): Promise<FaultProxy> {
@@ -59,7 +59,7 @@ export async function startFaultProxy(upstream: string, plan: FaultPlan): Promis
     client.on('error', closeLater);
     client.on('message', (data: Buffer) => {
       const request = ++counts.requests;
-      const { requestId, script } = parseRequest(data);
+      const { requestId, script, bindings } = parseRequest(data);
       if (plan.throttle?.(request)) {
         counts.throttled++;
         const attributes = { 'x-ms-status-code': 429, 'x-ms-substatus-code': 3200, 'x-ms-retry-after-ms': plan.retryAfter ?? '00:00:00.0200000', 'x-ms-request-charge': 0, 'x-ms-activity-id': '00000000-0000-0000-0000-000000000000' };
@@ -67,7 +67,7 @@ export async function startFaultProxy(upstream: string, plan: FaultPlan): Promis
         client.send(Buffer.from(JSON.stringify(answer)));
         return;
       }
-      charges.set(requestId.toLowerCase(), chargeOf(script));
+      charges.set(requestId.toLowerCase(), chargeOf(script, bindings));
       const drop = plan.drop?.(request) ?? false;
       if (drop) counts.dropped++;
       const forward = () => backend.send(data, () => drop && client.terminate());
