@@ -1,11 +1,12 @@
 /**
  * The edges of a version being written, kept as integer rows (24 bytes an edge) in fixed-size typed
- * array chunks until commit, then sorted twice with a radix sort, so that both edge tables are filled
- * in key order: appending to a B-tree in order is several times cheaper than inserting at random or
- * building an index afterwards. Chunks grow memory by small steps, with no copy of everything so far.
+ * array chunks until they are written, then sorted with a radix sort, so that each edge table is
+ * filled in key order: appending to a B-tree in order is several times cheaper than inserting at
+ * random or building an index afterwards. Chunks grow memory by small steps, with no copy of
+ * everything so far.
  */
 
-/** Column offsets of an edge row. */
+/** Column offsets of an edge row (the layout of FactRows.edges). */
 export const S = 0;
 export const P = 1;
 export const O = 2;
@@ -18,27 +19,13 @@ const rowsPerChunk = 1 << rowsPerChunkBits;
 const rowMask = rowsPerChunk - 1;
 
 export class EdgeBuffer {
-  readonly #chunks: Int32Array[] = [];
+  #chunks: Int32Array[] = [];
   #count = 0;
   /** The arrays of the last sort: order, the other order, keys. */
   #scratch: [Uint32Array, Uint32Array, Uint32Array] | undefined;
 
   get count(): number {
     return this.#count;
-  }
-
-  push(s: number, p: number, o: number, g: number, inferred: boolean, doc: number): void {
-    const row = this.#count & rowMask;
-    if (row === 0) this.#chunks.push(new Int32Array(rowsPerChunk * width));
-    const chunk = this.#chunks[this.#chunks.length - 1]!;
-    let at = row * width;
-    chunk[at++] = s;
-    chunk[at++] = p;
-    chunk[at++] = o;
-    chunk[at++] = g;
-    chunk[at++] = inferred ? 1 : 0;
-    chunk[at] = doc;
-    this.#count++;
   }
 
   /** Appends rows laid out as FactRows.edges (the same six columns). */
@@ -53,34 +40,53 @@ export class EdgeBuffer {
     }
   }
 
+  /** Drops every row, and the memory they took. */
+  clear(): void {
+    this.#chunks = [];
+    this.#count = 0;
+    this.#scratch = undefined;
+  }
+
   /** Value of `column` in row `row`. */
   get(row: number, column: number): number {
     return this.#chunks[row >>> rowsPerChunkBits]![(row & rowMask) * width + column]!;
   }
 
-  /** Copies row `row` into `target` at `offset`, in the order of `columns`. */
-  copy(row: number, columns: readonly number[], target: unknown[], offset: number): void {
+  /**
+   * Copies row `row` into `target` at `offset`: the columns `first`, P and `third` (S, P, O for the
+   * outgoing order, O, P, S for the incoming one), then G, INFERRED and DOC.
+   */
+  copy(row: number, first: number, third: number, target: unknown[], offset: number): void {
     const chunk = this.#chunks[row >>> rowsPerChunkBits]!;
     const at = (row & rowMask) * width;
-    for (let i = 0; i < columns.length; i++) target[offset + i] = chunk[at + columns[i]!];
+    target[offset] = chunk[at + first];
+    target[offset + 1] = chunk[at + P];
+    target[offset + 2] = chunk[at + third];
+    target[offset + 3] = chunk[at + G];
+    target[offset + 4] = chunk[at + INFERRED];
+    target[offset + 5] = chunk[at + DOC];
   }
 
-  /** True when rows `a` and `b` are the same edge (subject, predicate, object and graph). */
-  sameEdge(a: number, b: number): boolean {
+  /** Compares rows `a` and `b` by `columns`, most significant first. */
+  compare(a: number, b: number, columns: readonly number[]): number {
     const ca = this.#chunks[a >>> rowsPerChunkBits]!;
     const cb = this.#chunks[b >>> rowsPerChunkBits]!;
     const ia = (a & rowMask) * width;
     const ib = (b & rowMask) * width;
-    return ca[ia + S] === cb[ib + S] && ca[ia + P] === cb[ib + P] && ca[ia + O] === cb[ib + O] && ca[ia + G] === cb[ib + G];
+    for (let i = 0; i < columns.length; i++) {
+      const d = ca[ia + columns[i]!]! - cb[ib + columns[i]!]!;
+      if (d !== 0) return d;
+    }
+    return 0;
   }
 
   /**
-   * Row numbers ordered by `columns` (most significant first; values are non-negative), stable, so the
-   * first of equal rows is the one pushed first. LSD radix sort on 16-bit digits. The arrays are reused:
-   * the result is valid until the next call.
+   * Row numbers `from` .. `to` - 1, ordered by `columns` (most significant first; values are
+   * non-negative), stable, so the first of equal rows is the one pushed first. LSD radix sort on
+   * 16-bit digits. The arrays are reused: the result is valid until the next call.
    */
-  order(columns: readonly number[]): Uint32Array {
-    const count = this.#count;
+  order(columns: readonly number[], from = 0, to = this.#count): Uint32Array {
+    const count = to - from;
     if (this.#scratch?.[0].length !== count) this.#scratch = [new Uint32Array(count), new Uint32Array(count), new Uint32Array(count)];
     let [order, next] = this.#scratch;
     const keys = this.#scratch[2];
@@ -89,12 +95,11 @@ export class EdgeBuffer {
     for (let c = columns.length - 1; c >= 0; c--) {
       const column = columns[c]!;
       let max = 0;
-      for (let chunk = 0, row = 0; row < count; chunk++) {
-        const values = this.#chunks[chunk]!;
-        for (let at = column; row < count && at < values.length; at += width, row++) {
-          keys[row] = values[at]!;
-          max = Math.max(max, values[at]!);
-        }
+      for (let i = 0; i < count; i++) {
+        const row = from + i;
+        const value = this.#chunks[row >>> rowsPerChunkBits]![(row & rowMask) * width + column]!;
+        keys[i] = value;
+        if (value > max) max = value;
       }
       for (let shift = 0; shift < 32 && max >>> shift !== 0; shift += 16) {
         buckets.fill(0);
@@ -105,13 +110,14 @@ export class EdgeBuffer {
           sum += n;
         }
         for (let i = 0; i < count; i++) {
-          const row = order[i]!;
-          next[buckets[(keys[row]! >>> shift) & 0xffff]!++] = row;
+          const index = order[i]!;
+          next[buckets[(keys[index]! >>> shift) & 0xffff]!++] = index;
         }
         [order, next] = [next, order];
       }
     }
     this.#scratch = [order, next, keys];
+    if (from !== 0) for (let i = 0; i < count; i++) order[i]! += from;
     return order;
   }
 }

@@ -10,7 +10,7 @@ async function pizzaEdges(): Promise<EdgeBuffer> {
   const ids = new Map<string, number>();
   const id = (iri: string) => ids.get(iri) ?? (ids.set(iri, ids.size + 1), ids.size);
   const buffer = new EdgeBuffer();
-  for (const e of elements.filter((x): x is EdgeElement => x.kind === 'edge')) buffer.push(id(e.subject), id(e.predicate), id(e.object), 0, false, 0);
+  for (const e of elements.filter((x): x is EdgeElement => x.kind === 'edge')) buffer.pushRows(Int32Array.of(id(e.subject), id(e.predicate), id(e.object), 0, 0, 0));
   return buffer;
 }
 
@@ -32,10 +32,21 @@ describe('EdgeBuffer', () => {
 
   it('spans chunks and sorts ids beyond 16 bits', () => {
     const edges = new EdgeBuffer();
-    for (let i = 0; i < 70_000; i++) edges.push(1 << 30, 1, i, 0, true, -1);
-    for (const s of [70_000, 3, 65_536, 65_535]) edges.push(s, 1, 1, 0, true, -1);
+    const rows = new Int32Array(70_000 * 6);
+    for (let i = 0; i < 70_000; i++) rows.set([1 << 30, 1, i, 0, 1, -1], i * 6);
+    edges.pushRows(rows.subarray(0, 1_000 * 6));
+    edges.pushRows(rows.subarray(1_000 * 6));
+    for (const s of [70_000, 3, 65_536, 65_535]) edges.pushRows(Int32Array.of(s, 1, 1, 0, 1, -1));
     expect(Array.from(edges.order([S])).map((row) => edges.get(row, S))).toEqual([3, 65_535, 65_536, 70_000, ...Array<number>(70_000).fill(1 << 30)]);
-    expect(edges.sameEdge(0, 1)).toBe(false);
     expect(edges.get(70_001, S)).toBe(3);
+    expect(edges.get(65_536, O)).toBe(65_536);
+  });
+
+  it('orders the rows from a given one on, by their row numbers', () => {
+    const edges = new EdgeBuffer();
+    edges.pushRows(Int32Array.of(9, 1, 1, 0, 0, 0, 5, 1, 1, 0, 0, 0, 7, 1, 1, 0, 0, 0, 6, 1, 1, 0, 0, 0));
+    expect(Array.from(edges.order([S], 1))).toEqual([1, 3, 2]);
+    edges.clear();
+    expect(edges.count).toBe(0);
   });
 });

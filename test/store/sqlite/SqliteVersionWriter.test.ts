@@ -1,0 +1,106 @@
+/**
+ * The SQLite writer's row path as a load drives it (asserted batches, then the closure subject by
+ * subject, merged into `out` as it comes) and as others may (closure batches out of subject order,
+ * duplicates): whatever the order, every edge is in both tables exactly once, with its first
+ * occurrence's flags.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { FactElement } from '../../../src/graph/elements.ts';
+import { edgeWidth, FactRowsToElements, type FactRows } from '../../../src/graph/FactRows.ts';
+import type { GraphStore, VersionWriter } from '../../../src/graph/GraphStore.ts';
+import { RdfToGraph } from '../../../src/graph/RdfToGraph.ts';
+import { Entailment } from '../../../src/ontology/index.ts';
+import { openSqliteStore } from '../../../src/store/sqlite/index.ts';
+import { metaOf, statsOf } from '../../contract/contractData.ts';
+import { pizzaPath, readRdfXml } from '../../graph/fixtureQuads.ts';
+
+const folder = mkdtempSync(join(tmpdir(), 'ontomesh-writer-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+const quads = await readRdfXml(pizzaPath);
+
+/** pizza.owl as a load makes it: asserted batches of 500 quads, then the closure in batches of ~50 facts. */
+function pizzaRows(): { asserted: FactRows[]; inferred: FactRows[] } {
+  const mapper = new RdfToGraph('pizza');
+  const entailment = new Entailment(mapper.terms);
+  const asserted: FactRows[] = [];
+  for (let i = 0; i < quads.length; i += 500) {
+    const rows = mapper.mapRows(quads.slice(i, i + 500), 0, pizzaPath);
+    for (let at = 0; at < rows.edges.length; at += edgeWidth) entailment.addEdgeIds(rows.edges[at]!, rows.edges[at + 1]!, rows.edges[at + 2]!);
+    asserted.push(rows);
+  }
+  const inferred = [...entailment.inferredIds(50)].map((triples) => mapper.inferredRows(triples));
+  expect(inferred.length).toBeGreaterThan(3);
+  return { asserted, inferred };
+}
+
+/** Every fact of the active version, inferred ones included, as sorted lines. */
+async function storedLines(store: GraphStore, graphId: string): Promise<string[]> {
+  const lines: string[] = [];
+  for await (const batch of store.exportFacts(graphId, { includeInferred: true })) lines.push(...batch.map(line));
+  return lines.sort();
+}
+
+function line(fact: FactElement): string {
+  const object = fact.kind === 'edge' ? fact.object : JSON.stringify(fact.value);
+  return `${fact.subject} ${fact.predicate} ${object} ${fact.graph ?? ''} ${fact.inferred} ${fact.doc}`;
+}
+
+async function written(name: string, write: (writer: VersionWriter) => Promise<void>): Promise<{ store: GraphStore; lines: string[] }> {
+  const store = await openSqliteStore(join(folder, `${name}.db`));
+  const writer = await store.beginVersion('pizza', metaOf(pizzaPath));
+  await write(writer);
+  await writer.commit(statsOf([]));
+  return { store, lines: await storedLines(store, 'pizza') };
+}
+
+describe('SqliteVersionWriter rows', () => {
+  it('stores what a load hands it (closure merged into out subject by subject) exactly like the elements', async () => {
+    const { asserted, inferred } = pizzaRows();
+    const viaRows = await written('rows', async (writer) => {
+      for (const batch of [...asserted, ...inferred]) await writer.writeRows!(batch);
+    });
+    const toElements = new FactRowsToElements();
+    const facts = [...asserted, ...inferred].flatMap((rows) => toElements.elements(rows)).filter((e): e is FactElement => e.kind !== 'vertex');
+    // pizza.owl states some triples more than once: a version holds each once.
+    expect(viaRows.lines).toEqual([...new Set(facts.map(line))].sort());
+    expect(viaRows.lines.filter((l) => l.endsWith(' true -1')).length).toBe(inferred.reduce((n, rows) => n + rows.edges.length / edgeWidth, 0));
+    const snapshot = await viaRows.store.snapshot();
+    const pizza = 'https://raw.githubusercontent.com/owlcs/pizza-ontology/refs/heads/master/pizza.owl#';
+    const below = await viaRows.store.neighbours(snapshot, [`${pizza}Pizza`], { predicate: 'http://www.w3.org/2000/01/rdf-schema#subClassOf', direction: 'in', includeInferred: true });
+    expect(below.get(`${pizza}Pizza`)).toContain(`${pizza}American`);
+    await viaRows.store.close();
+  });
+
+  it('takes closure batches out of subject order and duplicates, keeping each edge once with its first flags', async () => {
+    const { asserted, inferred } = pizzaRows();
+    const inOrder = await written('ordered', async (writer) => {
+      for (const batch of [...asserted, ...inferred]) await writer.writeRows!(batch);
+    });
+    // The same closure with its batches after the first reversed, then an asserted edge stated again as inferred.
+    const [first, ...rest] = inferred;
+    expect(rest.every((rows) => rows.terms.length === 0)).toBe(true);
+    const again: FactRows = { ...rest[0]!, edges: asserted[0]!.edges.slice(0, edgeWidth) };
+    again.edges[4] = 1;
+    again.edges[5] = -1;
+    const shuffled = await written('shuffled', async (writer) => {
+      for (const batch of [...asserted, first!, ...[...rest].reverse(), again]) await writer.writeRows!(batch);
+    });
+    expect(shuffled.lines).toEqual(inOrder.lines);
+    await inOrder.store.close();
+    await shuffled.store.close();
+  });
+
+  it('is given rows or elements, not both', async () => {
+    const store = await openSqliteStore(join(folder, 'both.db'));
+    const writer = await store.beginVersion('pizza', metaOf(pizzaPath));
+    const mapper = new RdfToGraph('pizza');
+    await writer.writeRows!(mapper.mapRows(quads.slice(0, 10), 0, pizzaPath));
+    await expect(writer.write(new RdfToGraph('pizza').map(quads.slice(10, 20), 0, pizzaPath))).rejects.toMatchObject({ code: 'INTERNAL' });
+    await writer.abort();
+    await store.close();
+  });
+});
