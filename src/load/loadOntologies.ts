@@ -4,9 +4,10 @@
  * write (back-pressure keeps memory flat). When everything is read the version is committed with its
  * counts and meta. Any failure aborts the version, so the active one stays served.
  *
- * With `worker: true` the read side runs in a worker thread (readInWorker.ts), so parsing and
+ * With large inputs the read side runs in a worker thread (readInWorker.ts), so parsing and
  * inference run on one core while the store writes on the other (see README.md for when that pays).
  */
+import { stat } from 'node:fs/promises';
 import { OntomeshError } from '../errors/index.ts';
 import { FactRowsToElements } from '../graph/FactRows.ts';
 import type { GraphStore, LoadStats, VersionWriter } from '../graph/GraphStore.ts';
@@ -21,12 +22,15 @@ export interface LoadOptions extends ReadOptions {
   /** Stops the load (the version is aborted) when it fires. */
   signal?: AbortSignal;
   /**
-   * Read in a worker thread while this thread writes (default false; a dry run always reads here).
-   * It pays once the store does its work while the data streams in: the SQLite writer sorts and
-   * writes its edges at commit, so today it costs memory (two heaps) for little time (README.md).
+   * Read in a worker thread while this thread writes: `'auto'` (default) when the files given add up
+   * to {@link workerThreshold} bytes or more, where the overlap repays the worker's start (README.md,
+   * "Speed"). A dry run always reads in this thread.
    */
-  worker?: boolean;
+  worker?: boolean | 'auto';
 }
+
+/** Input size from which `worker: 'auto'` reads in a worker thread (starting one costs ~0.15 s). */
+export const workerThreshold = 16 * 2 ** 20;
 
 export interface LoadSummary {
   graphId: string;
@@ -49,7 +53,7 @@ export interface LoadSummary {
 export async function loadOntologies(store: GraphStore | undefined, paths: string[], options: LoadOptions): Promise<LoadSummary> {
   if (paths.length === 0) throw new OntomeshError('BAD_REQUEST', 'nothing to load: no path given');
   const started = performance.now();
-  const { onProgress, signal, worker = false, ...readOptions } = options;
+  const { onProgress, signal, worker = 'auto', ...readOptions } = options;
   let writer: VersionWriter | undefined;
   // A writer that takes rows gets them as they are; any other gets elements.
   let toElements: FactRowsToElements | undefined;
@@ -63,7 +67,8 @@ export async function loadOntologies(store: GraphStore | undefined, paths: strin
     },
   };
   try {
-    const read = await (store !== undefined && worker ? readInWorker : readOntologies)(paths, readOptions, sink, { onProgress, signal });
+    const inWorker = store !== undefined && (worker === 'auto' ? (await inputBytes(paths)) >= workerThreshold : worker);
+    const read = await (inWorker ? readInWorker : readOntologies)(paths, readOptions, sink, { onProgress, signal });
     const version = writer === undefined ? undefined : (await writer.commit(read.stats, read.meta)).version;
     writer = undefined;
     return { graphId: read.graphId, version, stats: read.stats, documents: read.documents, missingImports: read.missingImports, durationMs: performance.now() - started };
@@ -72,4 +77,10 @@ export async function loadOntologies(store: GraphStore | undefined, paths: strin
     await writer?.abort().catch(() => undefined);
     throw error;
   }
+}
+
+/** The bytes of the files among `paths` (folders and missing paths count nothing). */
+async function inputBytes(paths: readonly string[]): Promise<number> {
+  const sizes = await Promise.all(paths.map((path) => stat(path).then((info) => (info.isFile() ? info.size : 0), () => 0)));
+  return sizes.reduce((sum, size) => sum + size, 0);
 }

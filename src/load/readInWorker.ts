@@ -9,7 +9,7 @@ import type { FactRows } from '../graph/FactRows.ts';
 import type { FactSink, LoadProgress, ReadHooks, ReadOptions, ReadResult } from './readOntologies.ts';
 
 /** Batches of rows the worker may send ahead of the store (each is ~2,000 quads). */
-const maxInFlight = 4;
+const maxInFlight = 16;
 
 /** What the worker posts. */
 export type WorkerMessage =

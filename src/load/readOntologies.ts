@@ -18,7 +18,7 @@ import { checkGraphId, graphIdFromIri, graphIdFromPath } from './graphId.ts';
 const rdfType = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
 const owlOntology = 'http://www.w3.org/2002/07/owl#Ontology';
 /** Inferred facts are handed on in batches of about this many. */
-const inferredBatchSize = 16_384;
+const inferredBatchSize = 65_536;
 
 /** Where a load is; reported after every batch (one object, updated in place: copy what you keep). */
 export interface LoadProgress {

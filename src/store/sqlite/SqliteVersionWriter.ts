@@ -7,8 +7,9 @@
  * after the asserted facts, subject by subject in id order: from its first batch on, each batch,
  * sorted, is merged with the asserted edges of the same subjects into `out` as it comes (in a load
  * that reads in a worker thread, while the worker works out the next batch). Everything else goes
- * to `out`, and everything to `in`, sorted, at commit; then the indexes and the full-text index are
- * built and the store flips the active pointer.
+ * to `out`, and everything to `in`, sorted, at commit. The full-text index is filled from the
+ * literal table in chunks of 64 K rows as they come (in a worker load, while the worker parses); the
+ * other indexes are built at commit, and the store flips the active pointer.
  */
 import type { DatabaseSync } from 'node:sqlite';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
@@ -16,9 +17,10 @@ import { OntomeshError } from '../../errors/index.ts';
 import type { GraphElement } from '../../graph/elements.ts';
 import { ElementsToFactRows, literalWidth, splitLanguageTag, type FactRows } from '../../graph/FactRows.ts';
 import type { LoadStats, VersionInfo, VersionMeta, VersionWriter } from '../../graph/GraphStore.ts';
+import { textIndexPredicates } from '../../graph/textIndex.ts';
 import { BulkInsert } from './BulkInsert.ts';
 import { EdgeBuffer, G, INFERRED, O, P, S } from './EdgeBuffer.ts';
-import { createVersionIndexes, versionTables } from './schema.ts';
+import { addToTextIndex, createVersionIndexes, versionTables } from './schema.ts';
 import type { WriteTransactions } from './WriteTransactions.ts';
 
 /** What a writer needs from its store. */
@@ -38,6 +40,9 @@ const edgeRowsPerStep = 100_000;
 /** The key orders of the two edge tables. */
 const outKey = [S, P, O, G];
 const inKey = [O, P, S, G];
+/** Literal rows that wait before they are added to the full-text index in one statement. */
+const textChunkRows = 1 << 16;
+const textPredicateIris: ReadonlySet<string> = new Set(textIndexPredicates);
 /** Time between liveness marks of a writer. */
 const touchEveryMs = 30_000;
 
@@ -56,6 +61,10 @@ export class SqliteVersionWriter implements VersionWriter {
   readonly #edges = new EdgeBuffer();
   /** Set at the first inferred edge: the asserted edges (rows before it) in `out` order, and how many of them are in `out`. */
   #merge: { asserted: Uint32Array; next: number; lastSubject: number; late: number[] } | undefined;
+  /** Term ids of the text-index predicates, the literal rows written and the last one in the full-text index. */
+  readonly #textPredicates: number[] = [];
+  #literalCount = 0;
+  #textIndexed = 0;
   readonly #termRows: BulkInsert;
   readonly #propRows: BulkInsert;
   readonly #outRows: BulkInsert;
@@ -84,24 +93,25 @@ export class SqliteVersionWriter implements VersionWriter {
     const rows = this.#fromElements.rows(batch);
     await this.#step(() => this.#append(rows), batch.length);
     await this.#writeEdges(rows.edges);
+    await this.#textChunk();
   }
 
   async writeRows(batch: FactRows): Promise<void> {
     this.#expectOpen('write to', 'rows');
     await this.#step(() => this.#append(batch), batch.terms.length + batch.literals.length / literalWidth);
     await this.#writeEdges(batch.edges);
+    await this.#textChunk();
   }
 
   async commit(stats: LoadStats, meta: VersionMeta = this.#meta): Promise<VersionInfo> {
     this.#expectOpen('commit');
     this.#state = 'committing';
     try {
-      await this.#step(() => {
-        this.#termRows.flush();
-        this.#propRows.flush();
-      }, 0);
       await this.#flushEdges();
-      await this.#step(() => createVersionIndexes(this.#host.db, this.#key), 0);
+      await this.#step(() => {
+        this.#indexText();
+        createVersionIndexes(this.#host.db, this.#key);
+      }, 0);
       const info = await this.#host.publish(this.#key, stats, meta);
       this.#state = 'committed';
       return info;
@@ -126,7 +136,9 @@ export class SqliteVersionWriter implements VersionWriter {
       const at = termRows.slot();
       termRows.values[at] = ++this.#termCount;
       termRows.values[at + 1] = term;
+      if (textPredicateIris.has(term)) this.#textPredicates.push(this.#termCount);
     }
+    this.#literalCount += rows.literals.length / literalWidth;
     const { literals, lexicals, languages } = rows;
     const props = this.#propRows;
     const values = props.values;
@@ -185,6 +197,18 @@ export class SqliteVersionWriter implements VersionWriter {
       merge.next = a;
     }, order.length);
     merge.lastSubject = lastSubject;
+  }
+
+  /** Adds the literals written so far to the full-text index once a chunk of them is waiting. */
+  async #textChunk(): Promise<void> {
+    if (this.#literalCount - this.#textIndexed >= textChunkRows) await this.#step(() => this.#indexText(), 0);
+  }
+
+  /** Adds the literals written since the last call to the full-text index. */
+  #indexText(): void {
+    this.#termRows.flush();
+    this.#propRows.flush();
+    this.#textIndexed = addToTextIndex(this.#host.db, this.#key, this.#textIndexed, this.#textPredicates);
   }
 
   /** Writes what `out` lacks, then every edge to `in`, in key order, and lets the buffer go. */

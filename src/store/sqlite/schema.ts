@@ -1,8 +1,8 @@
 /**
  * The SQLite layout. A small catalog (graphs, versions, the active pointer) plus one set of tables per
  * version, named after the version key: a version is written beside the others without touching them,
- * its indexes are built once when it is complete, and pruning or aborting it is a DROP, not a DELETE of
- * millions of rows.
+ * its indexes are built once when it is complete (the full-text index in a few chunks as it is
+ * written), and pruning or aborting it is a DROP, not a DELETE of millions of rows.
  *
  * Per version `v<key>`:
  * - `v<key>_term(id, iri)`: the version's dictionary; node ids, predicate and datatype IRIs are
@@ -15,7 +15,6 @@
  */
 import type { DatabaseSync } from 'node:sqlite';
 import { OntomeshError } from '../../errors/index.ts';
-import { textIndexPredicates } from '../../graph/textIndex.ts';
 
 /** Bumped when the layout changes incompatibly. */
 export const schemaVersion = 1;
@@ -76,7 +75,10 @@ export function versionTables(key: number) {
 /** Matches every table and index of a version and captures its key. */
 export const versionObjectName = /^v(\d+)_[a-z_]+$/;
 
-/** Creates the tables a version is written into; indexes come at commit (see versionIndexes). */
+/**
+ * Creates the tables a version is written into, and its (empty) full-text index, which is filled as
+ * literals come in (addToTextIndex); the other indexes come at commit (createVersionIndexes).
+ */
 export function createVersionTables(db: DatabaseSync, key: number): void {
   const t = versionTables(key);
   db.exec(`
@@ -87,25 +89,30 @@ export function createVersionTables(db: DatabaseSync, key: number): void {
       inferred INTEGER NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (o, p, s, g)) WITHOUT ROWID;
     CREATE TABLE ${t.prop} (s INTEGER NOT NULL, p INTEGER NOT NULL, g INTEGER NOT NULL, dt INTEGER NOT NULL,
       lang TEXT, dir TEXT, lex TEXT NOT NULL, inferred INTEGER NOT NULL, doc INTEGER NOT NULL);
+    CREATE VIRTUAL TABLE ${t.text} USING fts5(lex, s UNINDEXED, p UNINDEXED,
+      content = '${t.prop}', content_rowid = 'rowid', tokenize = 'unicode61 remove_diacritics 2');
   `);
 }
 
 /**
- * The indexes of a complete version, each built in one pass (far cheaper than maintaining them row by
- * row), and its full-text index over the literals of the text-index predicates. The FTS5 table takes
- * its text from the literal table (external content), so nothing is stored twice.
+ * Adds the literals after row `after` whose predicate is one of `predicates` (term ids) to the
+ * version's full-text index: one INSERT … SELECT per call, so a load fills the index in a few large
+ * chunks as the literals come in (no trigger, no row-by-row statement). Returns the last literal row.
  */
+export function addToTextIndex(db: DatabaseSync, key: number, after: number, predicates: readonly number[]): number {
+  const t = versionTables(key);
+  db.prepare(`INSERT INTO ${t.text} (rowid, lex, s, p) SELECT rowid, lex, s, p FROM ${t.prop}
+              WHERE rowid > ? AND p IN (SELECT value FROM json_each(?))`).run(after, JSON.stringify(predicates));
+  return (db.prepare(`SELECT max(rowid) AS last FROM ${t.prop}`).get()!.last as number | null) ?? 0;
+}
+
+/** The indexes of a complete version, each built in one pass (far cheaper than maintaining them row by row). */
 export function createVersionIndexes(db: DatabaseSync, key: number): void {
   const t = versionTables(key);
   db.exec(`
     CREATE UNIQUE INDEX ${t.term}_iri ON ${t.term} (iri);
     CREATE INDEX ${t.prop}_sp ON ${t.prop} (s, p);
-    CREATE VIRTUAL TABLE ${t.text} USING fts5(lex, s UNINDEXED, p UNINDEXED,
-      content = '${t.prop}', content_rowid = 'rowid', tokenize = 'unicode61 remove_diacritics 2');
   `);
-  db.prepare(`INSERT INTO ${t.text} (rowid, lex, s, p) SELECT rowid, lex, s, p FROM ${t.prop}
-              WHERE p IN (SELECT id FROM ${t.term} WHERE iri IN (SELECT value FROM json_each(?)))`)
-    .run(JSON.stringify(textIndexPredicates));
 }
 
 /** Drops every table of a version (the FTS5 shadow tables go with their virtual table). */

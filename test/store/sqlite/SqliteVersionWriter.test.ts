@@ -7,6 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DataFactory } from 'n3';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { FactElement } from '../../../src/graph/elements.ts';
 import { edgeWidth, FactRowsToElements, type FactRows } from '../../../src/graph/FactRows.ts';
@@ -20,10 +21,11 @@ import { pizzaPath, readRdfXml } from '../../graph/fixtureQuads.ts';
 const folder = mkdtempSync(join(tmpdir(), 'ontomesh-writer-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
+const { literal, namedNode, quad } = DataFactory;
 const quads = await readRdfXml(pizzaPath);
 
 /** pizza.owl as a load makes it: asserted batches of 500 quads, then the closure in batches of ~50 facts. */
-function pizzaRows(): { asserted: FactRows[]; inferred: FactRows[] } {
+function pizzaRows(): { mapper: RdfToGraph; asserted: FactRows[]; inferred: FactRows[] } {
   const mapper = new RdfToGraph('pizza');
   const entailment = new Entailment(mapper.terms);
   const asserted: FactRows[] = [];
@@ -34,7 +36,7 @@ function pizzaRows(): { asserted: FactRows[]; inferred: FactRows[] } {
   }
   const inferred = [...entailment.inferredIds(50)].map((triples) => mapper.inferredRows(triples));
   expect(inferred.length).toBeGreaterThan(3);
-  return { asserted, inferred };
+  return { mapper, asserted, inferred };
 }
 
 /** Every fact of the active version, inferred ones included, as sorted lines. */
@@ -92,6 +94,20 @@ describe('SqliteVersionWriter rows', () => {
     expect(shuffled.lines).toEqual(inOrder.lines);
     await inOrder.store.close();
     await shuffled.store.close();
+  });
+
+  it('indexes literals that come after the closure has started for search too', async () => {
+    const { mapper, asserted, inferred } = pizzaRows();
+    const store = await openSqliteStore(join(folder, 'late-literal.db'));
+    const writer = await store.beginVersion('pizza', metaOf(pizzaPath));
+    for (const batch of [...asserted, inferred[0]!]) await writer.writeRows!(batch);
+    const pizza = 'https://raw.githubusercontent.com/owlcs/pizza-ontology/refs/heads/master/pizza.owl#';
+    const late = mapper.mapRows([quad(namedNode(`${pizza}American`), namedNode('http://www.w3.org/2000/01/rdf-schema#label'), literal('Zzyzx pie', 'en'))], 0, pizzaPath);
+    await writer.writeRows!(late);
+    await writer.commit(statsOf([]));
+    const hits = await store.search(await store.snapshot(), 'zzyzx');
+    expect(hits.map((hit) => hit.id)).toEqual([`${pizza}American`]);
+    await store.close();
   });
 
   it('is given rows or elements, not both', async () => {
