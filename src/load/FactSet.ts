@@ -9,6 +9,8 @@
  * facts, 10⁻²¹ for a billion): far below hardware error rates.
  */
 
+import { edgeWidth, literalWidth, type FactRows } from '../graph/FactRows.ts';
+
 const initialSlots = 1 << 12;
 
 /** Fingerprints of the facts seen so far. */
@@ -18,7 +20,7 @@ export class FactSet {
   #mask = initialSlots - 1;
   #size = 0;
 
-  /** Distinct facts added. */
+  /** Distinct facts added (asserted ones only, through keepNew). */
   get size(): number {
     return this.#size;
   }
@@ -47,6 +49,34 @@ export class FactSet {
     text(lexical);
     end();
     return this.#insert(hash[0]! | 1, hash[1]!, hash[2]!, hash[3]!);
+  }
+
+  /**
+   * Drops the asserted facts of a batch that are in the set and adds the others, compacting the batch
+   * in place (its arrays are the caller's to give up); returns the batch of new facts. Inferred facts
+   * pass as they are: the closure yields each once and none that is asserted.
+   */
+  keepNew(rows: FactRows): FactRows {
+    const { edges, literals, lexicals, languages } = rows;
+    let kept = 0;
+    for (let at = 0; at < edges.length; at += edgeWidth) {
+      if (edges[at + 4] === 0 && !this.addEdge(edges[at]!, edges[at + 1]!, edges[at + 2]!, edges[at + 3]!)) continue;
+      if (kept !== at) edges.copyWithin(kept, at, at + edgeWidth);
+      kept += edgeWidth;
+    }
+    const keptEdges = kept;
+    kept = 0;
+    for (let row = 0, at = 0; at < literals.length; row++, at += literalWidth) {
+      if (literals[at + 4] === 0 && !this.addLiteral(literals[at]!, literals[at + 1]!, literals[at + 2]!, literals[at + 3]!, lexicals[row]!, languages[row]!)) continue;
+      if (kept !== at) {
+        literals.copyWithin(kept, at, at + literalWidth);
+        lexicals[kept / literalWidth] = lexicals[row]!;
+        languages[kept / literalWidth] = languages[row]!;
+      }
+      kept += literalWidth;
+    }
+    lexicals.length = languages.length = kept / literalWidth;
+    return { ...rows, edges: edges.subarray(0, keptEdges), literals: literals.subarray(0, kept) };
   }
 
   #insert(a: number, b: number, c: number, d: number): boolean {

@@ -1,6 +1,6 @@
 /** The load and export pipelines: what the CLI, the API and bench/ call. */
 export { loadOntologies, type LoadOptions, type LoadSummary } from './loadOntologies.ts';
-export { readOntologies, type FactSink, type LoadProgress, type ReadHooks, type ReadOptions, type ReadResult } from './readOntologies.ts';
+export { readOntologies, type FactSink, type LoadProgress, type ReadHooks, type ReadOptions, type ReadResult, type ReadStats } from './readOntologies.ts';
 export { exportGraph, type ExportOptions } from './exportGraph.ts';
 export { checkGraphId, graphIdFromIri, graphIdFromPath } from './graphId.ts';
 export { registerProducts, type RegisterOptions, type RegisterSummary, type RegisteredDescriptor } from './registerProducts.ts';

@@ -12,6 +12,7 @@ import { OntomeshError } from '../errors/index.ts';
 import { FactRowsToElements } from '../graph/FactRows.ts';
 import type { GraphStore, LoadStats, VersionWriter } from '../graph/GraphStore.ts';
 import type { SourceDocument } from '../rdf/index.ts';
+import { FactSet } from './FactSet.ts';
 import { readInWorker } from './readInWorker.ts';
 import { readOntologies, type FactSink, type LoadProgress, type ReadOptions } from './readOntologies.ts';
 
@@ -55,23 +56,27 @@ export async function loadOntologies(store: GraphStore | undefined, paths: strin
   const started = performance.now();
   const { onProgress, signal, worker = 'auto', ...readOptions } = options;
   let writer: VersionWriter | undefined;
-  // A writer that takes rows gets them as they are; any other gets elements.
+  // Facts stated twice are dropped here, on the writing side (off the read worker); a writer that
+  // takes rows gets them as they are, any other gets elements.
+  const facts = new FactSet();
   let toElements: FactRowsToElements | undefined;
   const sink: FactSink = {
     async begin(graphId) {
       if (store !== undefined) writer = await store.beginVersion(graphId, { documents: [], prefixes: {}, missingImports: [], origin: options.origin });
     },
     rows(batch) {
-      if (writer?.writeRows !== undefined) return writer.writeRows(batch);
-      return writer?.write((toElements ??= new FactRowsToElements()).elements(batch));
+      const rows = facts.keepNew(batch);
+      if (writer?.writeRows !== undefined) return writer.writeRows(rows);
+      return writer?.write((toElements ??= new FactRowsToElements()).elements(rows));
     },
   };
   try {
     const inWorker = store !== undefined && (worker === 'auto' ? (await inputBytes(paths)) >= workerThreshold : worker);
     const read = await (inWorker ? readInWorker : readOntologies)(paths, readOptions, sink, { onProgress, signal });
-    const version = writer === undefined ? undefined : (await writer.commit(read.stats, read.meta)).version;
+    const stats: LoadStats = { triples: facts.size, ...read.stats };
+    const version = writer === undefined ? undefined : (await writer.commit(stats, read.meta)).version;
     writer = undefined;
-    return { graphId: read.graphId, version, stats: read.stats, documents: read.documents, missingImports: read.missingImports, durationMs: performance.now() - started };
+    return { graphId: read.graphId, version, stats, documents: read.documents, missingImports: read.missingImports, durationMs: performance.now() - started };
   } catch (error) {
     // The load's own error is the one to report; a failing abort leaves an invisible, uncommitted version.
     await writer?.abort().catch(() => undefined);

@@ -1,8 +1,9 @@
 /**
  * The read side of a load, everything but the store: the owl:imports closure is parsed batch by batch;
- * each batch feeds the OWL view, is mapped to rows of term ids (one dictionary for the whole load),
- * loses the facts already seen (an RDF graph is a set) and feeds the entailment closure; the rows go
- * to a sink, which the caller awaits (back-pressure). Then the closure's facts follow, and the counts.
+ * each batch feeds the OWL view, is mapped to rows of term ids (one dictionary for the whole load)
+ * and feeds the entailment closure; the rows go to a sink, which the caller awaits (back-pressure).
+ * Then the closure's facts follow, and the counts. Facts stated twice are the sink's to drop (an RDF
+ * graph is a set; see FactSet): that work is on the writing side of a load.
  * It runs in the caller's thread or in a worker (readInWorker.ts): its options and results are plain
  * data for that reason, and rows cross threads cheaply.
  */
@@ -12,7 +13,6 @@ import type { LoadStats, VersionMeta } from '../graph/GraphStore.ts';
 import { RdfToGraph } from '../graph/RdfToGraph.ts';
 import { Entailment, OwlViewBuilder, type OwlView } from '../ontology/index.ts';
 import { loadDocuments, type SourceDocument } from '../rdf/index.ts';
-import { FactSet } from './FactSet.ts';
 import { checkGraphId, graphIdFromIri, graphIdFromPath } from './graphId.ts';
 
 const rdfType = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
@@ -62,11 +62,15 @@ export interface FactSink {
   rows(batch: FactRows): void | Promise<void>;
 }
 
+/** What the read side counts. */
+export type ReadStats = Omit<LoadStats, 'triples'>;
+
 export interface ReadResult {
   graphId: string;
   /** The version's meta: documents of the imports closure, prefixes, missing imports. */
   meta: VersionMeta;
-  stats: LoadStats;
+  /** The counts but `triples`: the distinct facts are counted where duplicates are dropped (FactSet). */
+  stats: ReadStats;
   documents: SourceDocument[];
   missingImports: { iri: string; importedBy: string }[];
 }
@@ -112,7 +116,6 @@ class ReadRun {
   readonly #fallbackId: string;
   readonly #owl = new OwlViewBuilder();
   #entailment: Entailment | undefined;
-  readonly #facts = new FactSet();
   readonly #meta: VersionMeta = { documents: [], prefixes: {}, missingImports: [] };
   /** Batches read before the graph id is known (only while the root document has shown no owl:Ontology yet). */
   #pending: { doc: number; batch: Quad[] }[] | undefined = [];
@@ -182,7 +185,7 @@ class ReadRun {
     }
 
     this.#report('commit');
-    const stats = loadStats(this.#owl.build(), this.#facts.size, inferred);
+    const stats = loadStats(this.#owl.build(), inferred);
     return { graphId: this.#graphId!, meta: this.#meta, stats, documents, missingImports: missing };
   }
 
@@ -197,43 +200,19 @@ class ReadRun {
 
   async #add(doc: number, batch: Quad[]): Promise<void> {
     this.#owl.add(batch, doc);
-    const rows = this.#dedupeAndFeed(this.#mapper!.mapRows(batch, doc, this.#meta.documents[doc]?.location ?? ''));
+    const rows = this.#feed(this.#mapper!.mapRows(batch, doc, this.#meta.documents[doc]?.location ?? ''));
     this.#quads += batch.length;
     this.#report('read');
     await this.#sink.rows(rows);
   }
 
-  /**
-   * Drops facts already seen (compacting the rows in place: the batch is ours) and hands the new ones
-   * to the entailment closure.
-   */
-  #dedupeAndFeed(rows: FactRows): FactRows {
+  /** Hands the batch's facts to the entailment closure (it keeps each once). */
+  #feed(rows: FactRows): FactRows {
     const entailment = this.#entailment!;
-    const facts = this.#facts;
-    const { edges, literals, lexicals, languages } = rows;
-    let kept = 0;
-    for (let at = 0; at < edges.length; at += edgeWidth) {
-      const s = edges[at]!, p = edges[at + 1]!, o = edges[at + 2]!;
-      if (!facts.addEdge(s, p, o, edges[at + 3]!)) continue;
-      entailment.addEdgeIds(s, p, o);
-      if (kept !== at) edges.copyWithin(kept, at, at + edgeWidth);
-      kept += edgeWidth;
-    }
-    const keptEdges = kept;
-    kept = 0;
-    for (let row = 0, at = 0; at < literals.length; row++, at += literalWidth) {
-      const s = literals[at]!, p = literals[at + 1]!;
-      if (!facts.addLiteral(s, p, literals[at + 2]!, literals[at + 3]!, lexicals[row]!, languages[row]!)) continue;
-      entailment.addLiteralFactIds(s, p);
-      if (kept !== at) {
-        literals.copyWithin(kept, at, at + literalWidth);
-        lexicals[kept / literalWidth] = lexicals[row]!;
-        languages[kept / literalWidth] = languages[row]!;
-      }
-      kept += literalWidth;
-    }
-    lexicals.length = languages.length = kept / literalWidth;
-    return { ...rows, edges: edges.subarray(0, keptEdges), literals: literals.subarray(0, kept) };
+    const { edges, literals } = rows;
+    for (let at = 0; at < edges.length; at += edgeWidth) entailment.addEdgeIds(edges[at]!, edges[at + 1]!, edges[at + 2]!);
+    for (let at = 0; at < literals.length; at += literalWidth) entailment.addLiteralFactIds(literals[at]!, literals[at + 1]!);
+    return rows;
   }
 
   #report(phase: LoadProgress['phase']): void {
@@ -254,9 +233,8 @@ function ontologyIri(batch: readonly Quad[]): string | undefined {
   return undefined;
 }
 
-function loadStats(view: OwlView, triples: number, inferred: number): LoadStats {
+function loadStats(view: OwlView, inferred: number): ReadStats {
   return {
-    triples,
     inferred,
     classes: view.classes.size,
     objectProperties: view.objectProperties.size,
