@@ -16,7 +16,7 @@ import type { VersionScope } from './ids.ts';
 import { ChargeMeter, withMeter } from './requestCharge.ts';
 import type { VertexKey } from './scripts.ts';
 import type { EdgeGroup, LiteralAppend, NewVertex } from './writeScripts.ts';
-import { packAppends, planWrites } from './writePlan.ts';
+import { packAppends, planWrites, VertexKeys } from './writePlan.ts';
 import { WritePipeline } from './writePipeline.ts';
 
 /** Hooks into the store: how a finished version is published and how a version's data is removed. */
@@ -35,6 +35,7 @@ export class GremlinVersionWriter implements VersionWriter {
   readonly #createdAt: string;
   readonly #meter = new ChargeMeter();
   readonly #pipeline: WritePipeline;
+  readonly #keys: VertexKeys;
   #lastHeartbeat = Date.now();
   #state: 'open' | 'committed' | 'aborted' = 'open';
 
@@ -45,6 +46,7 @@ export class GremlinVersionWriter implements VersionWriter {
     this.#meta = meta;
     this.#createdAt = createdAt;
     this.#pipeline = new WritePipeline(context.limits.concurrency);
+    this.#keys = new VertexKeys(context.ids, scope);
     this.graphId = scope.graphId;
     this.version = scope.version;
   }
@@ -65,7 +67,7 @@ export class GremlinVersionWriter implements VersionWriter {
     return withMeter(this.#meter, async () => {
       if (this.#pipeline.failed) throw this.#pipeline.failure;
       await this.#heartbeat();
-      const plan = planWrites(batch, this.#context.ids, this.#scope, this.#context.limits);
+      const plan = planWrites(batch, this.#keys, this.#context.limits);
       this.#pipeline.enqueue(
         plan.vertices.map((part) => () => this.#writeVertices(part)),
         [...plan.appends.map((part) => () => this.#appendLiterals(part)), ...plan.edges.map((part) => () => this.#writeEdges(part))],

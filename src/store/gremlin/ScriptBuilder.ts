@@ -16,7 +16,8 @@ export interface Script {
 
 export class ScriptBuilder {
   readonly #bindings: Record<string, unknown> = {};
-  readonly #shared = new Map<string, string>();
+  /** Names of bound primitives (a Map tells 1 from '1'). */
+  readonly #shared = new Map<unknown, string>();
   #parts: string[] = [];
   #count = 0;
   #textLength = 0;
@@ -24,13 +25,13 @@ export class ScriptBuilder {
 
   /** Binds a value and returns its name; strings, numbers and booleans are bound once per script. */
   readonly bind: Bind = (value) => {
-    const key = typeof value === 'object' ? undefined : `${typeof value}:${String(value)}`;
-    const known = key === undefined ? undefined : this.#shared.get(key);
+    const shared = typeof value !== 'object' && typeof value !== 'function';
+    const known = shared ? this.#shared.get(value) : undefined;
     if (known) return known;
     const name = `x${this.#count++}`;
     this.#bindings[name] = value;
     this.#bindingBytes += name.length + 4 + (typeof value === 'string' ? Buffer.byteLength(value) + 2 : Buffer.byteLength(JSON.stringify(value)));
-    if (key !== undefined) this.#shared.set(key, name);
+    if (shared) this.#shared.set(value, name);
     return name;
   };
 

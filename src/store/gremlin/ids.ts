@@ -9,23 +9,33 @@
  */
 import { createHash } from 'node:crypto';
 
-/** Characters escaped as `%XX`: Cosmos-forbidden ones, our separators, the digest marker and ASCII controls. */
+/** Characters the fallback escapes as `%XX`: Cosmos-forbidden ones, our separators, the digest marker and ASCII controls. */
 const escaped = /[%/\\?#|@:~\u0000-\u001f\u007f]/g;
 const maxIdBytes = 1000;
 const maxGraphKeyBytes = 40;
 
 /**
- * Escapes one id part so it holds no character Cosmos forbids nor the separators `|`, `@`, `:`.
+ * Escapes one id part so it holds no character Cosmos forbids, none of the separators `|`, `@`, `:`
+ * and no `~` (which marks a digest): URI percent-encoding (native, fast), plus `~`. A text that is
+ * not well-formed UTF-16 (a lone surrogate) keeps its other characters and escapes only those.
  *
  * @example encodeIdPart('http://x.org/a#b') === 'http%3A%2F%2Fx.org%2Fa%23b'
  */
 export function encodeIdPart(text: string): string {
-  return text.replace(escaped, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  try {
+    return encodeURIComponent(text).replace(/~/g, '%7E');
+  } catch {
+    return text.replace(escaped, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  }
 }
 
 /** Inverse of encodeIdPart. */
 export function decodeIdPart(encoded: string): string {
-  return encoded.replace(/%([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return encoded.replace(/%([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  }
 }
 
 /** A 128-bit digest in base64url (22 characters): short, id-safe, collision-free in practice. */

@@ -63,17 +63,17 @@ export class WritePipeline {
 
   #schedule(task: WriteTask, after: Promise<void>): Promise<void> {
     this.#pending++;
-    const run = after.then(async () => {
+    const done = after.then(async () => {
       await this.#acquire();
       try {
         if (!this.#failure) await task();
+      } catch (error) {
+        // Recorded before the slot is released, so no waiting request starts after a failure.
+        this.#failure ??= { error };
+        throw error;
       } finally {
         this.#release();
       }
-    });
-    const done = run.catch((error: unknown) => {
-      this.#failure ??= { error };
-      throw error;
     });
     void done.catch(() => undefined).finally(() => {
       this.#pending--;

@@ -32,9 +32,32 @@ const bindingMargin = 8;
 /** Literal facts of one vertex are written in values of at most this size (a Cosmos document grows by it). */
 const maxLiteralValueBytes = 64 * 1024;
 
-/** Plans the writes of one batch of elements of version `scope`; duplicates within the batch are dropped. */
-export function planWrites(batch: readonly GraphElement[], ids: IdScheme, scope: VersionScope, limits: Limits): WritePlan {
-  const key = (node: string): VertexKey => ({ id: ids.vertexId(scope, node), partition: ids.partitionOf(scope, node) });
+/** The ids and partitions of the vertices of one version, remembered for a while (hubs are mentioned by thousands of facts). */
+export class VertexKeys {
+  readonly ids: IdScheme;
+  readonly scope: VersionScope;
+  readonly #known = new Map<string, VertexKey>();
+
+  constructor(ids: IdScheme, scope: VersionScope) {
+    this.ids = ids;
+    this.scope = scope;
+  }
+
+  of(node: string): VertexKey {
+    let key = this.#known.get(node);
+    if (!key) {
+      if (this.#known.size >= 100_000) this.#known.clear();
+      key = { id: this.ids.vertexId(this.scope, node), partition: this.ids.partitionOf(this.scope, node) };
+      this.#known.set(node, key);
+    }
+    return key;
+  }
+}
+
+/** Plans the writes of one batch of elements; duplicates within the batch are dropped. */
+export function planWrites(batch: readonly GraphElement[], keys: VertexKeys, limits: Limits): WritePlan {
+  const key = (node: string) => keys.of(node);
+  const { ids, scope } = keys;
   const created = new Set<string>();
   const literals = new Map<string, Map<string, PropertyElement>>();
   const edges = new Map<string, { source: VertexKey; edges: Map<string, NewEdge> }>();

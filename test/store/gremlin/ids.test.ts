@@ -14,7 +14,7 @@ describe('Cosmos-safe ids', () => {
   it('escapes the characters Cosmos forbids (/ \\ ? #) and the separators, reversibly', () => {
     for (const iri of iris) {
       const encoded = encodeIdPart(iri);
-      expect(encoded).not.toMatch(/[/\\?#|@:\u0000-\u001f]/);
+      expect(encoded).not.toMatch(/[/\\?#|@:~\u0000-\u001f]/);
       expect(decodeIdPart(encoded)).toBe(iri);
     }
   });
@@ -31,6 +31,17 @@ describe('Cosmos-safe ids', () => {
     expect(Buffer.byteLength(ids.partitionOf(scope, longIri))).toBeLessThanOrEqual(101);
     expect(ids.partitions(scope)).toContain(ids.partitionOf(scope, longIri));
     expect(Buffer.byteLength(ids.versionId(longGraph, 12))).toBeLessThanOrEqual(1023);
+  });
+
+  it('vertex and edge ids hold the IRI and the fact, unless too long for an id (then a digest)', () => {
+    const ids = new IdScheme('t1');
+    const scope = ids.versionScope('g', 3, 16);
+    for (const iri of iris) expect(ids.nodeOf(ids.vertexId(scope, iri))).toBe(iri);
+    expect(ids.nodeOf(ids.vertexId(scope, `http://example.org/${'x'.repeat(1200)}`))).toBeUndefined();
+    expect(ids.edgeKeyOf(ids.edgeId(scope, 'a|b|c||0|0'))).toBe('a|b|c||0|0');
+    const long = ids.edgeId(scope, `${'k'.repeat(1200)}|b|c||0|0`);
+    expect(Buffer.byteLength(long)).toBeLessThanOrEqual(1023);
+    expect(ids.edgeKeyOf(long)).toBeUndefined();
   });
 
   it('never lets two graphs, versions or namespaces share an id', () => {

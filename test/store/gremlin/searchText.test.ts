@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PropertyElement } from '../../../src/graph/elements.ts';
-import { filterTokens, parseQuery, scoreLiteral, scoreSearchTexts, searchTextOf } from '../../../src/store/gremlin/searchText.ts';
+import { filterTokens, parseQuery, scoreLiteral, scoreSearchTexts, searchTextOf, searchTextsOf } from '../../../src/store/gremlin/searchText.ts';
 
 const label = 'http://www.w3.org/2000/01/rdf-schema#label';
 const comment = 'http://www.w3.org/2000/01/rdf-schema#comment';
@@ -24,6 +24,11 @@ describe('search text', () => {
     const stored = [literal(comment, 'Pizza Margherita'), literal(label, 'Margherita')].map((fact) => searchTextOf(fact)!);
     expect(scoreSearchTexts(query, stored)).toBe(exact.score);
     expect(scoreSearchTexts(parseQuery('calzone'), stored)).toBeUndefined();
+    // One stored value per write, its texts joined by newlines (folded text has none): the same scores.
+    const joined = searchTextsOf([literal(comment, 'Pizza\nMargherita'), literal('http://example.org/code', 'X1'), literal(label, 'Margherita')])!;
+    expect(joined).toBe('T|pizza margherita\nL|margherita');
+    expect(scoreSearchTexts(query, [joined])).toBe(exact.score);
+    expect(searchTextsOf([literal('http://example.org/code', 'X1')])).toBeUndefined();
   });
 
   it('escapes markup in highlights and indexes only text predicates', () => {
