@@ -161,7 +161,7 @@ try {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const per1000 = (value: number, triples: number) => Math.round((value / triples) * 1000 * 10) / 10;
 const revision = execFileSync('git', ['rev-parse', '--short=12', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
-const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src/store/gremlin', 'bench'], { cwd: root, encoding: 'utf8' }).trim() !== '';
+const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src/store/gremlin', 'bench', 'test/store/gremlin', ':!bench/results'], { cwd: root, encoding: 'utf8' }).trim() !== '';
 const report = {
   benchmark: 'gremlin-load',
   date: new Date().toISOString(),
