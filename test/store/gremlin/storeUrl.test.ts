@@ -8,7 +8,7 @@ describe('Gremlin store URLs', () => {
     expect(target.dialect).toMatchObject({ name: 'tinkerpop', language: 'gremlin-groovy' });
     expect(target.credentials).toBeUndefined();
     expect(parseGremlinUrl('gremlin://h:1?tls=true&language=gremlin-lang&pk=part&namespace=t', {})).toMatchObject({ url: 'wss://h:1/gremlin', partitionKey: 'part', namespace: 't', dialect: { language: 'gremlin-lang' } });
-    expect(parseGremlinUrl('gremlin://h?batch=50&maxBindings=16&concurrency=2&buckets=64', {}).limits).toEqual({ maxBatchElements: 50, maxBindings: 16, concurrency: 2, buckets: 64 });
+    expect(parseGremlinUrl('gremlin://h?batch=50&maxSteps=300&maxBindings=16&concurrency=2&buckets=64', {}).limits).toEqual({ maxBatchElements: 50, maxSteps: 300, maxBindings: 16, concurrency: 2, buckets: 64 });
     expect(() => parseGremlinUrl('gremlin://h?batch=0', {})).toThrow(expect.objectContaining({ code: 'BAD_REQUEST' }));
   });
 
