@@ -1,8 +1,11 @@
 /**
- * The options `load` and `validate` share: how documents are read and how the outcome is reported.
+ * What `load` and `validate` share: their reading options and how a run is reported.
  */
-import type { LoadOptions } from '../load/index.ts';
-import { choiceOption, listOption } from './command.ts';
+import type { GraphStore } from '../graph/GraphStore.ts';
+import { loadOntologies, type LoadOptions } from '../load/index.ts';
+import { choiceOption, listOption, println, type CliIo } from './command.ts';
+import { startProgress } from './progress.ts';
+import { summaryJson, summaryText } from './summary.ts';
 
 /** parseArgs options common to `load` and `validate`. */
 export const readOptions = {
@@ -11,7 +14,6 @@ export const readOptions = {
   'allow-remote-imports': { type: 'string', multiple: true },
   json: { type: 'boolean' },
   progress: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
 } as const;
 
 /** Help lines for the common options. */
@@ -24,11 +26,40 @@ export const readOptionsHelp = `  --base IRI                      base IRI for r
   --progress                      show progress on stderr even when it is not a terminal
                                   (on a terminal it shows for loads longer than a second)`;
 
+type ReadValues = { base?: string; 'missing-imports'?: string; 'allow-remote-imports'?: string[] };
+
 /** The LoadOptions the common options describe. */
-export function readLoadOptions(values: { base?: string; 'missing-imports'?: string; 'allow-remote-imports'?: string[] }): Omit<LoadOptions, 'id'> {
+function readLoadOptions(values: ReadValues): Omit<LoadOptions, 'id'> {
   return {
     baseIRI: values.base,
     missingImports: choiceOption('missing-imports', values['missing-imports'], ['error', 'warn'], 'error'),
     allowRemoteImports: listOption(values['allow-remote-imports']),
   };
+}
+
+/**
+ * Runs a load (into `store`) or a dry run (`store` undefined) of `paths` with progress on stderr,
+ * then prints its summary on stdout, as text or, with `--json`, as JSON.
+ */
+export async function loadAndReport(
+  store: GraphStore | undefined,
+  paths: string[],
+  values: ReadValues & { id?: string; progress?: boolean; json?: boolean },
+  io: CliIo,
+  origin?: string,
+): Promise<void> {
+  const progress = startProgress(io.stderr, { force: values.progress === true });
+  try {
+    const summary = await loadOntologies(store, paths, {
+      ...readLoadOptions(values),
+      id: values.id,
+      origin,
+      signal: io.signal,
+      onProgress: (p) => progress.update(p),
+    });
+    progress.stop();
+    println(io.stdout, values.json ? JSON.stringify(summaryJson(summary)) : summaryText(summary));
+  } finally {
+    progress.stop();
+  }
 }

@@ -52,6 +52,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<ExitCode> {
     println(io.stderr, `ontomesh: unknown command "${name}"\n\n${mainHelp()}`);
     return exitCodes.usageError;
   }
+  if (asksForHelp(args)) {
+    println(io.stdout, command.help);
+    return exitCodes.ok;
+  }
   try {
     return await command.run(args, io);
   } catch (thrown) {
@@ -68,6 +72,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<ExitCode> {
     if (error.code === 'INTERNAL' && thrown instanceof Error && thrown.stack) println(io.stderr, thrown.stack);
     return exitCode;
   }
+}
+
+/** `-h` or `--help` anywhere before a `--` terminator: every command answers it the same way. */
+function asksForHelp(args: string[]): boolean {
+  const end = args.indexOf('--');
+  return (end === -1 ? args : args.slice(0, end)).some((arg) => arg === '--help' || arg === '-h');
 }
 
 function packageVersion(): string {

@@ -8,7 +8,7 @@ import { extname } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { exportGraph } from '../../load/index.ts';
 import type { ExportFormat } from '../../rdf/index.ts';
-import { choiceOption, integerOption, parseCommandArgs, println, requirePositionals, type Command } from '../command.ts';
+import { choiceOption, integerOption, parseCommandArgs, requirePositionals, type Command } from '../command.ts';
 import { exitCodes } from '../exitCodes.ts';
 import { openCliStore } from '../storeUrl.ts';
 
@@ -39,12 +39,7 @@ Options:
       out: { type: 'string', short: 'o' },
       version: { type: 'string' },
       store: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
     });
-    if (values.help) {
-      println(io.stdout, this.help);
-      return exitCodes.ok;
-    }
     requirePositionals(positionals, 1, 'one graph ID');
     const fallback = (values.out && formatByExtension[extname(values.out).toLowerCase()]) || 'ttl';
     const format = choiceOption('format', values.format, formats, fallback);

@@ -2,13 +2,10 @@
  * `ontomesh load`: loads ontologies into a new version of a graph and activates it. On bad input it
  * prints `file:line:col: CODE message`, exits 1 and the active version stays as it was.
  */
-import { loadOntologies } from '../../load/index.ts';
-import { parseCommandArgs, println, requirePositionals, type Command } from '../command.ts';
+import { parseCommandArgs, requirePositionals, type Command } from '../command.ts';
 import { exitCodes } from '../exitCodes.ts';
-import { readLoadOptions, readOptions, readOptionsHelp } from '../loadArgs.ts';
-import { startProgress } from '../progress.ts';
+import { loadAndReport, readOptions, readOptionsHelp } from '../loadArgs.ts';
 import { openCliStore } from '../storeUrl.ts';
-import { summaryJson, summaryText } from '../summary.ts';
 
 export const loadCommand: Command = {
   name: 'load',
@@ -32,27 +29,12 @@ Examples:
 
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, { ...readOptions, id: { type: 'string' }, store: { type: 'string' } });
-    if (values.help) {
-      println(io.stdout, this.help);
-      return exitCodes.ok;
-    }
     requirePositionals(positionals, 'some', 'PATH');
-    const options = readLoadOptions(values);
     const store = await openCliStore(values.store, io.env);
-    const progress = startProgress(io.stderr, { force: values.progress === true });
     try {
-      const summary = await loadOntologies(store, positionals, {
-        ...options,
-        id: values.id,
-        origin: 'ontomesh load',
-        signal: io.signal,
-        onProgress: (p) => progress.update(p),
-      });
-      progress.stop();
-      println(io.stdout, values.json ? JSON.stringify(summaryJson(summary)) : summaryText(summary));
+      await loadAndReport(store, positionals, values, io, 'ontomesh load');
       return exitCodes.ok;
     } finally {
-      progress.stop();
       await store.close();
     }
   },

@@ -36,11 +36,7 @@ Examples:
   ontomesh mesh register orders.odps.yaml orders.odcs.yaml --json`,
 
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs(args, { store: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
-    if (values.help) {
-      println(io.stdout, this.help);
-      return exitCodes.ok;
-    }
+    const { values, positionals } = parseCommandArgs(args, { store: { type: 'string' }, json: { type: 'boolean' } });
     const [action, ...paths] = positionals;
     if (action !== 'register') {
       throw new OntomeshError('BAD_REQUEST', action === undefined ? 'expected a sub-command: mesh register PATH...' : `unknown sub-command "mesh ${action}" (expected: register)`);

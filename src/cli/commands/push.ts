@@ -45,12 +45,7 @@ Examples:
       'missing-imports': { type: 'string' },
       watch: { type: 'boolean' },
       debounce: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
     });
-    if (values.help) {
-      println(io.stdout, this.help);
-      return exitCodes.ok;
-    }
     requirePositionals(positionals, 1, 'one FILE (the root ontology)');
     if (values.server === undefined) throw new OntomeshError('BAD_REQUEST', '--server URL is required (the ontomesh service, e.g. http://localhost:8080)');
     if (!URL.canParse(values.server) || !/^https?:$/.test(new URL(values.server).protocol)) {

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { Logger, Metrics } from '../../api/index.ts';
 import type { GraphStore } from '../../graph/GraphStore.ts';
 import { loadOntologies, readDescriptorFiles, registerProducts } from '../../load/index.ts';
-import { integerOption, parseCommandArgs, println, type Command } from '../command.ts';
+import { integerOption, parseCommandArgs, type Command } from '../command.ts';
 import { exitCodes } from '../exitCodes.ts';
 import { resolveStoreUrl } from '../storeUrl.ts';
 import { openStore } from '../../store/openStore.ts';
@@ -42,12 +42,7 @@ Options:
       store: { type: 'string' },
       port: { type: 'string' },
       host: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
     });
-    if (values.help) {
-      println(io.stdout, this.help);
-      return exitCodes.ok;
-    }
     const port = integerOption('port', values.port ?? io.env.PORT, { max: 65_535 }) ?? 8080;
     // Imported here so the other commands do not pay for Express, GraphQL and prom-client at startup.
     const { createLogger, createMetrics, logLevelFromEnv, startServer } = await import('../../api/index.ts');

@@ -1,12 +1,9 @@
 /**
  * `ontomesh validate`: a dry run of `load` (parse, resolve imports, map, infer, count) that writes nothing.
  */
-import { loadOntologies } from '../../load/index.ts';
-import { parseCommandArgs, println, requirePositionals, type Command } from '../command.ts';
+import { parseCommandArgs, requirePositionals, type Command } from '../command.ts';
 import { exitCodes } from '../exitCodes.ts';
-import { readLoadOptions, readOptions, readOptionsHelp } from '../loadArgs.ts';
-import { startProgress } from '../progress.ts';
-import { summaryJson, summaryText } from '../summary.ts';
+import { loadAndReport, readOptions, readOptionsHelp } from '../loadArgs.ts';
 
 export const validateCommand: Command = {
   name: 'validate',
@@ -24,24 +21,8 @@ ${readOptionsHelp}
 
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, { ...readOptions, id: { type: 'string' } });
-    if (values.help) {
-      println(io.stdout, this.help);
-      return exitCodes.ok;
-    }
     requirePositionals(positionals, 'some', 'PATH');
-    const progress = startProgress(io.stderr, { force: values.progress === true });
-    try {
-      const summary = await loadOntologies(undefined, positionals, {
-        ...readLoadOptions(values),
-        id: values.id,
-        signal: io.signal,
-        onProgress: (p) => progress.update(p),
-      });
-      progress.stop();
-      println(io.stdout, values.json ? JSON.stringify(summaryJson(summary)) : summaryText(summary));
-      return exitCodes.ok;
-    } finally {
-      progress.stop();
-    }
+    await loadAndReport(undefined, positionals, values, io);
+    return exitCodes.ok;
   },
 };

@@ -23,12 +23,7 @@ Options:
     const { values, positionals } = parseCommandArgs(args, {
       json: { type: 'boolean' },
       store: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
     });
-    if (values.help) {
-      println(io.stdout, this.help);
-      return exitCodes.ok;
-    }
     requirePositionals(positionals, 1, 'one graph ID');
     const graphId = positionals[0]!;
     const store = await openCliStore(values.store, io.env);
