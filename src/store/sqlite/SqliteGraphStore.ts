@@ -11,7 +11,7 @@ import { OntomeshError } from '../../errors/index.ts';
 import type { FactElement } from '../../graph/elements.ts';
 import type { FactScan, GraphStore, LoadStats, NeighbourQuery, ResourceView, SearchHit, Snapshot, VersionInfo, VersionMeta, VersionWriter } from '../../graph/GraphStore.ts';
 import { isSkolem } from '../../graph/skolem.ts';
-import { configure, createCatalog, dropVersionTables, hasCatalog } from './schema.ts';
+import { configure, createCatalog, dropVersionTables, hasCatalog, hasOlderCatalog, upgradeCatalog } from './schema.ts';
 import { foldText } from './searchText.ts';
 import { SqliteVersionWriter, type VersionHost } from './SqliteVersionWriter.ts';
 import { VersionCatalog } from './VersionCatalog.ts';
@@ -85,7 +85,8 @@ class SqliteGraphStore implements GraphStore, VersionHost {
 
   /** Creates the catalog on first use; collects what crashed writers left unless another process is writing now. */
   async initialize(): Promise<void> {
-    if (!hasCatalog(this.db, this.#location)) await this.transactions.run(() => createCatalog(this.db));
+    if (hasOlderCatalog(this.db)) await this.transactions.run(() => upgradeCatalog(this.db));
+    else if (!hasCatalog(this.db, this.#location)) await this.transactions.run(() => createCatalog(this.db));
     await this.transactions.runIfFree(() => this.#catalog.collectGarbage((key) => liveWriters.has(this.#liveKey(key))));
   }
 

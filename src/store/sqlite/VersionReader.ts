@@ -52,14 +52,25 @@ export class VersionReader {
       SELECT pt.iri AS p, dt.iri AS dt, x.lang, x.dir, x.lex, gt.iri AS g, x.inferred, x.doc
       FROM ${t.prop} x JOIN ${t.term} pt ON pt.id = x.p JOIN ${t.term} dt ON dt.id = x.dt LEFT JOIN ${t.term} gt ON gt.id = x.g
       WHERE x.s = ? ORDER BY x.s, x.p, x.rowid`).all(id) as Row[];
+    // Asserted edges and the closure's lists, in (predicate, other end, graph) order.
     const out = this.#statement('out', `
-      SELECT pt.iri AS p, ot.iri AS o, gt.iri AS g, e.inferred, e.doc
+      SELECT pt.iri AS p, ot.iri AS o, gt.iri AS g, e.inferred, e.doc, e.p AS pid, e.o AS oid, e.g AS gid
       FROM ${t.out} e JOIN ${t.term} pt ON pt.id = e.p JOIN ${t.term} ot ON ot.id = e.o LEFT JOIN ${t.term} gt ON gt.id = e.g
-      WHERE e.s = ?`).all(id) as Row[];
+      WHERE e.s = ?1
+      UNION ALL
+      SELECT pt.iri, ot.iri, NULL, 1, -1, c.p, j.value, 0
+      FROM ${t.closureOut} c JOIN json_each(c.os) j JOIN ${t.term} pt ON pt.id = c.p JOIN ${t.term} ot ON ot.id = j.value
+      WHERE c.s = ?1
+      ORDER BY pid, oid, gid`).all(id) as Row[];
     const incoming = this.#statement('in', `
-      SELECT st.iri AS s, pt.iri AS p, gt.iri AS g, e.inferred, e.doc
+      SELECT st.iri AS s, pt.iri AS p, gt.iri AS g, e.inferred, e.doc, e.p AS pid, e.s AS sid, e.g AS gid
       FROM ${t.in} e JOIN ${t.term} pt ON pt.id = e.p JOIN ${t.term} st ON st.id = e.s LEFT JOIN ${t.term} gt ON gt.id = e.g
-      WHERE e.o = ?`).all(id) as Row[];
+      WHERE e.o = ?1
+      UNION ALL
+      SELECT st.iri, pt.iri, NULL, 1, -1, c.p, j.value, 0
+      FROM ${t.closureIn} c JOIN json_each(c.ss) j JOIN ${t.term} pt ON pt.id = c.p JOIN ${t.term} st ON st.id = j.value
+      WHERE c.o = ?1
+      ORDER BY pid, sid, gid`).all(id) as Row[];
     return {
       properties: dedupeProperties(props.map((r) => propertyFact(iri, r))),
       out: out.map((r) => edgeFact(iri, r.p as string, r.o as string, r)),
@@ -67,15 +78,20 @@ export class VersionReader {
     };
   }
 
-  /** [from, to] pairs one hop along `predicate` from any of `ids`. */
+  /** [from, to] pairs one hop along `predicate` from any of `ids`; the closure's lists too with `includeInferred`. */
   neighbours(ids: readonly string[], predicate: string, direction: 'out' | 'in', includeInferred: boolean): [string, string][] {
     const t = this.#t;
-    const [table, from, to] = direction === 'out' ? [t.out, 's', 'o'] : [t.in, 'o', 's'];
+    const [table, from, to, closure, list] = direction === 'out' ? [t.out, 's', 'o', t.closureOut, 'os'] : [t.in, 'o', 's', t.closureIn, 'ss'];
     const rows = this.#statement(`neighbours-${direction}-${includeInferred}`, `
       SELECT a.iri AS source, b.iri AS target
-      FROM ${t.term} a JOIN ${table} e ON e.${from} = a.id AND e.p = (SELECT id FROM ${t.term} WHERE iri = ?)
+      FROM ${t.term} a JOIN ${table} e ON e.${from} = a.id AND e.p = (SELECT id FROM ${t.term} WHERE iri = ?1)
       JOIN ${t.term} b ON b.id = e.${to}
-      WHERE a.iri IN (SELECT value FROM json_each(?))${includeInferred ? '' : ' AND e.inferred = 0'}`).all(predicate, JSON.stringify(ids)) as Row[];
+      WHERE a.iri IN (SELECT value FROM json_each(?2))${includeInferred ? `
+      UNION ALL
+      SELECT a.iri, b.iri
+      FROM ${t.term} a JOIN ${closure} c ON c.${from} = a.id AND c.p = (SELECT id FROM ${t.term} WHERE iri = ?1)
+      JOIN json_each(c.${list}) j JOIN ${t.term} b ON b.id = j.value
+      WHERE a.iri IN (SELECT value FROM json_each(?2))` : ' AND e.inferred = 0'}`).all(predicate, JSON.stringify(ids)) as Row[];
     return rows.map((r) => [r.source as string, r.target as string]);
   }
 
@@ -113,12 +129,22 @@ export class VersionReader {
   edgesAfter(after: number, limit: number, includeInferred: boolean, predicates?: readonly string[]): FactRow[] {
     const t = this.#t;
     const filter = (alias: string) => this.#pageFilter(alias, includeInferred, predicates !== undefined);
+    const byPredicate = predicates === undefined ? '' : this.#pageFilter('', true, true);
+    // The page ends at the last subject of the first `limit` rows of each table read (the closure's lists too
+    // with `includeInferred`): every fact of the subjects up to there, from both.
+    const last = (table: string, where: string) => this.#statement(`export-edges-last-${table}-${where}`, `
+      SELECT max(s) AS last FROM (SELECT s FROM ${table} WHERE s > ?1${where} ORDER BY s LIMIT ?2)`).get(...this.#pageArguments(after, limit, predicates))!.last as number | null;
+    const ends = [last(t.out, filter('')), ...(includeInferred ? [last(t.closureOut, byPredicate)] : [])].filter((end) => end !== null);
+    if (ends.length === 0) return [];
     const rows = this.#statement(`export-edges-${includeInferred}-${predicates !== undefined}`, `
       SELECT e.s, st.iri AS subject, pt.iri AS p, ot.iri AS o, gt.iri AS g, e.inferred, e.doc
-      FROM ${t.out} e JOIN ${t.term} st ON st.id = e.s JOIN ${t.term} pt ON pt.id = e.p JOIN ${t.term} ot ON ot.id = e.o
+      FROM (
+        SELECT s, p, o, g, inferred, doc FROM ${t.out} WHERE s > ?1 AND s <= ?2${filter('')}${includeInferred ? `
+        UNION ALL
+        SELECT c.s, c.p, j.value, 0, 1, -1 FROM ${t.closureOut} c JOIN json_each(c.os) j WHERE c.s > ?1 AND c.s <= ?2${byPredicate}` : ''}
+      ) e JOIN ${t.term} st ON st.id = e.s JOIN ${t.term} pt ON pt.id = e.p JOIN ${t.term} ot ON ot.id = e.o
       LEFT JOIN ${t.term} gt ON gt.id = e.g
-      WHERE e.s > ?1 AND e.s <= (SELECT max(s) FROM (SELECT s FROM ${t.out} WHERE s > ?1${filter('')} ORDER BY s LIMIT ?2))${filter('e.')}
-      ORDER BY e.s, e.p, e.o, e.g`).all(...this.#pageArguments(after, limit, predicates)) as Row[];
+      ORDER BY e.s, e.p, e.o, e.g`).all(...this.#pageArguments(after, Math.min(...ends), predicates)) as Row[];
     return rows.map((r) => ({ s: r.s as number, fact: edgeFact(r.subject as string, r.p as string, r.o as string, r) }));
   }
 

@@ -8,7 +8,11 @@
  * - `v<key>_term(id, iri)`: the version's dictionary; node ids, predicate and datatype IRIs are
  *   integers everywhere else. Id 0 is the default graph.
  * - `v<key>_out(s, p, o, g, inferred, doc)` and `v<key>_in(o, p, s, g, inferred, doc)`: edges, clustered for
- *   outgoing and incoming walks (both are one range scan; the entailment closure is in them too).
+ *   outgoing and incoming walks (both are one range scan).
+ * - `v<key>_closure_out(s, p, os)` and `v<key>_closure_in(o, p, ss)`: the entailment closure (inferred
+ *   edges in the default graph, document -1), one row per node and predicate with the other ends as a
+ *   JSON array of term ids (read with json_each): a deep hierarchy's closure is many times its asserted
+ *   edges, and a row per edge in two tables was most of a large load's writes.
  * - `v<key>_prop(s, p, g, dt, lang, dir, lex, inferred, doc)`: literal values, indexed by (s, p).
  * - `v<key>_text`: FTS5 over the literals of the text-index predicates (labels, synonyms, definitions),
  *   its text read from `v<key>_prop`.
@@ -16,8 +20,8 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { OntomeshError } from '../../errors/index.ts';
 
-/** Bumped when the layout changes incompatibly. */
-export const schemaVersion = 1;
+/** Bumped when the layout changes (layout 1 had no closure tables: see upgradeCatalog). */
+export const schemaVersion = 2;
 
 /** Connection settings: WAL so readers never wait for a load, and room for bulk writes. */
 export function configure(db: DatabaseSync, isNew: boolean): void {
@@ -40,6 +44,23 @@ export function hasCatalog(db: DatabaseSync, location: string): boolean {
     throw new OntomeshError('STORE_UNAVAILABLE', `${location} was written by a newer ontomesh (store layout ${found}, this one reads ${schemaVersion})`);
   }
   return found === schemaVersion;
+}
+
+/** Whether the file holds a catalog of an older layout that upgradeCatalog brings up to date. */
+export function hasOlderCatalog(db: DatabaseSync): boolean {
+  const { user_version: found } = db.prepare('PRAGMA user_version').get() as { user_version: number };
+  return found > 0 && found < schemaVersion;
+}
+
+/**
+ * Brings a catalog of layout 1 up to date: its versions kept the closure in the edge tables, so they
+ * get empty closure tables and read as they did.
+ */
+export function upgradeCatalog(db: DatabaseSync): void {
+  for (const { key } of db.prepare('SELECT key FROM om_version').all() as { key: number }[]) {
+    db.exec(closureTablesSql(key, 'IF NOT EXISTS '));
+  }
+  db.exec(`PRAGMA user_version = ${schemaVersion}`);
 }
 
 /** Creates the catalog (idempotent). */
@@ -69,7 +90,10 @@ export function createCatalog(db: DatabaseSync): void {
 
 /** The table names of version `key` (an integer from om_version, never user input). */
 export function versionTables(key: number) {
-  return { term: `v${key}_term`, out: `v${key}_out`, in: `v${key}_in`, prop: `v${key}_prop`, text: `v${key}_text` } as const;
+  return {
+    term: `v${key}_term`, out: `v${key}_out`, in: `v${key}_in`, closureOut: `v${key}_closure_out`, closureIn: `v${key}_closure_in`,
+    prop: `v${key}_prop`, text: `v${key}_text`,
+  } as const;
 }
 
 /** Matches every table and index of a version and captures its key. */
@@ -87,11 +111,18 @@ export function createVersionTables(db: DatabaseSync, key: number): void {
       inferred INTEGER NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (s, p, o, g)) WITHOUT ROWID;
     CREATE TABLE ${t.in} (o INTEGER NOT NULL, p INTEGER NOT NULL, s INTEGER NOT NULL, g INTEGER NOT NULL,
       inferred INTEGER NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (o, p, s, g)) WITHOUT ROWID;
+    ${closureTablesSql(key)}
     CREATE TABLE ${t.prop} (s INTEGER NOT NULL, p INTEGER NOT NULL, g INTEGER NOT NULL, dt INTEGER NOT NULL,
       lang TEXT, dir TEXT, lex TEXT NOT NULL, inferred INTEGER NOT NULL, doc INTEGER NOT NULL);
     CREATE VIRTUAL TABLE ${t.text} USING fts5(lex, s UNINDEXED, p UNINDEXED,
       content = '${t.prop}', content_rowid = 'rowid', tokenize = 'unicode61 remove_diacritics 2');
   `);
+}
+
+function closureTablesSql(key: number, ifNotExists = ''): string {
+  const t = versionTables(key);
+  return `CREATE TABLE ${ifNotExists}${t.closureOut} (s INTEGER NOT NULL, p INTEGER NOT NULL, os TEXT NOT NULL, PRIMARY KEY (s, p)) WITHOUT ROWID;
+    CREATE TABLE ${ifNotExists}${t.closureIn} (o INTEGER NOT NULL, p INTEGER NOT NULL, ss TEXT NOT NULL, PRIMARY KEY (o, p)) WITHOUT ROWID;`;
 }
 
 /**
@@ -121,6 +152,8 @@ export function dropVersionTables(db: DatabaseSync, key: number): void {
   db.exec(`
     DROP TABLE IF EXISTS ${t.text};
     DROP TABLE IF EXISTS ${t.prop};
+    DROP TABLE IF EXISTS ${t.closureIn};
+    DROP TABLE IF EXISTS ${t.closureOut};
     DROP TABLE IF EXISTS ${t.in};
     DROP TABLE IF EXISTS ${t.out};
     DROP TABLE IF EXISTS ${t.term};

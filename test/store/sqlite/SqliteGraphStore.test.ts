@@ -34,7 +34,7 @@ afterEach(async () => {
 function versionTableKeys(path: string): number[] {
   const db = new DatabaseSync(path, { readOnly: true });
   try {
-    const names = db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name GLOB 'v[0-9]*_out'`).all();
+    const names = db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name GLOB 'v[0-9]*_term'`).all();
     return names.map((r) => Number(/^v(\d+)_/.exec(r.name as string)![1])).sort((a, b) => a - b);
   } finally {
     db.close();
