@@ -11,7 +11,7 @@ import type { Quad } from '@rdfjs/types';
 import { edgeWidth, literalWidth, type FactRows } from '../graph/FactRows.ts';
 import type { LoadStats, VersionMeta } from '../graph/GraphStore.ts';
 import { RdfToGraph } from '../graph/RdfToGraph.ts';
-import { Entailment, OwlViewBuilder, type OwlView } from '../ontology/index.ts';
+import { Entailment, OwlViewBuilder } from '../ontology/index.ts';
 import { loadDocuments, type SourceDocument } from '../rdf/index.ts';
 import { checkGraphId, graphIdFromIri, graphIdFromPath } from './graphId.ts';
 
@@ -114,7 +114,8 @@ class ReadRun {
   readonly #sink: FactSink;
   readonly #hooks: ReadHooks;
   readonly #fallbackId: string;
-  readonly #owl = new OwlViewBuilder();
+  /** Only counted: labels and definitions are not kept. */
+  readonly #owl = new OwlViewBuilder({ annotations: false });
   #entailment: Entailment | undefined;
   readonly #meta: VersionMeta = { documents: [], prefixes: {}, missingImports: [] };
   /** Batches read before the graph id is known (only while the root document has shown no owl:Ontology yet). */
@@ -185,7 +186,7 @@ class ReadRun {
     }
 
     this.#report('commit');
-    const stats = loadStats(this.#owl.build(), inferred);
+    const stats: ReadStats = { inferred, ...this.#owl.counts() };
     return { graphId: this.#graphId!, meta: this.#meta, stats, documents, missingImports: missing };
   }
 
@@ -231,16 +232,4 @@ function ontologyIri(batch: readonly Quad[]): string | undefined {
     }
   }
   return undefined;
-}
-
-function loadStats(view: OwlView, inferred: number): ReadStats {
-  return {
-    inferred,
-    classes: view.classes.size,
-    objectProperties: view.objectProperties.size,
-    datatypeProperties: view.datatypeProperties.size,
-    annotationProperties: view.annotationProperties.size,
-    individuals: view.individuals.size,
-    ontologies: view.ontologies.length,
-  };
 }

@@ -54,15 +54,11 @@ export function buildOwlView(records: ReadonlyMap<string, SubjectRecord>): OwlVi
   const reader = new RecordReader(records);
 
   for (const [key, record] of records) {
-    const links = groupLinks(record);
-    const types = links.get(rdf.type) ?? [];
-    if (types.includes(owl.Ontology)) view.ontologies.push(ontologyInfo(isBlank(key) ? undefined : key, record, links));
-    if (isBlank(key)) continue;
-
-    if (types.some((type) => classTypes.has(type))) view.classes.set(key, classInfo(key, record, links, reader));
-    const kinds = propertyKinds(types, links, reader);
+    const { links, types, ontology, isClass, kinds, individual } = classify(key, record, reader);
+    if (ontology) view.ontologies.push(ontologyInfo(isBlank(key) ? undefined : key, record, links));
+    if (isClass) view.classes.set(key, classInfo(key, record, links, reader));
     for (const { kind, declared } of kinds) propertyMaps[kind].set(key, propertyInfo(key, kind, declared, record, links, types));
-    if (types.some(isIndividualType)) view.individuals.set(key, { iri: key, types: types.filter(isDomainClass), ...annotations(record, types) });
+    if (individual) view.individuals.set(key, { iri: key, types: types.filter(isDomainClass), ...annotations(record, types) });
   }
 
   // owl:equivalentClass, owl:equivalentProperty and owl:inverseOf are symmetric: show both ends, also
@@ -80,6 +76,47 @@ export function buildOwlView(records: ReadonlyMap<string, SubjectRecord>): OwlVi
     }
   }
   return view;
+}
+
+/** How many entities of each kind the view has: the sizes of its maps. */
+export interface OwlCounts {
+  classes: number;
+  objectProperties: number;
+  datatypeProperties: number;
+  annotationProperties: number;
+  individuals: number;
+  ontologies: number;
+}
+
+/** Counts what buildOwlView would list, without building its entries (what a load reports). */
+export function countOwlView(records: ReadonlyMap<string, SubjectRecord>): OwlCounts {
+  const counts: OwlCounts = { classes: 0, objectProperties: 0, datatypeProperties: 0, annotationProperties: 0, individuals: 0, ontologies: 0 };
+  const kindCounts = { object: 'objectProperties', datatype: 'datatypeProperties', annotation: 'annotationProperties' } as const;
+  const reader = new RecordReader(records);
+  for (const [key, record] of records) {
+    const { ontology, isClass, kinds, individual } = classify(key, record, reader);
+    if (ontology) counts.ontologies++;
+    if (isClass) counts.classes++;
+    for (const { kind } of kinds) counts[kindCounts[kind]]++;
+    if (individual) counts.individuals++;
+  }
+  return counts;
+}
+
+/** What a subject is, by the counting rules (README.md); only an ontology can be a blank node. */
+function classify(key: string, record: SubjectRecord, reader: RecordReader) {
+  const links = groupLinks(record);
+  const types = links.get(rdf.type) ?? [];
+  const ontology = types.includes(owl.Ontology);
+  if (isBlank(key)) return { links, types, ontology, isClass: false, kinds: [], individual: false };
+  return {
+    links,
+    types,
+    ontology,
+    isClass: types.some((type) => classTypes.has(type)),
+    kinds: propertyKinds(types, links, reader),
+    individual: types.some(isIndividualType),
+  };
 }
 
 function ontologyInfo(iri: string | undefined, record: SubjectRecord, links: Map<string, string[]>): OntologyInfo {
