@@ -37,6 +37,11 @@ export class RdfToGraph {
   readonly #scope: string;
   /** Per document: blank node label (as the parser made it) -> term id of its skolem IRI. */
   readonly #blankIds = new Map<number, Map<string, number>>();
+  /**
+   * Predicate and datatype IRI -> term id: a few hundred IRIs used by most quads, so looked up in a
+   * map small enough to stay in cache rather than in the dictionary of every term.
+   */
+  readonly #vocabulary = new Map<string, number>();
   #elements: FactRowsToElements | undefined;
 
   /**
@@ -77,14 +82,14 @@ export class RdfToGraph {
         subjectTerm = quad.subject;
         subject = this.#node(subjectTerm, context);
       }
-      const predicate = terms.id(predicateIri(quad.predicate, context));
+      const predicate = this.#vocabularyId(predicateIri(quad.predicate, context));
       const graph = quad.graph.termType === 'DefaultGraph' ? 0 : this.#graphName(quad.graph, context);
       const object = quad.object;
       if (object.termType === 'Literal') {
         literals[l] = subject;
         literals[l + 1] = predicate;
         literals[l + 2] = graph;
-        literals[l + 3] = terms.id(object.datatype.value);
+        literals[l + 3] = this.#vocabularyId(object.datatype.value);
         literals[l + 5] = doc;
         l += literalWidth;
         lexicals.push(object.value);
@@ -124,6 +129,12 @@ export class RdfToGraph {
   #toElements(rows: FactRows): GraphElement[] {
     this.#elements ??= new FactRowsToElements();
     return this.#elements.elements(rows);
+  }
+
+  #vocabularyId(iri: string): number {
+    let id = this.#vocabulary.get(iri);
+    if (id === undefined) this.#vocabulary.set(iri, (id = this.terms.id(iri)));
+    return id;
   }
 
   /** The term id of a subject or object. */

@@ -14,8 +14,15 @@
  * terms.takeNew(); // { firstTerm: 1, terms: ['http://example.org/a'] }
  */
 export class TermDictionary {
-  readonly #ids = new Map<string, number>();
   readonly #terms: string[] = [''];
+  /** Per id, the term's hash (see hash()). */
+  #hashes = new Int32Array(1024);
+  /**
+   * Open addressing (linear probing) over ids, 0 for an empty slot, never more than half full. A Map
+   * of strings costs twice as much here: a load looks up a few million freshly parsed strings in a
+   * dictionary of hundreds of thousands, and this keeps the probes in two typed arrays.
+   */
+  #slots = new Int32Array(2048);
   /** Terms up to this id have been handed out by takeNew(). */
   #taken = 0;
 
@@ -26,12 +33,23 @@ export class TermDictionary {
 
   /** The id of `term`, assigning the next one on first use. */
   id(term: string): number {
-    let id = this.#ids.get(term);
-    if (id === undefined) {
-      id = this.#terms.length;
-      this.#ids.set(term, id);
-      this.#terms.push(term);
+    const h = hash(term);
+    const mask = this.#slots.length - 1;
+    let slot = h & mask;
+    for (let id = this.#slots[slot]!; id !== 0; id = this.#slots[slot]!) {
+      if (this.#hashes[id] === h && this.#terms[id] === term) return id;
+      slot = (slot + 1) & mask;
     }
+    const id = this.#terms.length;
+    this.#terms.push(term);
+    if (id === this.#hashes.length) {
+      const hashes = new Int32Array(id * 2);
+      hashes.set(this.#hashes);
+      this.#hashes = hashes;
+    }
+    this.#hashes[id] = h;
+    this.#slots[slot] = id;
+    if (id * 2 > mask) this.#rehash();
     return id;
   }
 
@@ -46,4 +64,24 @@ export class TermDictionary {
     this.#taken = this.#terms.length - 1;
     return { firstTerm, terms: this.#terms.slice(firstTerm) };
   }
+
+  #rehash(): void {
+    const slots = new Int32Array(this.#slots.length * 2);
+    const mask = slots.length - 1;
+    for (let id = 1; id < this.#terms.length; id++) {
+      let slot = this.#hashes[id]! & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = id;
+    }
+    this.#slots = slots;
+  }
+}
+
+/** FNV-1a over the UTF-16 code units, with a final mix so the low bits (the slot) depend on every unit. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x7feb352d);
+  return h ^ (h >>> 15);
 }

@@ -5,7 +5,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { OntomeshError, type ErrorCode, type ErrorLocation } from '../errors/index.ts';
-import type { FactRows } from '../graph/FactRows.ts';
+import { unpackRows, type PackedRows } from './packedRows.ts';
 import type { FactSink, LoadProgress, ReadHooks, ReadOptions, ReadResult } from './readOntologies.ts';
 
 /** Batches of rows the worker may send ahead of the store (each is ~2,000 quads). */
@@ -14,7 +14,7 @@ const maxInFlight = 16;
 /** What the worker posts. */
 export type WorkerMessage =
   | { type: 'begin'; graphId: string }
-  | { type: 'rows'; batch: FactRows }
+  | { type: 'rows'; packed: PackedRows }
   | { type: 'progress'; progress: LoadProgress }
   | { type: 'done'; result: ReadResult }
   | { type: 'error'; error: { code?: ErrorCode; message: string; location?: ErrorLocation; details?: Record<string, unknown>; stack?: string } };
@@ -46,7 +46,7 @@ export function readInWorker(paths: string[], options: ReadOptions, sink: FactSi
           await sink.begin(message.graphId);
           break;
         case 'rows':
-          await sink.rows(message.batch);
+          await sink.rows(unpackRows(message.packed));
           worker.postMessage('credit');
           break;
         case 'progress':

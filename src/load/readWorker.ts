@@ -1,12 +1,14 @@
 /**
  * Entry of the read worker (see readInWorker.ts): runs readOntologies on the paths and options in
  * `workerData` and posts what it produces to the main thread (rows of term ids: the typed arrays are
- * transferred, not copied), with at most `maxInFlight` batches unacknowledged, so a slow store holds the parser back instead of filling memory.
+ * transferred, not copied, the strings packed into one: packedRows.ts), with at most `maxInFlight`
+ * batches unacknowledged, so a slow store holds the parser back instead of filling memory.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { OntomeshError } from '../errors/index.ts';
 import { readOntologies, type LoadProgress, type ReadOptions } from './readOntologies.ts';
 import type { WorkerMessage } from './readInWorker.ts';
+import { packRows, transferables } from './packedRows.ts';
 
 const port = parentPort!;
 const { paths, options, maxInFlight } = workerData as { paths: string[]; options: ReadOptions; maxInFlight: number };
@@ -35,7 +37,8 @@ try {
   const result = await readOntologies(paths, options, {
     begin: (graphId) => post({ type: 'begin', graphId }),
     async rows(batch) {
-      post({ type: 'rows', batch }, [batch.edges.buffer as ArrayBuffer, batch.literals.buffer as ArrayBuffer]);
+      const packed = packRows(batch);
+      post({ type: 'rows', packed }, transferables(packed));
       if (++inFlight >= maxInFlight) await new Promise<void>((resolve) => (credit = resolve));
     },
   }, { onProgress });

@@ -10,9 +10,9 @@ import { PairSet } from './PairSet.ts';
 import { PredicatePlans } from './PredicatePlans.ts';
 import { readSchema, vocabularyIds, type Schema, type VocabularyIds } from './Schema.ts';
 import type { Terms } from './TermIds.ts';
-import type { TripleSet } from './TripleSet.ts';
+import type { TripleList } from './TripleList.ts';
 
-/** Rows of a TripleSet grouped by one column: rows of term t are rows[start[t] .. start[t + 1]). */
+/** Rows of a TripleList grouped by one column: rows of term t are rows[start[t] .. start[t + 1]). */
 interface RowIndex {
   start: Int32Array;
   rows: Int32Array;
@@ -22,8 +22,8 @@ interface RowIndex {
 export class Closure {
   /** Terms are 0 .. nodeCount - 1; any of them can be the subject of entailed facts. */
   readonly nodeCount: number;
-  readonly #asserted: TripleSet;
-  readonly #literalFacts: TripleSet;
+  readonly #asserted: TripleList;
+  readonly #literalFacts: TripleList;
   readonly #v: VocabularyIds;
   readonly #schema: Schema;
   readonly #plans: PredicatePlans;
@@ -42,7 +42,7 @@ export class Closure {
   #node = -1;
   #out = new IntList();
 
-  constructor(ids: Terms, asserted: TripleSet, literalFacts: TripleSet) {
+  constructor(ids: Terms, asserted: TripleList, literalFacts: TripleList) {
     this.#v = vocabularyIds(ids);
     this.nodeCount = ids.size;
     this.#asserted = asserted;

@@ -40,6 +40,7 @@ const definitionPredicates = new Set<string>([rdfs.comment, skos.definition, iao
 export class OwlViewBuilder {
   readonly #records = new Map<string, SubjectRecord>();
   readonly #annotations: boolean;
+  #last: { subject: Term; doc: number; record: SubjectRecord } | undefined;
 
   /**
    * @param options.annotations keep labels, definitions and deprecation (default true); without them the
@@ -62,12 +63,12 @@ export class OwlViewBuilder {
       const object = quad.object;
       if (object.termType === 'Literal') {
         if (!named || !this.#annotations) continue;
-        if (labelPredicates.has(predicate)) this.#record(subject.value).texts.push('l', object.language.toLowerCase(), object.value);
-        else if (definitionPredicates.has(predicate)) this.#record(subject.value).texts.push('d', object.language.toLowerCase(), object.value);
-        else if (predicate === owl.deprecated && isTrue(object.value, object.datatype.value)) this.#record(subject.value).deprecated = true;
+        if (labelPredicates.has(predicate)) this.#recordOf(subject, doc).texts.push('l', object.language.toLowerCase(), object.value);
+        else if (definitionPredicates.has(predicate)) this.#recordOf(subject, doc).texts.push('d', object.language.toLowerCase(), object.value);
+        else if (predicate === owl.deprecated && isTrue(object.value, object.datatype.value)) this.#recordOf(subject, doc).deprecated = true;
       } else if (object.termType === 'NamedNode' || object.termType === 'BlankNode') {
         if (named ? !namedSubjectLinks.has(predicate) : !keptForBlank(predicate, object)) continue;
-        this.#record(named ? subject.value : blankKey(subject.value, doc)).links.push(predicate, nodeKey(object, doc));
+        this.#recordOf(subject, doc).links.push(predicate, nodeKey(object, doc));
       }
     }
   }
@@ -80,6 +81,14 @@ export class OwlViewBuilder {
   /** The sizes of the view's maps (what build() would give), without building its entries. */
   counts(): OwlCounts {
     return countOwlView(this.#records);
+  }
+
+  /** The record of a subject term; parsers reuse one term for a run of triples (Turtle's `;`), so the last one is kept at hand. */
+  #recordOf(subject: Term, doc: number): SubjectRecord {
+    if (subject !== this.#last?.subject || doc !== this.#last.doc) {
+      this.#last = { subject, doc, record: this.#record(subject.termType === 'NamedNode' ? subject.value : blankKey(subject.value, doc)) };
+    }
+    return this.#last.record;
   }
 
   #record(key: string): SubjectRecord {

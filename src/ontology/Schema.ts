@@ -5,7 +5,7 @@
 import { Hierarchy } from './Hierarchy.ts';
 import { IntList } from './IntList.ts';
 import type { Terms } from './TermIds.ts';
-import type { TripleSet } from './TripleSet.ts';
+import type { TripleList } from './TripleList.ts';
 import { owl, rdf, rdfs } from './vocabulary.ts';
 
 /** Ids of the vocabulary terms the rules use. */
@@ -60,7 +60,7 @@ export function vocabularyIds(ids: Terms): VocabularyIds {
  * `x owl:intersectionOf (A B)` becomes `x ⊑ A, x ⊑ B` (OWL RL scm-int), so a class equivalent to an
  * intersection gets its operands as super classes.
  */
-export function readSchema(facts: TripleSet, v: VocabularyIds, termCount: number): Schema {
+export function readSchema(facts: TripleList, v: VocabularyIds, termCount: number): Schema {
   const classEdges = new IntList();
   const propertyEdges = new IntList();
   const intersections = new IntList();
@@ -93,7 +93,7 @@ export function readSchema(facts: TripleSet, v: VocabularyIds, termCount: number
 }
 
 /** rdf:first / rdf:rest of every list cell (the first value of each, as RDF lists have one). */
-function listCells(facts: TripleSet, v: VocabularyIds): { items(head: number, nil: number): number[] } {
+function listCells(facts: TripleList, v: VocabularyIds): { items(head: number, nil: number): number[] } {
   const first = new Map<number, number>();
   const rest = new Map<number, number>();
   for (let row = 0; row < facts.size; row++) {

@@ -17,6 +17,8 @@ const width = 6;
 const rowsPerChunkBits = 16;
 const rowsPerChunk = 1 << rowsPerChunkBits;
 const rowMask = rowsPerChunk - 1;
+/** Row counts below this are sorted by comparisons, not by radix. */
+const smallSort = 4096;
 
 export class EdgeBuffer {
   #chunks: Int32Array[] = [];
@@ -67,26 +69,15 @@ export class EdgeBuffer {
     target[offset + 5] = chunk[at + DOC];
   }
 
-  /** Compares rows `a` and `b` by `columns`, most significant first. */
-  compare(a: number, b: number, columns: readonly number[]): number {
-    const ca = this.#chunks[a >>> rowsPerChunkBits]!;
-    const cb = this.#chunks[b >>> rowsPerChunkBits]!;
-    const ia = (a & rowMask) * width;
-    const ib = (b & rowMask) * width;
-    for (let i = 0; i < columns.length; i++) {
-      const d = ca[ia + columns[i]!]! - cb[ib + columns[i]!]!;
-      if (d !== 0) return d;
-    }
-    return 0;
-  }
-
   /**
    * Row numbers `from` .. `to` - 1, ordered by `columns` (most significant first; values are
    * non-negative), stable, so the first of equal rows is the one pushed first. LSD radix sort on
-   * 16-bit digits. The arrays are reused: the result is valid until the next call.
+   * 16-bit digits; a comparison sort below a few thousand rows, where clearing 65,536 buckets per pass
+   * would cost more than sorting. The arrays are reused: the result is valid until the next call.
    */
   order(columns: readonly number[], from = 0, to = this.#count): Uint32Array {
     const count = to - from;
+    if (count < smallSort) return this.#compareSort(columns, from, to);
     if (this.#scratch?.[0].length !== count) this.#scratch = [new Uint32Array(count), new Uint32Array(count), new Uint32Array(count)];
     let [order, next] = this.#scratch;
     const keys = this.#scratch[2];
@@ -119,5 +110,22 @@ export class EdgeBuffer {
     this.#scratch = [order, next, keys];
     if (from !== 0) for (let i = 0; i < count; i++) order[i]! += from;
     return order;
+  }
+
+  /** {@link order} by comparisons (ties by row number, so it is stable too). */
+  #compareSort(columns: readonly number[], from: number, to: number): Uint32Array {
+    const order = new Uint32Array(to - from);
+    for (let i = 0; i < order.length; i++) order[i] = from + i;
+    return order.sort((a, b) => {
+      const ca = this.#chunks[a >>> rowsPerChunkBits]!;
+      const cb = this.#chunks[b >>> rowsPerChunkBits]!;
+      const ia = (a & rowMask) * width;
+      const ib = (b & rowMask) * width;
+      for (const column of columns) {
+        const d = ca[ia + column]! - cb[ib + column]!;
+        if (d !== 0) return d;
+      }
+      return a - b;
+    });
   }
 }

@@ -19,17 +19,17 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { BulkInsert } from './BulkInsert.ts';
 import { DOC, EdgeBuffer, G, INFERRED, O, P, S } from './EdgeBuffer.ts';
 import { versionTables } from './schema.ts';
+import { OBJECT, PREDICATE, SUBJECT, TripleColumns } from './TripleColumns.ts';
 
 /** Runs a synchronous write as one step of the shared write transaction; `rows` counts towards its commits. */
 export type WriteStep = (operation: () => void, rows: number) => Promise<void>;
 
 /** Edge rows written per transaction step, so a long commit still lets reads through. */
 const edgeRowsPerStep = 100_000;
-/** The key orders of the edge tables and of the closure's lists. */
-const outKey = [S, P, O, G];
-const inKey = [O, P, S, G];
-const closureOutKey = [S, P, O];
-const closureInKey = [O, P, S];
+/** The key orders of the edge tables, and of `closure_in`'s lists (on triples already in subject order). */
+const edgeOutKey = [S, P, O, G];
+const edgeInKey = [O, P, S, G];
+const inKey = [OBJECT, PREDICATE];
 const width = 6;
 
 export class EdgeWriter {
@@ -38,20 +38,24 @@ export class EdgeWriter {
   readonly #step: WriteStep;
   /** Edges stored a row each: the asserted ones, and inferred ones outside the closure's shape. */
   readonly #edges = new EdgeBuffer();
-  /** Inferred edges in the default graph: stored as lists. */
-  readonly #closure = new EdgeBuffer();
+  /**
+   * Inferred edges in the default graph, stored as lists. In phase `closure`, the first `#listed` are
+   * in `closure_out`, sorted by subject, predicate, object, without duplicates or asserted edges.
+   */
+  readonly #closure = new TripleColumns();
+  #listed = 0;
   /**
    * `edges`: only edges so far; `closure`: the edge tables are written and closure batches go to
    * `closure_out` as they come; `commit`: an edge came out of order, everything is written at commit.
    */
   #phase: 'edges' | 'closure' | 'commit' = 'edges';
-  /** In phase `closure`: the edges in `out` and `in` order (to drop closure edges also asserted), and how far `out`'s was walked. */
-  #written: { out: Uint32Array; in: Uint32Array; next: number; lastSubject: number } | undefined;
+  /** In phase `closure`: the edges in `out` order (to leave out closure edges also asserted) and how far it was walked. */
+  #asserted: { order: Uint32Array; next: number } | undefined;
   readonly #outRows: BulkInsert;
   readonly #inRows: BulkInsert;
   readonly #closureOutRows: BulkInsert;
   readonly #closureInRows: BulkInsert;
-  /** The other ends of the list being built. */
+  /** The other ends of the list being built (reused). */
   #list: Int32Array = new Int32Array(1024);
 
   constructor(db: DatabaseSync, key: number, step: WriteStep) {
@@ -64,58 +68,67 @@ export class EdgeWriter {
     this.#closureInRows = new BulkInsert(db, `INSERT INTO ${t.closureIn} (o, p, ss)`, 3);
   }
 
+  /** Whether the entailment closure has begun to come (so, in a load, every asserted fact is in). */
+  get closureStarted(): boolean {
+    return this.#phase !== 'edges';
+  }
+
   /** Takes a batch of edge rows (FactRows.edges); writes what can be written now. */
   async add(batch: Int32Array): Promise<void> {
     const closureFrom = this.#closure.count;
     const edgesFrom = this.#edges.count;
     this.#split(batch);
-    const closureRows = this.#closure.count - closureFrom;
-    if (this.#phase === 'closure' && this.#edges.count > edgesFrom) await this.#writeAtCommit();
-    if (closureRows === 0 || this.#phase === 'commit') return;
+    if (this.#edges.count > edgesFrom) {
+      if (this.#phase === 'edges') await this.#writeSorted(this.#outRows, this.#edges.order(edgeOutKey, edgesFrom), S, O);
+      else if (this.#phase === 'closure') await this.#writeAtCommit();
+    }
+    if (this.#closure.count === closureFrom || this.#phase === 'commit') return;
     if (this.#phase === 'edges') await this.#startClosure();
-    const order = this.#closure.order(closureOutKey, closureFrom);
-    const written = this.#written!;
-    const lastSubject = this.#closure.get(order[order.length - 1]!, S);
-    if (this.#closure.get(order[0]!, S) <= written.lastSubject) return this.#writeAtCommit();
+    const closure = this.#closure;
+    closure.sortBySubject(closureFrom);
+    const subjects = closure.column(SUBJECT);
+    if (this.#listed > 0 && subjects[closureFrom]! <= subjects[this.#listed - 1]!) return this.#writeAtCommit();
+    const asserted = this.#asserted!;
     await this.#step(() => {
-      written.next = this.#writeLists(this.#closureOutRows, order, written.out, written.next, S, O);
-    }, order.length);
-    written.lastSubject = lastSubject;
+      asserted.next = this.#writeOutLists(closureFrom, asserted.order, asserted.next);
+    }, closure.count - closureFrom);
   }
 
   /** Writes what is not written yet; the buffers are let go. */
   async finish(): Promise<void> {
-    let assertedIn: Uint32Array;
-    if (this.#phase === 'closure') assertedIn = this.#written!.in;
-    else {
-      const assertedOut = this.#edges.order(outKey).slice();
-      await this.#writeSorted(this.#outRows, assertedOut, S, O);
-      await this.#step(() => void this.#writeLists(this.#closureOutRows, this.#closure.order(closureOutKey), assertedOut, 0, S, O), this.#closure.count);
-      assertedIn = this.#edges.order(inKey);
-      await this.#writeSorted(this.#inRows, assertedIn, O, S);
+    const closure = this.#closure;
+    if (this.#phase === 'edges') await this.#writeSorted(this.#inRows, this.#edges.order(edgeInKey), O, S);
+    else if (this.#phase === 'commit') {
+      const asserted = this.#edges.order(edgeOutKey).slice();
+      await this.#writeSorted(this.#outRows, asserted, S, O);
+      closure.sortBySubject();
+      await this.#step(() => void this.#writeOutLists(0, asserted, 0), closure.count);
+      await this.#writeSorted(this.#inRows, this.#edges.order(edgeInKey), O, S);
     }
-    await this.#step(() => void this.#writeLists(this.#closureInRows, this.#closure.order(closureInKey), assertedIn, 0, O, S), this.#closure.count);
+    // Sorted by subject already: a stable sort by object and predicate orders them for `closure_in`.
+    closure.sort(inKey);
+    await this.#step(() => this.#writeInLists(), closure.count);
     this.#edges.clear();
-    this.#closure.clear();
-    this.#written = undefined;
+    this.#closure.truncate(0);
+    this.#asserted = undefined;
   }
 
-  /** Appends the batch's rows to the closure's buffer or to the other one. */
+  /** Appends the batch's rows to the closure's columns or to the edge buffer. */
   #split(batch: Int32Array): void {
     let closure = 0;
     for (let at = 0; at < batch.length; at += width) if (isClosureRow(batch, at)) closure++;
     if (closure === 0) return this.#edges.pushRows(batch);
-    if (closure * width === batch.length) return this.#closure.pushRows(batch);
-    for (let at = 0; at < batch.length; at += width) (isClosureRow(batch, at) ? this.#closure : this.#edges).pushRows(batch.subarray(at, at + width));
+    for (let at = 0; at < batch.length; at += width) {
+      if (isClosureRow(batch, at)) this.#closure.push(batch[at + S]!, batch[at + P]!, batch[at + O]!);
+      else this.#edges.pushRows(batch.subarray(at, at + width));
+    }
   }
 
-  /** The first closure batch: every edge is here, so both edge tables are written now. */
+  /** The first closure batch: every edge is here (and in `out`), so `in` is written now. */
   async #startClosure(): Promise<void> {
-    const out = this.#edges.order(outKey).slice();
-    await this.#writeSorted(this.#outRows, out, S, O);
-    const incoming = this.#edges.order(inKey).slice();
-    await this.#writeSorted(this.#inRows, incoming, O, S);
-    this.#written = { out, in: incoming, next: 0, lastSubject: 0 };
+    const order = this.#edges.order(edgeOutKey).slice();
+    await this.#writeSorted(this.#inRows, this.#edges.order(edgeInKey), O, S);
+    this.#asserted = { order, next: 0 };
     this.#phase = 'closure';
   }
 
@@ -124,48 +137,45 @@ export class EdgeWriter {
     const t = this.#tables;
     await this.#step(() => this.#db.exec(`DELETE FROM ${t.out}; DELETE FROM ${t.in}; DELETE FROM ${t.closureOut};`), 0);
     this.#phase = 'commit';
-    this.#written = undefined;
+    this.#asserted = undefined;
   }
 
   /**
-   * Writes closure edges (`order`: rows of the closure's buffer sorted by `first`, P, `third`) as one
-   * row per (`first`, P) with the list of `third`s, leaving out duplicates and the edges `asserted`
-   * (the edge buffer in the same order, walked from `from`) has in the default graph. Returns how far
-   * `asserted` was walked.
+   * Writes the closure's triples from `from` on (sorted by subject, predicate, object) to `closure_out`,
+   * one row per (subject, predicate) with the list of objects, and keeps them in place without
+   * duplicates and without the edges `asserted` (the edge buffer in `out` order, walked from `next`)
+   * has in the default graph. Returns how far `asserted` was walked.
    */
-  #writeLists(insert: BulkInsert, order: Uint32Array, asserted: Uint32Array, from: number, first: number, third: number): number {
+  #writeOutLists(from: number, asserted: Uint32Array, next: number): number {
     const closure = this.#closure;
+    const [subjects, predicates, objects] = [closure.column(SUBJECT), closure.column(PREDICATE), closure.column(OBJECT)];
     const edges = this.#edges;
-    let a = from;
-    // The asserted edge at `a`, its key and graph (the key past every row's when there are no more).
-    let [af, ap, at, ag] = assertedKey(edges, asserted, a, first, third);
-    let list = this.#list;
-    let length = 0;
-    let f = -1;
-    let p = -1;
-    for (let i = 0; i <= order.length; i++) {
-      const row = order[i];
-      const rf = row === undefined ? -1 : closure.get(row, first);
-      const rp = row === undefined ? -1 : closure.get(row, P);
-      if ((rf !== f || rp !== p) && length > 0) {
-        const slot = insert.slot();
-        insert.values[slot] = f;
-        insert.values[slot + 1] = p;
-        insert.values[slot + 2] = `[${list.subarray(0, length).join(',')}]`;
-        length = 0;
-      }
-      if (row === undefined) break;
-      f = rf;
-      p = rp;
-      const t = closure.get(row, third);
-      // Asserted edges before this one are passed; an equal one in the default graph makes it a duplicate.
-      while (af < f || (af === f && (ap < p || (ap === p && (at < t || (at === t && ag !== 0)))))) [af, ap, at, ag] = assertedKey(edges, asserted, ++a, first, third);
-      if ((af === f && ap === p && at === t) || (length > 0 && list[length - 1] === t)) continue;
-      if (length === list.length) this.#list = list = grow(list);
-      list[length++] = t;
+    let a = next;
+    // The asserted edge at `a`: its key and graph (a key after every other past the end).
+    let [as, ap, ao, ag] = assertedKey(edges, asserted, a);
+    const lists = new ListWriter(this.#closureOutRows, this.#list);
+    let kept = from;
+    for (let i = from; i < closure.count; i++) {
+      const s = subjects[i]!;
+      const p = predicates[i]!;
+      const o = objects[i]!;
+      while (as < s || (as === s && (ap < p || (ap === p && (ao < o || (ao === o && ag !== 0)))))) [as, ap, ao, ag] = assertedKey(edges, asserted, ++a);
+      if ((as === s && ap === p && ao === o) || !lists.add(s, p, o)) continue;
+      closure.set(kept++, s, p, o);
     }
-    insert.flush();
+    this.#list = lists.end();
+    closure.truncate(kept);
+    this.#listed = kept;
     return a;
+  }
+
+  /** Writes the closure's triples (sorted by object, predicate, subject) to `closure_in`, one row per (object, predicate). */
+  #writeInLists(): void {
+    const closure = this.#closure;
+    const [subjects, predicates, objects] = [closure.column(SUBJECT), closure.column(PREDICATE), closure.column(OBJECT)];
+    const lists = new ListWriter(this.#closureInRows, this.#list);
+    for (let i = 0; i < closure.count; i++) lists.add(objects[i]!, predicates[i]!, subjects[i]!);
+    this.#list = lists.end();
   }
 
   /** Writes the rows `order` names to an edge table (columns `first`, P, `third`, G, ...), a step at a time. */
@@ -182,20 +192,60 @@ export class EdgeWriter {
   }
 }
 
+/** Collects sorted (node, predicate, other end) triples into one row per (node, predicate) with a JSON list of the other ends. */
+class ListWriter {
+  readonly #insert: BulkInsert;
+  #list: Int32Array;
+  #length = 0;
+  #node = -1;
+  #predicate = -1;
+
+  constructor(insert: BulkInsert, list: Int32Array) {
+    this.#insert = insert;
+    this.#list = list;
+  }
+
+  /** Adds a triple (in key order); false when it is the one added last (a duplicate). */
+  add(node: number, predicate: number, other: number): boolean {
+    if (node !== this.#node || predicate !== this.#predicate) {
+      this.#write();
+      this.#node = node;
+      this.#predicate = predicate;
+    } else if (this.#list[this.#length - 1] === other) return false;
+    if (this.#length === this.#list.length) {
+      const grown = new Int32Array(this.#list.length * 2);
+      grown.set(this.#list);
+      this.#list = grown;
+    }
+    this.#list[this.#length++] = other;
+    return true;
+  }
+
+  /** Writes the last row; returns the list array for reuse. */
+  end(): Int32Array {
+    this.#write();
+    this.#insert.flush();
+    return this.#list;
+  }
+
+  #write(): void {
+    if (this.#length === 0) return;
+    const at = this.#insert.slot();
+    this.#insert.values[at] = this.#node;
+    this.#insert.values[at + 1] = this.#predicate;
+    this.#insert.values[at + 2] = `[${this.#list.subarray(0, this.#length).join(',')}]`;
+    this.#length = 0;
+  }
+}
+
 /** An inferred edge in the default graph, as the entailment closure yields them. */
 function isClosureRow(rows: Int32Array, at: number): boolean {
   return rows[at + INFERRED] === 1 && rows[at + G] === 0 && rows[at + DOC] === -1;
 }
 
-/** The key (`first`, P, `third`) and graph of the edge at `at` in `order`; past the end, a key after every other. */
-function assertedKey(edges: EdgeBuffer, order: Uint32Array, at: number, first: number, third: number): [number, number, number, number] {
+/** The key (S, P, O) and graph of the edge at `at` in `order`; past the end, a key after every other. */
+function assertedKey(edges: EdgeBuffer, order: Uint32Array, at: number): [number, number, number, number] {
   if (at >= order.length) return [Infinity, 0, 0, 0];
   const row = order[at]!;
-  return [edges.get(row, first), edges.get(row, P), edges.get(row, third), edges.get(row, G)];
-}
-
-function grow(list: Int32Array): Int32Array {
-  const grown = new Int32Array(list.length * 2);
-  grown.set(list);
-  return grown;
+  return [edges.get(row, S), edges.get(row, P), edges.get(row, O), edges.get(row, G)];
 }

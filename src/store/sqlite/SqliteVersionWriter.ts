@@ -52,6 +52,8 @@ export class SqliteVersionWriter implements VersionWriter {
   readonly #textPredicates: number[] = [];
   #literalCount = 0;
   #textIndexed = 0;
+  /** Whether the dictionary and literal indexes exist (they are built once, see #index). */
+  #indexed = false;
   readonly #termRows: BulkInsert;
   readonly #propRows: BulkInsert;
   #state: 'open' | 'committing' | 'failed' | 'committed' | 'aborted' = 'open';
@@ -76,14 +78,14 @@ export class SqliteVersionWriter implements VersionWriter {
     const rows = this.#fromElements.rows(batch);
     await this.#step(() => this.#append(rows), batch.length);
     await this.#edges.add(rows.edges);
-    await this.#textChunk();
+    await this.#index();
   }
 
   async writeRows(batch: FactRows): Promise<void> {
     this.#expectOpen('write to', 'rows');
     await this.#step(() => this.#append(batch), batch.terms.length + batch.literals.length / literalWidth);
     await this.#edges.add(batch.edges);
-    await this.#textChunk();
+    await this.#index();
   }
 
   async commit(stats: LoadStats, meta: VersionMeta = this.#meta): Promise<VersionInfo> {
@@ -93,7 +95,7 @@ export class SqliteVersionWriter implements VersionWriter {
       await this.#edges.finish();
       await this.#step(() => {
         this.#indexText();
-        createVersionIndexes(this.#host.db, this.#key);
+        if (!this.#indexed) createVersionIndexes(this.#host.db, this.#key);
       }, 0);
       const info = await this.#host.publish(this.#key, stats, meta);
       this.#state = 'committed';
@@ -146,9 +148,19 @@ export class SqliteVersionWriter implements VersionWriter {
     }
   }
 
-  /** Adds the literals written so far to the full-text index once a chunk of them is waiting. */
-  async #textChunk(): Promise<void> {
-    if (this.#literalCount - this.#textIndexed >= textChunkRows) await this.#step(() => this.#indexText(), 0);
+  /**
+   * Adds the literals written so far to the full-text index once a chunk of them is waiting. Once the
+   * entailment closure comes, the asserted facts are all in: the literals are indexed then, and the
+   * dictionary and literal indexes built, while the closure is being worked out, rather than at commit.
+   */
+  async #index(): Promise<void> {
+    if (!this.#indexed && this.#edges.closureStarted) {
+      await this.#step(() => {
+        this.#indexText();
+        createVersionIndexes(this.#host.db, this.#key);
+      }, 0);
+      this.#indexed = true;
+    } else if (this.#literalCount - this.#textIndexed >= textChunkRows) await this.#step(() => this.#indexText(), 0);
   }
 
   /** Adds the literals written since the last call to the full-text index. */
