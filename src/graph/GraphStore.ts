@@ -60,6 +60,12 @@ export interface VersionWriter {
    */
   writeRows?(batch: FactRows): Promise<void>;
   /**
+   * Optional: every asserted fact has been written; what follows (if anything) is the entailment
+   * closure. A writer can then finish what depends on the asserted facts (indexes over them) while the
+   * closure is being worked out. A load calls it once, between the two.
+   */
+  assertedWritten?(): Promise<void>;
+  /**
    * Finishes indexes, activates this version atomically and prunes versions beyond the keep limit.
    * `meta`, when given, replaces the meta passed to beginVersion: a streaming load only knows its
    * documents (the owl:imports closure), their ontology IRIs and the prefixes once it has read them all.

@@ -69,6 +69,7 @@ export async function loadOntologies(store: GraphStore | undefined, paths: strin
       if (writer?.writeRows !== undefined) return writer.writeRows(rows);
       return writer?.write((toElements ??= new FactRowsToElements()).elements(rows));
     },
+    assertedDone: () => writer?.assertedWritten?.(),
   };
   try {
     const inWorker = store !== undefined && (worker === 'auto' ? (await inputBytes(paths)) >= workerThreshold : worker);

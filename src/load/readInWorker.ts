@@ -15,6 +15,7 @@ const maxInFlight = 16;
 export type WorkerMessage =
   | { type: 'begin'; graphId: string }
   | { type: 'rows'; packed: PackedRows }
+  | { type: 'asserted' }
   | { type: 'progress'; progress: LoadProgress }
   | { type: 'done'; result: ReadResult }
   | { type: 'error'; error: { code?: ErrorCode; message: string; location?: ErrorLocation; details?: Record<string, unknown>; stack?: string } };
@@ -48,6 +49,9 @@ export function readInWorker(paths: string[], options: ReadOptions, sink: FactSi
         case 'rows':
           await sink.rows(unpackRows(message.packed));
           worker.postMessage('credit');
+          break;
+        case 'asserted':
+          await sink.assertedDone?.();
           break;
         case 'progress':
           hooks.onProgress?.(message.progress);

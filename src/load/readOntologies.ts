@@ -60,6 +60,8 @@ export interface FactSink {
    * first, then inferred ones. The batch is the sink's (its arrays can be kept or transferred).
    */
   rows(batch: FactRows): void | Promise<void>;
+  /** Every asserted fact has been handed over; the inferred ones follow. Called once. */
+  assertedDone?(): void | Promise<void>;
 }
 
 /** What the read side counts. */
@@ -177,6 +179,7 @@ class ReadRun {
     this.#meta.missingImports = missing;
 
     this.#report('infer');
+    await this.#sink.assertedDone?.();
     // The closure can be several times the asserted facts: it is handed on a batch at a time.
     let inferred = 0;
     for (const triples of this.#entailment!.inferredIds(inferredBatchSize)) {
@@ -227,7 +230,8 @@ class ReadRun {
 /** The IRI of an owl:Ontology declared in the default graph of a batch, if any. */
 function ontologyIri(batch: readonly Quad[]): string | undefined {
   for (const quad of batch) {
-    if (quad.object.value === owlOntology && quad.predicate.value === rdfType && quad.subject.termType === 'NamedNode' && quad.graph.termType === 'DefaultGraph') {
+    // The object's value last: a literal's is cut out of its id on each read (N3.js).
+    if (quad.predicate.value === rdfType && quad.object.termType === 'NamedNode' && quad.object.value === owlOntology && quad.subject.termType === 'NamedNode' && quad.graph.termType === 'DefaultGraph') {
       return quad.subject.value;
     }
   }

@@ -41,6 +41,7 @@ try {
       post({ type: 'rows', packed }, transferables(packed));
       if (++inFlight >= maxInFlight) await new Promise<void>((resolve) => (credit = resolve));
     },
+    assertedDone: () => post({ type: 'asserted' }),
   }, { onProgress });
   post({ type: 'done', result });
 } catch (error) {

@@ -64,7 +64,8 @@ export class Entailment {
 
   /**
    * The entailed facts that were not asserted, each once. The order is deterministic: grouped by
-   * subject, subjects in the order they were first added. The closure covers the facts added before
+   * subject, subjects in the order they were first added, a subject's facts in the order of their
+   * predicate's and then their object's id (so a store can append them to indexes as they come). The closure covers the facts added before
    * iteration starts; add no facts while iterating.
    */
   *inferred(): Generator<EntailedFact> {
@@ -85,6 +86,7 @@ export class Entailment {
     for (let node = 0; node < closure.nodeCount; node++) {
       facts.clear();
       closure.factsAbout(node, facts);
+      facts.sortPairs();
       for (let i = 0; i < facts.length; i += 2) {
         batch.push(node);
         batch.push(facts.at(i));

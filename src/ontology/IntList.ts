@@ -35,6 +35,37 @@ export class IntList {
     return this.#items.slice(0, this.#length);
   }
 
+  /**
+   * Sorts the items as (first, second) pairs, by first then second: by insertion when there are few
+   * (a node's entailed facts usually are), else through one numeric sort of packed keys.
+   */
+  sortPairs(): void {
+    const items = this.#items;
+    const length = this.#length;
+    if (length <= 64) {
+      for (let i = 2; i < length; i += 2) {
+        const a = items[i]!;
+        const b = items[i + 1]!;
+        let j = i;
+        for (; j > 0 && (items[j - 2]! > a || (items[j - 2] === a && items[j - 1]! > b)); j -= 2) {
+          items[j] = items[j - 2]!;
+          items[j + 1] = items[j - 1]!;
+        }
+        items[j] = a;
+        items[j + 1] = b;
+      }
+      return;
+    }
+    // Ids are non-negative 31-bit integers: first * 2^31 + second is exact in a double and orders the pairs.
+    const keys = new Float64Array(length / 2);
+    for (let i = 0; i < keys.length; i++) keys[i] = items[2 * i]! * 2 ** 31 + items[2 * i + 1]!;
+    keys.sort();
+    for (let i = 0; i < keys.length; i++) {
+      items[2 * i] = Math.floor(keys[i]! / 2 ** 31);
+      items[2 * i + 1] = keys[i]! % 2 ** 31;
+    }
+  }
+
   /** The item at `index` (0 <= index < length). */
   at(index: number): number {
     return this.#items[index]!;

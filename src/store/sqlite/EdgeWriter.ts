@@ -55,8 +55,6 @@ export class EdgeWriter {
   readonly #inRows: BulkInsert;
   readonly #closureOutRows: BulkInsert;
   readonly #closureInRows: BulkInsert;
-  /** The other ends of the list being built (reused). */
-  #list: Int32Array = new Int32Array(1024);
 
   constructor(db: DatabaseSync, key: number, step: WriteStep) {
     this.#db = db;
@@ -83,7 +81,7 @@ export class EdgeWriter {
       else if (this.#phase === 'closure') await this.#writeAtCommit();
     }
     if (this.#closure.count === closureFrom || this.#phase === 'commit') return;
-    if (this.#phase === 'edges') await this.#startClosure();
+    await this.startClosure();
     const closure = this.#closure;
     closure.sortBySubject(closureFrom);
     const subjects = closure.column(SUBJECT);
@@ -124,8 +122,12 @@ export class EdgeWriter {
     }
   }
 
-  /** The first closure batch: every edge is here (and in `out`), so `in` is written now. */
-  async #startClosure(): Promise<void> {
+  /**
+   * Every edge is here (and in `out`), only the closure follows (called by a load, else at the first
+   * closure batch): `in` is written now.
+   */
+  async startClosure(): Promise<void> {
+    if (this.#phase !== 'edges') return;
     const order = this.#edges.order(edgeOutKey).slice();
     await this.#writeSorted(this.#inRows, this.#edges.order(edgeInKey), O, S);
     this.#asserted = { order, next: 0 };
@@ -153,7 +155,7 @@ export class EdgeWriter {
     let a = next;
     // The asserted edge at `a`: its key and graph (a key after every other past the end).
     let [as, ap, ao, ag] = assertedKey(edges, asserted, a);
-    const lists = new ListWriter(this.#closureOutRows, this.#list);
+    const lists = new ListWriter(this.#closureOutRows);
     let kept = from;
     for (let i = from; i < closure.count; i++) {
       const s = subjects[i]!;
@@ -163,7 +165,7 @@ export class EdgeWriter {
       if ((as === s && ap === p && ao === o) || !lists.add(s, p, o)) continue;
       closure.set(kept++, s, p, o);
     }
-    this.#list = lists.end();
+    lists.end();
     closure.truncate(kept);
     this.#listed = kept;
     return a;
@@ -173,9 +175,9 @@ export class EdgeWriter {
   #writeInLists(): void {
     const closure = this.#closure;
     const [subjects, predicates, objects] = [closure.column(SUBJECT), closure.column(PREDICATE), closure.column(OBJECT)];
-    const lists = new ListWriter(this.#closureInRows, this.#list);
+    const lists = new ListWriter(this.#closureInRows);
     for (let i = 0; i < closure.count; i++) lists.add(objects[i]!, predicates[i]!, subjects[i]!);
-    this.#list = lists.end();
+    lists.end();
   }
 
   /** Writes the rows `order` names to an edge table (columns `first`, P, `third`, G, ...), a step at a time. */
@@ -195,14 +197,13 @@ export class EdgeWriter {
 /** Collects sorted (node, predicate, other end) triples into one row per (node, predicate) with a JSON list of the other ends. */
 class ListWriter {
   readonly #insert: BulkInsert;
-  #list: Int32Array;
+  #list = new Int32Array(1024);
   #length = 0;
   #node = -1;
   #predicate = -1;
 
-  constructor(insert: BulkInsert, list: Int32Array) {
+  constructor(insert: BulkInsert) {
     this.#insert = insert;
-    this.#list = list;
   }
 
   /** Adds a triple (in key order); false when it is the one added last (a duplicate). */
@@ -221,11 +222,10 @@ class ListWriter {
     return true;
   }
 
-  /** Writes the last row; returns the list array for reuse. */
-  end(): Int32Array {
+  /** Writes the last row. */
+  end(): void {
     this.#write();
     this.#insert.flush();
-    return this.#list;
   }
 
   #write(): void {

@@ -88,6 +88,12 @@ export class SqliteVersionWriter implements VersionWriter {
     await this.#index();
   }
 
+  async assertedWritten(): Promise<void> {
+    this.#expectOpen('write to');
+    await this.#edges.startClosure();
+    await this.#index();
+  }
+
   async commit(stats: LoadStats, meta: VersionMeta = this.#meta): Promise<VersionInfo> {
     this.#expectOpen('commit');
     this.#state = 'committing';
