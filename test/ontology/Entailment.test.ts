@@ -110,6 +110,21 @@ describe('Entailment: output', () => {
     expect(first.map(short)).toEqual([':q owl:inverseOf :p', ':x a :A', ':y :q :x', ':y a :B', ':z a :B']);
   });
 
+  it('yields a subject\'s facts in the order of their predicate\'s, then their object\'s id', () => {
+    const classes = Array.from({ length: 80 }, (_, i) => `:C${i} rdfs:subClassOf :C${i + 1} .`).join('\n');
+    const entailment = entailmentOf(turtle(`${classes}\n:p rdfs:domain :C3 ; owl:inverseOf :q . :x :p :y . :y :q :z . :z :p :x .`));
+    let pairs = 0;
+    for (const triples of entailment.inferredIds(16)) {
+      for (let i = 3; i < triples.length; i += 3) {
+        if (triples[i] !== triples[i - 3]) continue;
+        pairs++;
+        expect(triples[i + 1]! > triples[i - 2]! || (triples[i + 1] === triples[i - 2] && triples[i + 2]! > triples[i - 1]!)).toBe(true);
+      }
+    }
+    // 3,160 entailed super classes (:C0 alone has 79: sorted by packed keys, not by insertion).
+    expect(pairs).toBeGreaterThan(3_000);
+  });
+
   it('yields nothing for nothing, and recomputes after more facts', () => {
     const entailment = new Entailment();
     expect([...entailment.inferred()]).toEqual([]);

@@ -68,6 +68,31 @@ describe('SqliteGraphStore files', () => {
     expect(versionTableKeys(path)).toEqual([2, 3]);
   });
 
+  it('reads a store of layout 1, whose versions kept the closure in the edge tables', async () => {
+    const path = newPath();
+    const store = await open(path);
+    await writeVersion(store, 'vocab', dqvDoc.elements, metaOf(dqvPath));
+    await store.close();
+    // What layout 1 wrote: no closure tables, an inferred edge in both edge tables.
+    const db = new DatabaseSync(path);
+    const id = (iri: string) => db.prepare('SELECT id FROM v1_term WHERE iri = ?').get(iri)!.id as number;
+    const [s, p, o] = [id(`${dqv}Metric`), id('http://www.w3.org/2000/01/rdf-schema#subClassOf'), id(`${dqv}Dimension`)];
+    db.exec('DROP TABLE v1_closure_out; DROP TABLE v1_closure_in; PRAGMA user_version = 1');
+    db.prepare('INSERT INTO v1_out (s, p, o, g, inferred, doc) VALUES (?, ?, ?, 0, 1, -1)').run(s, p, o);
+    db.prepare('INSERT INTO v1_in (o, p, s, g, inferred, doc) VALUES (?, ?, ?, 0, 1, -1)').run(o, p, s);
+    db.close();
+
+    const reopened = await open(path);
+    const snapshot = await reopened.snapshot();
+    const metric = await reopened.getResource(snapshot, `${dqv}Metric`);
+    expect(metric?.out.filter((e) => e.inferred).map((e) => e.object)).toEqual([`${dqv}Dimension`]);
+    const above = await reopened.neighbours(snapshot, [`${dqv}Dimension`], { predicate: 'http://www.w3.org/2000/01/rdf-schema#subClassOf', direction: 'in', includeInferred: true });
+    expect(above.get(`${dqv}Dimension`)).toContain(`${dqv}Metric`);
+    const raw = new DatabaseSync(path, { readOnly: true });
+    expect(raw.prepare('PRAGMA user_version').get()!.user_version).toBe(2);
+    raw.close();
+  });
+
   it('collects a version whose writer process died, on the next open', async () => {
     const path = newPath();
     await writeVersion(await open(path), 'vocab', provDoc.elements, metaOf(provInversesPath));
