@@ -140,12 +140,13 @@ export class WriteScripts {
         steps = 0;
       }
       chain += `.addV('${labels.node}')${this.#dialect.setId(b.bind(v.id))}.property('${this.#pk}', ${b.bind(v.partition)})`;
-      if (this.#ids.nodeOf(v.id) === undefined) chain += `.property(single, 'n', ${b.bind(v.node)})`;
-      if (v.literal) chain += this.#literal(b, v.literal);
+      // A new vertex has one value per key: no cardinality, so TinkerPop folds the properties into addV().
+      if (this.#ids.nodeOf(v.id) === undefined) chain += `.property('n', ${b.bind(v.node)})`;
+      if (v.literal) chain += this.#literal(b, v.literal, '');
       steps += cost;
     }
     if (chain) chains.push(chain);
-    return b.add(`g.inject(0).union(${unionTree(chains.map((c) => `__${c}`))}).count()`).build('addVertices');
+    return b.add(`${this.#dialect.writeSource}.inject(0).union(${unionTree(chains.map((c) => `__${c}`))}).count()`).build('addVertices');
   }
 
   /**
@@ -157,9 +158,9 @@ export class WriteScripts {
     const b = new ScriptBuilder();
     const branches = appends.map(({ vertex, literal }) => {
       const start = this.#dialect.nestedRead(b.bind, this.#pk, vertex.partition, vertex.id, 'branch');
-      return `${start}.optional(__.not(__.properties('f').hasValue(${b.bind(literal.value)}))${this.#literal(b, literal)})`;
+      return `${start}.optional(__.not(__.properties('f').hasValue(${b.bind(literal.value)}))${this.#literal(b, literal, 'list, ')})`;
     });
-    return b.add(`g.inject(0).union(${unionTree(branches)}).count()`).build('appendLiterals');
+    return b.add(`${this.#dialect.writeSource}.inject(0).union(${unionTree(branches)}).count()`).build('appendLiterals');
   }
 
   /**
@@ -177,11 +178,11 @@ export class WriteScripts {
       });
       return text;
     });
-    return b.add(`g.inject(0).union(${unionTree(branches)}).count()`).build('addEdges');
+    return b.add(`${this.#dialect.writeSource}.inject(0).union(${unionTree(branches)}).count()`).build('addEdges');
   }
 
-  #literal(b: ScriptBuilder, literal: LiteralEntry): string {
-    const text = `.property(list, 'f', ${b.bind(literal.value)})`;
-    return literal.text === undefined ? text : `${text}.property(list, 't', ${b.bind(literal.text)})`;
+  #literal(b: ScriptBuilder, literal: LiteralEntry, cardinality: '' | 'list, '): string {
+    const text = `.property(${cardinality}'f', ${b.bind(literal.value)})`;
+    return literal.text === undefined ? text : `${text}.property(${cardinality}'t', ${b.bind(literal.text)})`;
   }
 }

@@ -25,9 +25,10 @@ describe('retry decisions', () => {
     expect(classifyFailure(cosmos(401), cosmosDialect)).toEqual({ kind: 'fatal', unauthorized: true });
   });
 
-  it('treats a missing response as a dropped socket and TinkerPop "already exists" as a conflict', () => {
+  it('treats a missing response as a dropped socket, TinkerPop "already exists" and a lost concurrent transaction as conflicts', () => {
     expect(classifyFailure(undefined, tinkerpopDialect())).toEqual({ kind: 'transient', throttled: false, reconnect: true });
     expect(classifyFailure({ code: 597, message: 'Vertex with id already exists: a', attributes: {} }, tinkerpopDialect())).toEqual({ kind: 'conflict' });
+    expect(classifyFailure({ code: 597, message: 'Conflict: element modified in another transaction', attributes: {} }, tinkerpopDialect())).toEqual({ kind: 'conflict' });
     expect(classifyFailure({ code: 597, message: 'No such property: x', attributes: {} }, tinkerpopDialect())).toMatchObject({ kind: 'fatal' });
     expect(classifyFailure({ code: 598, message: 'timeout', attributes: {} }, tinkerpopDialect())).toMatchObject({ kind: 'transient' });
   });
