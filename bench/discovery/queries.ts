@@ -7,6 +7,7 @@
  * each request is parsed afresh by both servers. The counts are what the check before the load
  * compares (total matches, or the fields of the detail).
  */
+import { textIndexPredicates } from '../../src/graph/textIndex.ts';
 import type { GeneratedMesh } from './generateMesh.ts';
 import { searchWords } from './meshShape.ts';
 
@@ -26,15 +27,19 @@ export interface DiscoveryQuery {
   /** The number the check before the load reports for each answer. */
   graphqlCount(data: Record<string, any>): number | undefined;
   sparqlCount(results: SparqlResults): number | undefined;
-  /** Whether the two numbers must be equal (search: ontomesh's total also counts concepts, and analyzers differ). */
+  /** Whether the two numbers must be equal. */
   comparable: boolean;
 }
 
 /** How the SPARQL search matches: jena-text's Lucene index, or a scan with CONTAINS(LCASE(…)). */
 export type SearchMode = 'text' | 'contains';
 
-/** The literals the text search covers (and the jena-text index is built on). */
-export const searchedPredicates = ['http://www.w3.org/2000/01/rdf-schema#label', 'http://purl.org/dc/terms/description', 'http://www.w3.org/ns/dcat#keyword'];
+/**
+ * The literals the text search covers: those of ontomesh's full-text index (labels, titles,
+ * descriptions, definitions, synonyms; not dcat:keyword), so that the jena-text index Fuseki
+ * builds on them answers the same question.
+ */
+export const searchedPredicates: string[] = [...textIndexPredicates];
 
 const PREFIXES = `PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX dct: <http://purl.org/dc/terms/>
@@ -72,12 +77,13 @@ export const discoveryQueries: DiscoveryQuery[] = [
     id: 'search',
     title: 'text search',
     parameters: () => searchWords,
-    graphql: (text) => `{ search(text: ${str(text)}, first: ${PAGE}) {
-  edges { cursor node { __typename ... on DataProduct { id name domain { id } } } } pageInfo { hasNextPage endCursor } totalCount } }`,
+    // Data products only on both sides; ontomesh matches the last word as a prefix, so Lucene is asked for `word*`.
+    graphql: (text) => `{ search(text: ${str(text)}, kinds: [DATA_PRODUCT], first: ${PAGE}) {
+  edges { cursor node { ... on DataProduct { id name domain { id } } } } pageInfo { hasNextPage endCursor } totalCount } }`,
     sparql: (text, mode) => {
       const match = mode === 'text'
-        ? (s: string) => `(${s} ?score) text:query (${str(text)} 100000)`
-        : (s: string) => `{ ${s} rdfs:label ?t } UNION { ${s} dct:description ?t } UNION { ${s} dcat:keyword ?t } FILTER(CONTAINS(LCASE(?t), ${str(text.toLowerCase())}))`;
+        ? (s: string) => `(${s} ?score) text:query (${str(`${text}*`)} 100000)`
+        : (s: string) => `${s} ?tp ?t . VALUES ?tp { ${searchedPredicates.map((p) => `<${p}>`).join(' ')} } FILTER(CONTAINS(LCASE(?t), ${str(text.toLowerCase())}))`;
       // jena-text ranks by Lucene score; the scan has none and pages by name.
       const order = mode === 'text' ? 'DESC(?rank) ?product' : '?name ?product';
       return `${PREFIXES}SELECT ?product ?name ?domain ?total WHERE {
@@ -87,10 +93,9 @@ export const discoveryQueries: DiscoveryQuery[] = [
   ?product dprod:domain ?domain .
 } ORDER BY ${order}`;
     },
-    // ontomesh: data products on the first page; Fuseki: all matching data products.
-    graphqlCount: (data) => data.search?.edges?.filter((e: { node: { __typename: string } }) => e.node.__typename === 'DataProduct').length,
+    graphqlCount: (data) => data.search?.totalCount,
     sparqlCount: totalOf,
-    comparable: false,
+    comparable: true,
   },
   {
     id: 'detail',

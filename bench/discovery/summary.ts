@@ -81,8 +81,8 @@ ontomesh: ${report.ontomesh.available ? `loaded in ${((report.ontomesh.loadMs ??
 |---|---|---:|---:|---:|---|
 ${rows.join('\n')}
 
-Answers checked before the load (totals; fields of the first dataset for the detail; for the search, ontomesh's data
-products on the first page and Fuseki's total):
+Answers checked before the load (totals, for the search the matching data products; fields of the first dataset for
+the detail):
 
 ${checks.join('\n')}
 

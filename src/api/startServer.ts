@@ -11,6 +11,7 @@ import { createApp } from './createApp.ts';
 import type { RestOptions } from './rest/index.ts';
 import type { Logger } from './logger.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
+import { tuneV8ForServing } from './v8Tuning.ts';
 
 export interface ServerOptions {
   store: GraphStore;
@@ -45,6 +46,7 @@ export interface RunningServer {
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { store, logger, port, host, graceMs = 10_000 } = options;
+  tuneV8ForServing();
   const metrics = options.metrics ?? createMetrics();
   let shuttingDown = false;
   const app = createApp({ store, logger, metrics, isShuttingDown: () => shuttingDown, rest: options.rest });

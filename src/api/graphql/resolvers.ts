@@ -3,7 +3,7 @@
  * (src/api/readModel: built once per snapshot, shared by every request on it) and return model nodes;
  * the type resolvers in meshResolvers.ts and ontologyResolvers.ts read those nodes synchronously.
  * Store calls per request are therefore bounded whatever the page size and nesting: the snapshot,
- * one search per new text, the versions of the graphs listed, and the versions a diff compares.
+ * one search per search, the versions of the graphs listed, and the versions a diff compares.
  */
 import { OntomeshError } from '../../errors/index.ts';
 import type { ProductFilter } from '../readModel/index.ts';

@@ -1,8 +1,8 @@
 /**
  * Search as GraphQL serves it: the store's ranked full-text hits (exact label matches first), kept
- * when they are a concept, product, dataset or field of the read model, best first. The hits of one
- * text are fetched once per snapshot (the model memoises them), so paging and repeated searches cost
- * no store call.
+ * when they are a concept, product, dataset or field of the read model (of the kinds asked for), best
+ * first. Every request runs the store's full-text query (one store call, whatever the page): the
+ * ranking needs every match, and nothing is kept from one request to the next.
  */
 import type { SearchHit } from '../../graph/GraphStore.ts';
 import type { SearchableNode } from '../readModel/index.ts';
@@ -24,15 +24,10 @@ export interface SearchMatch {
 /** The matches of `text` of the given kinds (all when absent), best first. */
 export async function searchMatches(context: GraphqlContext, text: string, kinds?: readonly SearchKind[] | null): Promise<readonly SearchMatch[]> {
   const model = await context.model();
-  const all = await model.memo(`search ${text}`, () => {
-    const matches = context.store.search(model.snapshot, text, { limit: maxSearchHits }).then((hits) => hits.flatMap((hit) => {
-      const node = model.node(hit.id);
-      return node === undefined ? [] : [{ node, hit }];
-    }));
-    matches.catch(() => model.forget(`search ${text}`));
-    return matches;
+  const hits = await context.store.search(model.snapshot, text, { limit: maxSearchHits });
+  const wanted = kinds == null || kinds.length === 0 ? undefined : new Set(kinds);
+  return hits.flatMap((hit) => {
+    const node = model.node(hit.id);
+    return node === undefined || (wanted !== undefined && !wanted.has(kindOf[node.kind])) ? [] : [{ node, hit }];
   });
-  if (kinds == null || kinds.length === 0) return all;
-  const wanted = new Set(kinds);
-  return model.memo(`search ${[...wanted].sort().join(',')} ${text}`, () => all.filter((match) => wanted.has(kindOf[match.node.kind])));
 }

@@ -1,8 +1,10 @@
 /**
  * The read model of one snapshot: the concepts of the loaded ontologies and the mesh, in memory and
  * linked by reference, with the lookups GraphQL needs (by id, by concept with or without
- * sub-concepts, by domain, owner, tag or status). Versions are immutable, so a model never changes:
- * answers derived from it (discovery lists, search results) are memoised on it.
+ * sub-concepts, by domain, owner, tag or status). Versions are immutable, so a model never changes;
+ * it holds indexes (each concept's own annotations in name order, products ranked by name), never
+ * answers: every request computes its list from them (a concept's sub-concepts through the closure,
+ * the union of their products), so a repeated query costs what the first one did.
  */
 import { lifecycleStatusIri } from '../../mesh/index.ts';
 import type { Snapshot } from '../../graph/GraphStore.ts';
@@ -35,9 +37,6 @@ export interface ProductFilter {
   includeSubConcepts?: boolean | null;
 }
 
-/** Memoised answers kept per model (oldest dropped first). */
-const maxMemo = 4_096;
-
 export class ReadModel {
   readonly snapshot: Snapshot;
   readonly products: readonly ProductNode[];
@@ -48,7 +47,8 @@ export class ReadModel {
   readonly #fields: ReadonlyMap<string, FieldNode>;
   readonly #productsById: ReadonlyMap<string, ProductNode>;
   readonly #domainsById: ReadonlyMap<string, DomainNode>;
-  readonly #memo = new Map<string, unknown>();
+  /** Scratch marks by product rank for productsAbout (cleared after each use; requests run one at a time). */
+  readonly #marks: Uint8Array;
 
   constructor(parts: ReadModelParts) {
     this.snapshot = parts.snapshot;
@@ -60,6 +60,7 @@ export class ReadModel {
     this.#fields = parts.fields;
     this.#productsById = new Map(parts.products.map((product) => [product.id, product]));
     this.#domainsById = new Map(parts.domains.map((domain) => [domain.id, domain]));
+    this.#marks = new Uint8Array(parts.products.length);
   }
 
   /** Sizes, for logs and tests. */
@@ -101,36 +102,57 @@ export class ReadModel {
 
   /** Named super-concepts: direct ones, or (transitive) all ancestors through the closure; in IRI order. */
   superConcepts(concept: ConceptNode, transitive: boolean): readonly ConceptNode[] {
-    if (!transitive) return byIri(concept.parents);
-    return this.memo(`up ${concept.iri}`, () => byIri(reachable(concept, (c) => c.up)));
+    return byIri(transitive ? reachable(concept, (c) => c.up) : concept.parents);
   }
 
   /** Named sub-concepts: direct ones, or (transitive) all descendants through the closure; in IRI order. */
   subConcepts(concept: ConceptNode, transitive: boolean): readonly ConceptNode[] {
-    if (!transitive) return byIri(concept.children);
-    return this.memo(`down ${concept.iri}`, () => byIri(reachable(concept, (c) => c.down)));
+    return byIri(transitive ? reachable(concept, (c) => c.down) : concept.children);
   }
 
   /** The concept and, with `includeSubConcepts`, all its descendants. */
   conceptsUnder(iri: string, includeSubConcepts: boolean): readonly ConceptNode[] {
     const concept = this.#concepts.get(iri);
     if (concept === undefined) return [];
-    return includeSubConcepts ? [concept, ...this.subConcepts(concept, true)] : [concept];
+    return includeSubConcepts ? [concept, ...reachable(concept, (c) => c.down)] : [concept];
   }
 
-  /** Products annotated with the concept (or, with `includeSubConcepts`, any sub-concept), in name order. */
+  /**
+   * Products annotated with the concept (or, with `includeSubConcepts`, any sub-concept), in name
+   * order: each concept's own list is kept in name order, so one list is the answer as it is, and
+   * several are merged by marking the products' ranks and reading the marks in rank order.
+   */
   productsAbout(iri: string, includeSubConcepts: boolean): readonly ProductNode[] {
-    return this.memo(`products ${includeSubConcepts} ${iri}`, () => byRank(this.conceptsUnder(iri, includeSubConcepts).flatMap((c) => c.annotates.products)));
+    const lists = this.conceptsUnder(iri, includeSubConcepts).map((c) => c.annotates.products).filter((list) => list.length > 0);
+    if (lists.length <= 1) return lists[0] ?? [];
+    const marks = this.#marks;
+    let first = marks.length;
+    let last = -1;
+    for (const list of lists) {
+      for (const product of list) marks[product.rank] = 1;
+      first = Math.min(first, list[0]!.rank);
+      last = Math.max(last, list.at(-1)!.rank);
+    }
+    const products: ProductNode[] = [];
+    for (let rank = first; rank <= last; rank++) {
+      if (marks[rank] === 1) {
+        products.push(this.products[rank]!);
+        marks[rank] = 0;
+      }
+    }
+    return products;
   }
 
   /** Datasets annotated with the concept (or a sub-concept), in name order. */
   datasetsAbout(iri: string, includeSubConcepts: boolean): readonly DatasetNode[] {
-    return this.memo(`datasets ${includeSubConcepts} ${iri}`, () => byName(this.conceptsUnder(iri, includeSubConcepts).flatMap((c) => c.annotates.datasets)));
+    const lists = this.conceptsUnder(iri, includeSubConcepts).map((c) => c.annotates.datasets);
+    return lists.length === 1 ? lists[0]! : byName(lists.flat());
   }
 
   /** Fields annotated with the concept (or a sub-concept), in name order. */
   fieldsAbout(iri: string, includeSubConcepts: boolean): readonly FieldNode[] {
-    return this.memo(`fields ${includeSubConcepts} ${iri}`, () => byName(this.conceptsUnder(iri, includeSubConcepts).flatMap((c) => c.annotates.fields)));
+    const lists = this.conceptsUnder(iri, includeSubConcepts).map((c) => c.annotates.fields);
+    return lists.length === 1 ? lists[0]! : byName(lists.flat());
   }
 
   /** Properties whose domain is the concept or (inherited) one of its ancestors, in IRI order. */
@@ -168,28 +190,10 @@ export class ReadModel {
     if (only !== undefined) checks.push((product) => only.has(product.id));
     return checks.length === 0 ? base : base.filter((product) => checks.every((check) => check(product)));
   }
-
-  /** `compute()` once per key for the life of this model (bounded; the oldest answers go first). */
-  memo<T>(key: string, compute: () => T): T {
-    if (this.#memo.has(key)) return this.#memo.get(key) as T;
-    const value = compute();
-    if (this.#memo.size >= maxMemo) this.#memo.delete(this.#memo.keys().next().value!);
-    this.#memo.set(key, value);
-    return value;
-  }
-
-  /** Drops a memoised answer (one that failed, e.g. a store read). */
-  forget(key: string): void {
-    this.#memo.delete(key);
-  }
 }
 
 function byIri(concepts: Iterable<ConceptNode>): ConceptNode[] {
   return [...concepts].sort((a, b) => (a.iri < b.iri ? -1 : a.iri > b.iri ? 1 : 0));
-}
-
-function byRank(products: readonly ProductNode[]): ProductNode[] {
-  return [...new Set(products)].sort((a, b) => a.rank - b.rank);
 }
 
 function byName<T extends { name: string; id: string }>(nodes: readonly T[]): T[] {
