@@ -21,6 +21,7 @@ export class BulkInsert {
   readonly #sql: string;
   readonly #width: number;
   #many: StatementSync | undefined;
+  #one: StatementSync | undefined;
   #length = 0;
 
   /** @param sql `INSERT INTO t (a, b, c)` (without VALUES); `width` is the number of columns. */
@@ -46,7 +47,7 @@ export class BulkInsert {
   /** Writes the rows still collected. */
   flush(): void {
     if (this.#length === 0) return;
-    const one = this.#db.prepare(`${this.#sql} VALUES ${this.#row()}`);
+    const one = (this.#one ??= this.#db.prepare(`${this.#sql} VALUES ${this.#row()}`));
     for (let start = 0; start < this.#length; start += this.#width) one.run(...this.values.slice(start, start + this.#width));
     this.#length = 0;
   }

@@ -1,18 +1,19 @@
 /**
  * Writes the edges of one version. Most edges become one row in each edge table (`out` and `in`);
- * the entailment closure (inferred edges in the default graph, which the load hands over after the
+ * the entailment closure (inferred edges in the default graph, which a load hands over after the
  * asserted ones) is far larger than the asserted edges on a deep hierarchy (a class has an inferred
  * rdfs:subClassOf edge to each ancestor but its parents), so it is stored as one row per node and
- * predicate, the other ends as a list (`closure_out`, `closure_in`; see schema.ts): a thirtieth of
- * the rows, the same answers to every read (VersionReader expands the lists).
+ * predicate with the other ends as a list (`closure_out`, `closure_in`; see schema.ts): 147 K rows
+ * each instead of 2.26 M on the 1M-triple benchmark ontology, the same answers to every read
+ * (VersionReader expands the lists).
  *
- * Each table is filled in key order, which appends to its B-tree (several times cheaper than inserting
- * at random or indexing afterwards). The asserted edges are all known when the closure starts: both
- * edge tables are written then, and each closure batch (subjects in increasing order, as a load yields
- * them) goes to `closure_out` as it comes, while the read side works out the next one. `closure_in`
- * needs the whole closure and is written at commit. Edges that come in any other order are written at
- * commit. An edge both asserted and inferred is stored once, as asserted; equal edges keep their first
- * occurrence.
+ * Each table is filled in key order where it can be, which appends to its B-tree (several times
+ * cheaper than inserting at random or indexing afterwards): `out` in sorted runs as edges come (their
+ * subjects mostly rise); `in` once the asserted edges are all in (startClosure: a load says so, else
+ * the first closure batch does); each closure batch (subjects rising, as a load yields them) to
+ * `closure_out` as it comes, while the read side works out the next one; `closure_in`, which needs the
+ * whole closure, at commit. Edges that break these orders make everything be written at commit. An
+ * edge both asserted and inferred is stored once, as asserted; equal edges keep their first occurrence.
  */
 import type { DatabaseSync } from 'node:sqlite';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
@@ -24,6 +25,11 @@ import { OBJECT, PREDICATE, SUBJECT, TripleColumns } from './TripleColumns.ts';
 /** Runs a synchronous write as one step of the shared write transaction; `rows` counts towards its commits. */
 export type WriteStep = (operation: () => void, rows: number) => Promise<void>;
 
+/**
+ * Asserted edges are appended to `out` in sorted runs of at least this many: a run per batch would cost
+ * more statements (and give the B-tree more out-of-order inserts) than it gains.
+ */
+const outChunk = 1 << 16;
 /** Edge rows written per transaction step, so a long commit still lets reads through. */
 const edgeRowsPerStep = 100_000;
 /** The key orders of the edge tables, and of `closure_in`'s lists (on triples already in subject order). */
@@ -45,10 +51,13 @@ export class EdgeWriter {
   readonly #closure = new TripleColumns();
   #listed = 0;
   /**
-   * `edges`: only edges so far; `closure`: the edge tables are written and closure batches go to
-   * `closure_out` as they come; `commit`: an edge came out of order, everything is written at commit.
+   * `edges`: only edges so far (`out` written in runs); `closure`: the edge tables are written and
+   * closure batches go to `closure_out` as they come; `commit`: an edge came out of order, everything
+   * is written at commit.
    */
   #phase: 'edges' | 'closure' | 'commit' = 'edges';
+  /** In phase `edges`: how many of the buffered edges are in `out`. */
+  #inOut = 0;
   /** In phase `closure`: the edges in `out` order (to leave out closure edges also asserted) and how far it was walked. */
   #asserted: { order: Uint32Array; next: number } | undefined;
   readonly #outRows: BulkInsert;
@@ -77,7 +86,7 @@ export class EdgeWriter {
     const edgesFrom = this.#edges.count;
     this.#split(batch);
     if (this.#edges.count > edgesFrom) {
-      if (this.#phase === 'edges') await this.#writeSorted(this.#outRows, this.#edges.order(edgeOutKey, edgesFrom), S, O);
+      if (this.#phase === 'edges' && this.#edges.count - this.#inOut >= outChunk) await this.#writeOut();
       else if (this.#phase === 'closure') await this.#writeAtCommit();
     }
     if (this.#closure.count === closureFrom || this.#phase === 'commit') return;
@@ -95,8 +104,10 @@ export class EdgeWriter {
   /** Writes what is not written yet; the buffers are let go. */
   async finish(): Promise<void> {
     const closure = this.#closure;
-    if (this.#phase === 'edges') await this.#writeSorted(this.#inRows, this.#edges.order(edgeInKey), O, S);
-    else if (this.#phase === 'commit') {
+    if (this.#phase === 'edges') {
+      await this.#writeOut();
+      await this.#writeSorted(this.#inRows, this.#edges.order(edgeInKey), O, S);
+    } else if (this.#phase === 'commit') {
       const asserted = this.#edges.order(edgeOutKey).slice();
       await this.#writeSorted(this.#outRows, asserted, S, O);
       closure.sortBySubject();
@@ -128,10 +139,18 @@ export class EdgeWriter {
    */
   async startClosure(): Promise<void> {
     if (this.#phase !== 'edges') return;
+    await this.#writeOut();
     const order = this.#edges.order(edgeOutKey).slice();
     await this.#writeSorted(this.#inRows, this.#edges.order(edgeInKey), O, S);
     this.#asserted = { order, next: 0 };
     this.#phase = 'closure';
+  }
+
+  /** Appends the edges not in `out` yet to it, sorted. */
+  async #writeOut(): Promise<void> {
+    const from = this.#inOut;
+    this.#inOut = this.#edges.count;
+    await this.#writeSorted(this.#outRows, this.#edges.order(edgeOutKey, from), S, O);
   }
 
   /** An edge came out of order: what was written goes, and everything is written at commit. */
