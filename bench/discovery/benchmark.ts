@@ -145,17 +145,18 @@ async function measureQuery(context: Context, query: DiscoveryQuery): Promise<Qu
   if (query.comparable && compared.length === 2) check.agree = check.counts[compared[0]!]!.every((n, i) => n === check.counts[compared[1]!]![i]);
 
   const load = { connections: options.connections, durationSeconds: options.durationSeconds };
+  const pids: Record<TargetName, number | undefined> = { ontomesh: context.ontomesh?.pid, fuseki: context.fuseki.pid, 'fuseki-contains': context.fuseki.pid };
   const samples = new Map<TargetName, LoadResult[]>([...sides.keys()].map((name) => [name, []]));
   const order = [...sides.keys()].filter((name) => !failed.has(name));
   for (const name of order) {
     say(`${query.id}: ${name}, warm-up ${options.warmupSeconds} s`);
     await settleServers(context);
-    await runLoad(sides.get(name)!, values, { ...load, durationSeconds: options.warmupSeconds });
+    await runLoad(sides.get(name)!, values, { ...load, durationSeconds: options.warmupSeconds, serverPid: pids[name] });
   }
   for (let round = 0; round < options.rounds; round++) {
     for (const name of round % 2 === 0 ? order : [...order].reverse()) {
       await settleServers(context);
-      const result = await runLoad(sides.get(name)!, values, load);
+      const result = await runLoad(sides.get(name)!, values, { ...load, serverPid: pids[name] });
       samples.get(name)!.push(result);
       say(`${query.id}: ${name}, round ${round + 1} of ${options.rounds}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms` +
         (result.non2xx + result.errors > 0 ? ` (${result.non2xx} non-2xx, ${result.errors} errors)` : ''));
@@ -188,7 +189,11 @@ function summarise(rounds: LoadResult[], error: string | undefined, durationSeco
   const bad = rounds.reduce((n, r) => n + r.non2xx + r.errors, 0);
   if (bad > 0) return { rounds, error: `${bad} failed requests (non-2xx answers, connection errors or timeouts)` };
   if (rounds.some((r) => r.requests === 0)) return { rounds, error: `no answer within a ${durationSeconds} s round` };
-  return { requestsPerSecond: median(rounds.map((r) => r.requestsPerSecond)), p50Ms: median(rounds.map((r) => r.p50Ms)), p99Ms: median(rounds.map((r) => r.p99Ms)), rounds };
+  const serverCores = rounds.every((r) => r.serverCores !== undefined) ? median(rounds.map((r) => r.serverCores!)) : undefined;
+  return {
+    requestsPerSecond: median(rounds.map((r) => r.requestsPerSecond)), p50Ms: median(rounds.map((r) => r.p50Ms)), p99Ms: median(rounds.map((r) => r.p99Ms)),
+    serverCores, generatorCores: median(rounds.map((r) => r.generatorCores)), rounds,
+  };
 }
 
 function graphqlRequest(url: string, query: DiscoveryQuery): HttpQuery {

@@ -4,6 +4,7 @@
  * through the query's parameter values in one shared order, so both servers see the same mix.
  */
 import autocannon from 'autocannon';
+import { cpuSeconds } from './settle.ts';
 
 /** How to ask an endpoint one question. */
 export interface HttpQuery {
@@ -15,6 +16,8 @@ export interface HttpQuery {
 export interface LoadOptions {
   connections: number;
   durationSeconds: number;
+  /** The server's process id, to measure its CPU time during the load (Linux /proc). */
+  serverPid?: number;
 }
 
 /** What one load measured. Latencies are autocannon's, in whole milliseconds. */
@@ -28,6 +31,9 @@ export interface LoadResult {
   non2xx: number;
   errors: number;
   timeouts: number;
+  /** CPU used during the load, in cores (1 = one core busy all the time): the load generator (this process) and the server. */
+  generatorCores: number;
+  serverCores?: number;
 }
 
 /**
@@ -39,6 +45,8 @@ export interface LoadResult {
 export async function runLoad(query: HttpQuery, values: readonly string[], options: LoadOptions): Promise<LoadResult> {
   if (values.length === 0) throw new Error('runLoad needs at least one parameter value');
   let next = 0;
+  const serverBefore = options.serverPid === undefined ? undefined : cpuSeconds(options.serverPid);
+  const generatorBefore = process.cpuUsage();
   const result = await autocannon({
     url: query.url,
     method: 'POST',
@@ -48,6 +56,8 @@ export async function runLoad(query: HttpQuery, values: readonly string[], optio
     timeout: 30,
     requests: [{ setupRequest: (request) => ({ ...request, body: query.body(values[next++ % values.length]!) }) }],
   });
+  const generator = process.cpuUsage(generatorBefore);
+  const serverAfter = options.serverPid === undefined ? undefined : cpuSeconds(options.serverPid);
   const requests = result.requests.total;
   return {
     requests,
@@ -58,5 +68,7 @@ export async function runLoad(query: HttpQuery, values: readonly string[], optio
     non2xx: result.non2xx,
     errors: result.errors,
     timeouts: result.timeouts,
+    generatorCores: (generator.user + generator.system) / 1e6 / result.duration,
+    serverCores: serverBefore === undefined || serverAfter === undefined ? undefined : (serverAfter - serverBefore) / result.duration,
   };
 }

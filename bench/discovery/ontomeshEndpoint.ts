@@ -1,6 +1,7 @@
 /**
  * The ontomesh side of the discovery benchmark: runs `ontomesh serve` over a new SQLite store on a
- * free 127.0.0.1 port (its JSON request log going to a file, as Fuseki's does), checks that its
+ * free 127.0.0.1 port, with the Node options `npm start` gives it (src/api/v8Tuning.ts) and its JSON
+ * request log going to a file, as Fuseki's does; checks that its
  * GraphQL schema has the four discovery fields of issue 5, and loads the demo ontology and the
  * generated mesh into the store with `ontomesh load` (the server reads the new version as soon as
  * the load activates it).
@@ -9,6 +10,7 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { servingNodeOptions } from '../../src/api/v8Tuning.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const cli = join(root, 'bin/ontomesh.js');
@@ -39,7 +41,7 @@ export async function startOntomesh(): Promise<OntomeshEndpoint> {
   const store = `sqlite:${join(dir, 'ontomesh.db')}`;
   const logFile = join(dir, 'serve.log');
   const logFd = openSync(logFile, 'a');
-  const server = spawn(process.execPath, [cli, 'serve', '--store', store, '--port', '0', '--host', '127.0.0.1'], { cwd: root, stdio: ['ignore', logFd, logFd] });
+  const server = spawn(process.execPath, [...servingNodeOptions, cli, 'serve', '--store', store, '--port', '0', '--host', '127.0.0.1'], { cwd: root, stdio: ['ignore', logFd, logFd] });
   closeSync(logFd);
   const stop = async () => {
     await stopProcess(server);

@@ -30,7 +30,7 @@ export async function settle(pid: number, options: { windowMs?: number; busyShar
 }
 
 /** User + system CPU seconds of a process (fields 14 and 15 of /proc/PID/stat), undefined when unreadable. */
-function cpuSeconds(pid: number): number | undefined {
+export function cpuSeconds(pid: number): number | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');

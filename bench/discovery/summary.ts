@@ -9,6 +9,9 @@ export interface TargetResult {
   requestsPerSecond?: number;
   p50Ms?: number;
   p99Ms?: number;
+  /** CPU in cores during the load (medians of the rounds): the server's process and the load generator's. */
+  serverCores?: number;
+  generatorCores?: number;
   rounds: LoadResult[];
   /** Why the numbers are missing or must not be trusted (failed answers, a server error). */
   error?: string;
@@ -53,7 +56,7 @@ export function renderSummary(report: DiscoveryReport): string {
     (Object.keys(labels) as TargetName[]).filter((t) => q.targets[t]).map((t) => {
       const r = q.targets[t]!;
       const server = labelOf(t, q.id);
-      const numbers = r.error ? `failed: ${r.error.replaceAll('|', '\\|')} | – | –` : `${fmt(r.requestsPerSecond, 0)} | ${fmt(r.p50Ms, 0)} | ${fmt(r.p99Ms, 0)}`;
+      const numbers = r.error ? `failed: ${r.error.replaceAll('|', '\\|')} | – | – | –` : `${fmt(r.requestsPerSecond, 0)} | ${fmt(r.p50Ms, 0)} | ${fmt(r.p99Ms, 0)} | ${cores(r.serverCores)} / ${cores(r.generatorCores)}`;
       const verdict = t === 'ontomesh' && q.verdict ? ` ${q.verdict.met ? 'met' : 'missed'} (×${q.verdict.throughputRatio.toFixed(2)} of ${labels[q.verdict.peer]})` : '';
       return `| ${q.title} | ${server} | ${numbers} |${verdict} |`;
     }));
@@ -77,8 +80,8 @@ Fuseki ${report.fuseki.version} (jena-fuseki-main, ${report.fuseki.store === 'td
 ${report.fuseki.textIndex.map((p) => `\`${p.replace(/^.*[#/]/, '')}\``).join(', ')}${report.fuseki.loadMs === undefined ? '' : `; loaded ${report.fuseki.triples?.toLocaleString('en')} triples in ${(report.fuseki.loadMs / 1000).toFixed(1)} s`}).
 ontomesh: ${report.ontomesh.available ? `loaded in ${((report.ontomesh.loadMs ?? 0) / 1000).toFixed(1)} s` : `**not available** — ${report.ontomesh.reason}`}.
 
-| query | server | requests/s | p50 ms | p99 ms | target |
-|---|---|---:|---:|---:|---|
+| query | server | requests/s | p50 ms | p99 ms | CPU server / load generator | target |
+|---|---|---:|---:|---:|---:|---|
 ${rows.join('\n')}
 
 Answers checked before the load (totals, for the search the matching data products; fields of the first dataset for
@@ -88,13 +91,18 @@ ${checks.join('\n')}
 
 Revision \`${report.revision.slice(0, 12)}\`${report.dirty ? ' (with uncommitted changes)' : ''}, ${report.date.slice(0, 10)}; ${m.cpu}, ${m.cores} cores,
 ${Math.round(m.memoryBytes / 2 ** 20)} MiB, ${m.os}; Node ${m.node}, ${m.java}; load average at the start ${m.loadAverage.map((n) => n.toFixed(2)).join(' ')}.
-The load generator, both servers and anything else on the machine share its cores.
+The load generator, both servers and anything else on the machine share its cores; the CPU column is in cores (1.00 = one
+core busy for the whole round), the server's process (all its threads, GC included) and the load generator's.
 `;
 }
 
 /** jena-text only matters to the search query. */
 function labelOf(target: TargetName, query: string): string {
   return target === 'fuseki' && query !== 'search' ? 'Fuseki (SPARQL)' : labels[target];
+}
+
+function cores(value: number | undefined): string {
+  return value === undefined ? '–' : value.toFixed(2);
 }
 
 function fmt(value: number | undefined, digits: number): string {
