@@ -3,7 +3,7 @@
  * (src/api/readModel: built once per snapshot, shared by every request on it) and return model nodes;
  * the type resolvers in meshResolvers.ts and ontologyResolvers.ts read those nodes synchronously.
  * Store calls per request are therefore bounded whatever the page size and nesting: the snapshot,
- * one search per search, the versions of the graphs listed, and the versions a diff compares.
+ * the versions of the graphs listed, and the versions a diff compares (search runs on the model).
  */
 import { OntomeshError } from '../../errors/index.ts';
 import type { ProductFilter } from '../readModel/index.ts';
@@ -33,13 +33,13 @@ export const resolvers = {
       const page = pageOf(args.first, args.after);
       const { text, ...filter } = args.filter ?? {};
       const model = await context.model();
-      const matches = text == null ? undefined : new Set((await searchMatches(context, searchText(text), ['DATA_PRODUCT'])).map((match) => match.hit.id));
+      const matches = text == null ? undefined : new Set((await searchMatches(context, searchText(text), ['DATA_PRODUCT'])).map((match) => (match.node as { id: string }).id));
       return connection(model.filterProducts(filter, matches), page);
     },
     search: async (_: unknown, args: { text: string; kinds?: SearchKind[] | null } & PageArgs, context: GraphqlContext) => {
       const page = pageOf(args.first, args.after);
       const matches = await searchMatches(context, searchText(args.text), args.kinds);
-      return connection(matches, page, ({ node, hit }: SearchMatch) => ({ node, highlight: hit.highlight, matchedProperty: hit.predicate, score: hit.score }));
+      return connection(matches, page, ({ node, highlight, predicate, score }: SearchMatch) => ({ node, highlight, matchedProperty: predicate, score }));
     },
   },
   ...ontologyResolvers,

@@ -10,6 +10,7 @@ import { lifecycleStatusIri } from '../../mesh/index.ts';
 import type { Snapshot } from '../../graph/GraphStore.ts';
 import type { ConceptNode, DatasetNode, DomainNode, FieldNode, ProductNode, PropertyNode, SearchableNode } from './entities.ts';
 import { reachable } from './hierarchy.ts';
+import type { TextIndex } from './TextIndex.ts';
 
 export interface ReadModelParts {
   snapshot: Snapshot;
@@ -21,6 +22,8 @@ export interface ReadModelParts {
   domains: readonly DomainNode[];
   datasets: ReadonlyMap<string, DatasetNode>;
   fields: ReadonlyMap<string, FieldNode>;
+  /** The full-text index of the products', datasets', fields' and concepts' literals. */
+  text: TextIndex;
 }
 
 /** Which products to list; every given condition must hold. */
@@ -41,6 +44,8 @@ export class ReadModel {
   readonly snapshot: Snapshot;
   readonly products: readonly ProductNode[];
   readonly domains: readonly DomainNode[];
+  /** Full-text search over the model's products, datasets, fields and concepts. */
+  readonly text: TextIndex;
   readonly #concepts: ReadonlyMap<string, ConceptNode>;
   readonly #properties: ReadonlyMap<string, PropertyNode>;
   readonly #datasets: ReadonlyMap<string, DatasetNode>;
@@ -54,6 +59,7 @@ export class ReadModel {
     this.snapshot = parts.snapshot;
     this.products = parts.products;
     this.domains = parts.domains;
+    this.text = parts.text;
     this.#concepts = parts.concepts;
     this.#properties = parts.properties;
     this.#datasets = parts.datasets;

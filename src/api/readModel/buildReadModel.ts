@@ -4,15 +4,17 @@
  * products typed dprod:DataProduct or any sub-class of it (types are joined with the class closure,
  * so a product typed with a specialisation counts), their domains, owners, ports, datasets
  * (directly, through port distributions, or through contracts) and fields, and every dct:subject /
- * dcat:theme annotation. Pure: no store, no I/O.
+ * dcat:theme annotation; and the full-text index of their literals (TextIndex). Pure: no store, no I/O.
  */
 import { isSkolem } from '../../graph/skolem.ts';
+import { textIndexPredicates } from '../../graph/textIndex.ts';
 import type { Snapshot } from '../../graph/GraphStore.ts';
-import type { AgentNode, ConceptNode, DatasetNode, DomainNode, FieldNode, PortNode, ProductNode, PropertyKind, PropertyNode } from './entities.ts';
+import type { AgentNode, ConceptNode, DatasetNode, DomainNode, FieldNode, PortNode, ProductNode, PropertyKind, PropertyNode, SearchableNode } from './entities.ts';
 import type { FactIndex, LangText } from './FactIndex.ts';
 import { reachable } from './hierarchy.ts';
 import { pickText } from './pickText.ts';
 import { ReadModel } from './ReadModel.ts';
+import { TextIndex } from './TextIndex.ts';
 import { annotationPredicates, broader, conceptTypes, definitionPredicates, labelPredicates, meshClasses, p, propertyTypes, rdfType } from './terms.ts';
 
 const prov = 'http://www.w3.org/ns/prov#';
@@ -44,7 +46,26 @@ class ModelBuilder {
     const domains = [...new Set(products.map((product) => product.domain).filter((d) => d !== null))];
     for (const id of this.#instances(meshClasses.domain)) if (!domains.some((d) => d.id === id)) domains.push(this.#domainNode(id));
     domains.sort(nameOrder);
-    return new ReadModel({ snapshot, concepts: this.#concepts, properties, products, domains, datasets: this.#datasets, fields: this.#fields });
+    const text = this.#textIndex(products);
+    return new ReadModel({ snapshot, concepts: this.#concepts, properties, products, domains, datasets: this.#datasets, fields: this.#fields, text });
+  }
+
+  /** The literals of the full-text predicates of products, datasets, fields and concepts (an IRI as the first of these it is). */
+  #textIndex(products: readonly ProductNode[]): TextIndex {
+    const text = new TextIndex();
+    const seen = new Set<string>();
+    const nodes: [string, SearchableNode][] = [
+      ...products.map((node) => [node.id, node] as [string, SearchableNode]),
+      ...[...this.#datasets.values()].map((node) => [node.id, node] as [string, SearchableNode]),
+      ...[...this.#fields.values()].map((node) => [node.id, node] as [string, SearchableNode]),
+      ...[...this.#concepts.values()].map((node) => [node.iri, node] as [string, SearchableNode]),
+    ];
+    for (const [id, node] of nodes) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      for (const predicate of textIndexPredicates) for (const literal of this.#fx.literals(id, predicate)) text.add(node, predicate, literal.value);
+    }
+    return text;
   }
 
   #readConcepts(): void {

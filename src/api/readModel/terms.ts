@@ -2,6 +2,7 @@
  * The IRIs the read model is built from: what makes a concept, a property, a data product, a port, a
  * dataset or a field, and the predicates that link and describe them (src/mesh/README.md, "RDF").
  */
+import { textIndexPredicates } from '../../graph/textIndex.ts';
 import { meshNamespaces as ns } from '../../mesh/index.ts';
 
 const owl = 'http://www.w3.org/2002/07/owl#';
@@ -96,5 +97,5 @@ export const annotationPredicates = [p.subject, p.theme] as const;
 /** rdf:type and the class hierarchy: read asserted only (types) and with the closure (hierarchy). */
 export const typePredicates = [rdfType] as const;
 
-/** Every other predicate the model reads, with the entailment closure (inverse and super properties). */
-export const modelPredicates: readonly string[] = [...new Set([...broader, ...Object.values(p)])];
+/** Every other predicate the model reads, with the entailment closure (inverse and super properties); the text index's too. */
+export const modelPredicates: readonly string[] = [...new Set([...broader, ...Object.values(p), ...textIndexPredicates])];
