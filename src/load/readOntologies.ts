@@ -112,7 +112,6 @@ export async function readOntologies(
 
 /** The state of one read; a class so the per-batch path is plain method calls. */
 class ReadRun {
-  readonly #options: ReadOptions;
   readonly #sink: FactSink;
   readonly #hooks: ReadHooks;
   readonly #fallbackId: string;
@@ -128,7 +127,6 @@ class ReadRun {
   readonly #progress: LoadProgress = { phase: 'read', documents: 0, location: '', quads: 0, bytes: 0 };
 
   constructor(paths: string[], options: ReadOptions, sink: FactSink, hooks: ReadHooks) {
-    this.#options = options;
     this.#sink = sink;
     this.#hooks = hooks;
     if (options.id !== undefined) this.#graphId = checkGraphId(options.id);

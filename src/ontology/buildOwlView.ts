@@ -2,7 +2,7 @@
  * Turns the triples OwlViewBuilder kept into the OWL view, applying the counting rules of
  * README.md: which subjects are classes, which properties (and of which kind), which individuals.
  */
-import type { Annotated, ClassInfo, IndividualInfo, LangValues, OntologyInfo, OwlView, PropertyCharacteristic, PropertyInfo, PropertyKind } from './OwlView.ts';
+import type { Annotated, ClassInfo, LangValues, OntologyInfo, OwlView, PropertyCharacteristic, PropertyInfo, PropertyKind } from './OwlView.ts';
 import { builtInNamespaces, owl, rdf, rdfs, xsdNamespace } from './vocabulary.ts';
 
 /** What OwlViewBuilder keeps of one subject. */
