@@ -39,7 +39,7 @@ export const resolvers = {
     search: async (_: unknown, args: { text: string; kinds?: SearchKind[] | null } & PageArgs, context: GraphqlContext) => {
       const page = pageOf(args.first, args.after);
       const matches = await searchMatches(context, searchText(args.text), args.kinds);
-      return connection(matches, page, ({ node, highlight, predicate, score }: SearchMatch) => ({ node, highlight, matchedProperty: predicate, score }));
+      return connection(matches, page, (match: SearchMatch) => ({ node: match.node, highlight: () => match.highlight(), matchedProperty: match.predicate, score: match.score }));
     },
   },
   ...ontologyResolvers,

@@ -115,24 +115,35 @@ export class TextIndex {
       for (const row of candidates) if (matched[row] === w) { matched[row] = 0; score[row] = 0; }
       candidates = next;
     }
-    const best = new Map<SearchableNode, { row: number; exact: boolean; relevance: number }>();
+    // A node counts with its best row: exact label match first, then relevance, then the earlier row.
+    const { nodes, bestRow, bestExact, bestRelevance } = this.#scratch;
+    const found: number[] = [];
     for (const r of candidates) {
       const bm25 = score[r]!;
       matched[r] = 0;
       score[r] = 0;
       const row = this.#rows[r]!;
       if (!accept(row.node)) continue;
-      const exact = row.label === folded;
+      const exact = row.label === folded ? 1 : 0;
       const relevance = bm25 * (row.label === undefined ? 1 : 2);
-      const known = best.get(row.node);
-      if (known === undefined || (exact && !known.exact) || (exact === known.exact && (relevance > known.relevance || (relevance === known.relevance && r < known.row)))) {
-        best.set(row.node, { row: r, exact, relevance });
+      const n = order[r]!;
+      const known = bestRow[n]!;
+      if (known < 0) found.push(n);
+      if (known < 0 || exact > bestExact[n]! || (exact === bestExact[n] && (relevance > bestRelevance[n]! || (relevance === bestRelevance[n] && r < known)))) {
+        bestRow[n] = r;
+        bestExact[n] = exact;
+        bestRelevance[n] = relevance;
       }
     }
-    const matches = [...best].map(([node, { row, exact, relevance }]) => ({ node, row: this.#rows[row]!, score: (exact ? exactBonus : 0) + relevance, order: order[row]! }));
-    matches.sort((x, y) => y.score - x.score || x.order - y.order);
-    const highlighted = (row: Row) => () => highlight(row.text, words);
-    return matches.map(({ node, row, score: value }) => ({ node, predicate: row.predicate, score: value, highlight: highlighted(row) }));
+    const scoreOf = (n: number) => bestExact[n]! * exactBonus + bestRelevance[n]!;
+    found.sort((x, y) => scoreOf(y) - scoreOf(x) || x - y);
+    const matches = found.map((n) => {
+      const row = this.#rows[bestRow[n]!]!;
+      const match = new Match(nodes[n]!, row.predicate, scoreOf(n), row.text, words);
+      bestRow[n] = -1;
+      return match;
+    });
+    return matches;
   }
 
   /** Per-row scratch arrays, zero between searches (searches run one at a time). */
@@ -141,10 +152,13 @@ export class TextIndex {
     const averageLength = this.#tokenCount / total;
     const norm = new Float64Array(total);
     this.#rows.forEach((row, r) => (norm[r] = k1 * (1 - b + (b * row.tokens.length) / averageLength)));
-    const byIri = [...new Set(this.#rows.map((row) => row.node))].sort((x, y) => (idOf(x) < idOf(y) ? -1 : idOf(x) > idOf(y) ? 1 : 0));
-    const rank = new Map(byIri.map((node, i) => [node, i]));
+    const nodes = [...new Set(this.#rows.map((row) => row.node))].sort((x, y) => (idOf(x) < idOf(y) ? -1 : idOf(x) > idOf(y) ? 1 : 0));
+    const rank = new Map(nodes.map((node, i) => [node, i]));
     const order = Int32Array.from(this.#rows, (row) => rank.get(row.node)!);
-    return { norm, tf: new Uint16Array(total), matched: new Uint8Array(total), score: new Float64Array(total), order };
+    return {
+      norm, tf: new Uint16Array(total), matched: new Uint8Array(total), score: new Float64Array(total), order,
+      nodes, bestRow: new Int32Array(nodes.length).fill(-1), bestExact: new Uint8Array(nodes.length), bestRelevance: new Float64Array(nodes.length),
+    };
   }
 
   #exact(word: string): number[] {
@@ -177,6 +191,32 @@ interface Scratch {
   score: Float64Array;
   /** The position of a row's node in IRI order (ties in score go by IRI, as in the store). */
   order: Int32Array;
+  /** The indexed nodes in IRI order, and by that position each one's best row of a search (−1: none yet). */
+  nodes: SearchableNode[];
+  bestRow: Int32Array;
+  bestExact: Uint8Array;
+  bestRelevance: Float64Array;
+}
+
+/** A match; its highlight is only marked up when asked for (a page of a long result). */
+class Match implements TextMatch {
+  readonly node: SearchableNode;
+  readonly predicate: string;
+  readonly score: number;
+  readonly #text: string;
+  readonly #words: readonly string[];
+
+  constructor(node: SearchableNode, predicate: string, score: number, text: string, words: readonly string[]) {
+    this.node = node;
+    this.predicate = predicate;
+    this.score = score;
+    this.#text = text;
+    this.#words = words;
+  }
+
+  highlight(): string {
+    return highlight(this.#text, this.#words);
+  }
 }
 
 function idOf(node: SearchableNode): string {
