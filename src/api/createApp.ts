@@ -11,6 +11,7 @@ import { graphqlHandler } from './graphql/graphqlHandler.ts';
 import { createSchema } from './graphql/schema.ts';
 import type { Logger } from './logger.ts';
 import type { Metrics } from './metrics.ts';
+import { metered } from './storeRequestMeter.ts';
 import { requestId, requestLog } from './requestLog.ts';
 import { restRouter, type RestOptions } from './rest/index.ts';
 
@@ -58,7 +59,8 @@ export function createApp({ store, logger, metrics, isShuttingDown, rest }: AppO
     else next();
   });
   app.use('/graphql', graphiqlAssets());
-  app.all('/graphql', express.json({ limit: maxBodyBytes }), graphqlHandler({ schema: createSchema(), store, logger, metrics }));
+  const graphql = graphqlHandler({ schema: createSchema(), store, logger, metrics });
+  app.all('/graphql', express.json({ limit: maxBodyBytes }), store.onRequest === undefined ? graphql : metered(graphql));
 
   app.use(restRouter(store, metrics, rest));
 

@@ -1,6 +1,6 @@
 /**
  * Prometheus metrics served on /metrics: HTTP requests by route and status with a latency
- * histogram, GraphQL operations, graph loads, and prom-client's process metrics (CPU, memory,
+ * histogram, GraphQL operations, graph loads, remote store requests and their request units, and prom-client's process metrics (CPU, memory,
  * event-loop lag, GC). One registry per server, so tests and embedders do not share counters.
  */
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
@@ -11,6 +11,8 @@ export interface Metrics {
   httpDuration: Histogram<'method' | 'route'>;
   graphqlOperations: Counter<'type' | 'outcome'>;
   loads: Counter<'graph' | 'outcome'>;
+  storeRequests: Counter<'outcome'>;
+  storeRequestUnits: Counter;
 }
 
 /** A fresh registry with the service's metrics and the default process metrics. */
@@ -42,6 +44,17 @@ export function createMetrics(): Metrics {
       name: 'ontomesh_loads_total',
       help: 'Graph loads run by this process, by graph id and outcome (ok or error).',
       labelNames: ['graph', 'outcome'],
+      registers: [registry],
+    }),
+    storeRequests: new Counter({
+      name: 'ontomesh_store_requests_total',
+      help: 'Requests sent to a remote store (Cosmos DB, Gremlin Server), retries included, by outcome (ok, conflict, transient, fatal).',
+      labelNames: ['outcome'],
+      registers: [registry],
+    }),
+    storeRequestUnits: new Counter({
+      name: 'ontomesh_store_request_units_total',
+      help: 'Request units (RU) the remote store charged (Cosmos DB x-ms-total-request-charge; 0 on servers that report none).',
       registers: [registry],
     }),
   };

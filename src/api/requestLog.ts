@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from './logger.ts';
 import type { Metrics } from './metrics.ts';
+import { storeCostOf } from './storeRequestMeter.ts';
 
 const requestIdPattern = /^[\w.:-]{1,128}$/;
 
@@ -35,6 +36,7 @@ export function requestLog(logger: Logger, metrics: Metrics) {
         status: res.statusCode,
         durationMs: Math.round(seconds * 1e4) / 10,
         requestId: id,
+        ...storeCostOf(res),
         ...(res.locals.logFields as Record<string, unknown> | undefined),
       });
     });

@@ -48,6 +48,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { store, logger, port, host, graceMs = 10_000 } = options;
   tuneV8ForServing();
   const metrics = options.metrics ?? createMetrics();
+  const unsubscribe = store.onRequest?.((request) => {
+    metrics.storeRequests.inc({ outcome: request.outcome });
+    metrics.storeRequestUnits.inc(request.charge);
+  });
   let shuttingDown = false;
   const app = createApp({ store, logger, metrics, isShuttingDown: () => shuttingDown, rest: options.rest });
   const server = host === undefined ? app.listen(port) : app.listen(port, host);
@@ -66,6 +70,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const grace = setTimeout(() => server.closeAllConnections(), graceMs);
     await closed;
     clearTimeout(grace);
+    unsubscribe?.();
     logger.info('stopped');
   })());
   return { url, server, metrics, close };

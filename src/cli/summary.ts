@@ -2,6 +2,7 @@
  * How `load` and `validate` report what they read: a few human lines, or one JSON object (`--json`)
  * whose shape scripts may rely on.
  */
+import { roundRequestUnits } from '../graph/storeRequests.ts';
 import type { LoadSummary } from '../load/index.ts';
 
 /** The `--json` summary of a load or validation. */
@@ -22,6 +23,7 @@ export function summaryJson(summary: LoadSummary): Record<string, unknown> {
     documents: summary.documents.map(({ location, format, ontologyIri, versionIri, quads, bytes }) => ({ location, format, ontologyIri, versionIri, triples: quads, bytes })),
     missingImports: summary.missingImports,
     durationMs: Math.round(summary.durationMs),
+    ...(summary.requestCharge === undefined ? {} : { requestCharge: roundRequestUnits(summary.requestCharge) }),
   };
 }
 
@@ -40,6 +42,7 @@ export function summaryText(summary: LoadSummary): string {
     `  properties   ${count(stats.objectProperties)} object, ${count(stats.datatypeProperties)} datatype, ${count(stats.annotationProperties)} annotation`,
     `  individuals  ${count(stats.individuals)}`,
   ];
+  if (summary.requestCharge !== undefined) lines.push(`  cost         ${count(roundRequestUnits(summary.requestCharge))} request units`);
   for (const { iri, importedBy } of summary.missingImports) lines.push(`  warning: owl:imports <${iri}> not resolved (imported by ${importedBy})`);
   return lines.join('\n');
 }

@@ -8,6 +8,7 @@
  */
 import type { EdgeElement, FactElement, GraphElement, PropertyElement } from './elements.ts';
 import type { FactRows } from './FactRows.ts';
+import type { StoreRequest } from './storeRequests.ts';
 
 /** Counts reported for a load and kept with its version. */
 export interface LoadStats {
@@ -73,6 +74,8 @@ export interface VersionWriter {
   commit(stats: LoadStats, meta?: VersionMeta): Promise<VersionInfo>;
   /** Discards everything written; the active version is untouched. */
   abort(): Promise<void>;
+  /** Request units this version's writes have cost so far; only stores that send requests report it. */
+  readonly requestCharge?: number;
 }
 
 /** The active version of each graph, fixed for the duration of one request. */
@@ -144,6 +147,11 @@ export interface GraphStore {
   scanFacts(snapshot: Snapshot, scan: FactScan): AsyncIterable<FactElement[]>;
   /** Streams the facts of one version (active one by default) in batches; asserted only unless asked. */
   exportFacts(graphId: string, options?: { version?: number; includeInferred?: boolean }): AsyncIterable<FactElement[]>;
+  /**
+   * Calls `listener` after every request a remote store sends (with its charge and outcome); returns an
+   * unsubscribe function. Absent on stores that send none (the embedded store).
+   */
+  onRequest?(listener: (request: StoreRequest) => void): () => void;
   /** True when the store can serve requests. */
   ready(): Promise<boolean>;
   close(): Promise<void>;

@@ -41,6 +41,8 @@ export interface LoadSummary {
   documents: SourceDocument[];
   missingImports: { iri: string; importedBy: string }[];
   durationMs: number;
+  /** Request units the writes cost, on stores that report them (Cosmos DB). */
+  requestCharge?: number;
 }
 
 /**
@@ -76,8 +78,12 @@ export async function loadOntologies(store: GraphStore | undefined, paths: strin
     const read = await (inWorker ? readInWorker : readOntologies)(paths, readOptions, sink, { onProgress, signal });
     const stats: LoadStats = { triples: facts.size, ...read.stats };
     const version = writer === undefined ? undefined : (await writer.commit(stats, read.meta)).version;
+    const requestCharge = writer?.requestCharge;
     writer = undefined;
-    return { graphId: read.graphId, version, stats, documents: read.documents, missingImports: read.missingImports, durationMs: performance.now() - started };
+    return {
+      graphId: read.graphId, version, stats, documents: read.documents, missingImports: read.missingImports, durationMs: performance.now() - started,
+      ...(requestCharge === undefined ? {} : { requestCharge }),
+    };
   } catch (error) {
     // The load's own error is the one to report; a failing abort leaves an invisible, uncommitted version.
     await writer?.abort().catch(() => undefined);

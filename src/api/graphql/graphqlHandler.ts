@@ -1,8 +1,8 @@
 /**
  * POST (and GET) /graphql: graphql-http's spec-compliant handler over the executable schema, with a
  * fresh context (one snapshot) per request over the read models this handler keeps (one per
- * snapshot), parsed and validated documents cached by query text, operation metrics, and
- * unexpected errors logged with the request id before they are masked.
+ * snapshot), parsed and validated documents cached by query text, operation metrics, the store's
+ * request charge as the `requestCharge` extension (stores that report it), and unexpected errors logged with the request id before they are masked.
  */
 import type { RequestHandler } from 'express';
 import { getOperationAST, type GraphQLSchema } from 'graphql';
@@ -11,6 +11,7 @@ import type { GraphStore } from '../../graph/GraphStore.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
 import { requestId } from '../requestLog.ts';
+import { storeCostOf } from '../storeRequestMeter.ts';
 import { ReadModels } from '../readModel/index.ts';
 import { createContext, type GraphqlContext } from './context.ts';
 import { documentCache } from './documentCache.ts';
@@ -44,6 +45,8 @@ export function graphqlHandler({ schema, store, logger, metrics }: GraphqlHandle
       for (const error of errors) {
         if (isUnexpected(error)) logger.error('graphql resolver failed', { requestId: requestId(res), path: error.path, error: error.originalError });
       }
+      const cost = storeCostOf(res);
+      return cost === undefined ? undefined : { ...result, extensions: { ...result.extensions, ...cost } };
     },
   });
 }

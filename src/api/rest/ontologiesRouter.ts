@@ -8,6 +8,7 @@
 import { Router, type Request, type Response } from 'express';
 import { OntomeshError } from '../../errors/index.ts';
 import type { GraphStore } from '../../graph/GraphStore.ts';
+import { roundRequestUnits } from '../../graph/storeRequests.ts';
 import { checkGraphId, exportGraph, PRODUCT_GRAPH_PREFIX, registrationsOf } from '../../load/index.ts';
 import type { Metrics } from '../metrics.ts';
 import { loadUpload } from './loadUpload.ts';
@@ -37,7 +38,8 @@ export function ontologiesRouter(store: GraphStore, metrics: Metrics, limits: Up
         id, missingImports, allowRemoteImports: [], ...(baseIRI === undefined ? {} : { baseIRI }), origin: `PUT /ontologies/${id}`,
       });
       metrics.loads.inc({ graph: id, outcome: 'ok' });
-      res.locals.logFields = { graphId: id, version: summary.version, triples: summary.stats.triples };
+      const cost = summary.requestCharge === undefined ? {} : { requestCharge: roundRequestUnits(summary.requestCharge) };
+      res.locals.logFields = { graphId: id, version: summary.version, triples: summary.stats.triples, ...cost };
       res.status(existing.length === 0 ? 201 : 200).location(`/ontologies/${encodeURIComponent(id)}`).json({
         graphId: summary.graphId,
         version: summary.version,
@@ -45,6 +47,7 @@ export function ontologiesRouter(store: GraphStore, metrics: Metrics, limits: Up
         documents: summary.documents.map(({ location, format, ontologyIri, versionIri, imports, quads }) => ({ location, format, ontologyIri, versionIri, imports, quads })),
         missingImports: summary.missingImports,
         durationMs: Math.round(summary.durationMs),
+        ...cost,
       });
     } catch (error) {
       metrics.loads.inc({ graph: id, outcome: 'error' });

@@ -71,7 +71,7 @@ async function seedDemoMesh(store: GraphStore, logger: Logger, metrics: Metrics,
     const summary = await loadOntologies(store, [demoMeshPath], { id: demoGraphId, missingImports: 'warn', allowRemoteImports: [], signal, origin: 'ontomesh serve (demo mesh)' });
     metrics.loads.inc({ graph: demoGraphId, outcome: 'ok' });
     const products = await registerDemoProducts(store, logger, metrics, signal);
-    logger.info('demo mesh loaded', { graphId: summary.graphId, version: summary.version, ...summary.stats, durationMs: Math.round(summary.durationMs), products });
+    logger.info('demo mesh loaded', { graphId: summary.graphId, version: summary.version, ...summary.stats, durationMs: Math.round(summary.durationMs), requestCharge: summary.requestCharge, products });
   } catch (error) {
     metrics.loads.inc({ graph: demoGraphId, outcome: 'error' });
     if (!signal.aborted) logger.error('demo mesh failed to load', { error });

@@ -13,7 +13,8 @@
 import gremlin from 'gremlin';
 import { OntomeshError } from '../../errors/index.ts';
 import type { Dialect, ResponseStatus } from './dialect.ts';
-import { chargeOf, chargeOpenMeters, type RequestRecord } from './requestCharge.ts';
+import { meterRequest, type StoreRequest } from '../../graph/storeRequests.ts';
+import { chargeOf } from './requestCharge.ts';
 import { classifyFailure, defaultRetryPolicy, retryDelay, type Failure, type RetryPolicy } from './retry.ts';
 import type { Script } from './ScriptBuilder.ts';
 
@@ -79,7 +80,7 @@ export class GremlinClient {
   readonly #options: GremlinClientOptions;
   readonly #policy: RetryPolicy;
   readonly #slots: Slot[];
-  readonly #listeners = new Set<(record: RequestRecord) => void>();
+  readonly #listeners = new Set<(record: StoreRequest) => void>();
   #next = 0;
   #closed = false;
   /** Request units charged since the client was created. */
@@ -94,7 +95,7 @@ export class GremlinClient {
   }
 
   /** Calls `listener` after every request (success or failure). Returns a function that removes it. */
-  onRequest(listener: (record: RequestRecord) => void): () => void {
+  onRequest(listener: (record: StoreRequest) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
   }
@@ -198,14 +199,14 @@ export class GremlinClient {
     client.close().catch(() => undefined);
   }
 
-  #record(template: string, attributes: Record<string, unknown>, started: number, outcome: RequestRecord['outcome']): void {
+  #record(template: string, attributes: Record<string, unknown>, started: number, outcome: StoreRequest['outcome']): void {
     const charge = chargeOf(attributes);
     const status = attributes['x-ms-status-code'];
-    const record: RequestRecord = { template, charge, durationMs: performance.now() - started, outcome };
+    const record: StoreRequest = { template, charge, durationMs: performance.now() - started, outcome };
     if (status !== undefined) record.cosmosStatus = Number(status);
     this.requestCharge += charge;
     this.requests += 1;
-    chargeOpenMeters(record);
+    meterRequest(record);
     for (const listener of this.#listeners) listener(record);
   }
 

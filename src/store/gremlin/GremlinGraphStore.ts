@@ -13,14 +13,14 @@ import { OntomeshError } from '../../errors/index.ts';
 import type { FactElement } from '../../graph/elements.ts';
 import { isSkolem } from '../../graph/skolem.ts';
 import type {
-  FactScan, GraphStore, LoadStats, NeighbourQuery, ResourceView, SearchHit, Snapshot, VersionInfo, VersionMeta, VersionWriter,
+  FactScan, GraphStore, LoadStats, NeighbourQuery, ResourceView, SearchHit, Snapshot, VersionInfo, VersionMeta,
 } from '../../graph/GraphStore.ts';
+import type { StoreRequest } from '../../graph/storeRequests.ts';
 import { chunk } from './batches.ts';
 import { defaultLimits, type StoreContext, type StoreLimits } from './context.ts';
 import type { GremlinClient } from './GremlinClient.ts';
 import { IdScheme, type VersionScope } from './ids.ts';
 import { edgesOf, literalsOf, nodeOf, rowFacts, type NodeRow } from './readRows.ts';
-import type { RequestRecord } from './requestCharge.ts';
 import { Scripts, type VertexKey } from './scripts.ts';
 import { filterTokens, parseQuery, scoreLiteral, scoreSearchTexts } from './searchText.ts';
 import { GremlinVersionWriter } from './GremlinVersionWriter.ts';
@@ -70,7 +70,7 @@ export class GremlinGraphStore implements GraphStore {
   }
 
   /** Calls `listener` after every request with its template, charge and outcome. Returns an unsubscribe function. */
-  onRequest(listener: (record: RequestRecord) => void): () => void {
+  onRequest(listener: (record: StoreRequest) => void): () => void {
     return this.#client.onRequest(listener);
   }
 

@@ -13,7 +13,7 @@ import type { GraphElement } from '../../graph/elements.ts';
 import type { LoadStats, VersionInfo, VersionMeta, VersionWriter } from '../../graph/GraphStore.ts';
 import type { StoreContext } from './context.ts';
 import type { VersionScope } from './ids.ts';
-import { ChargeMeter, withMeter } from './requestCharge.ts';
+import { RequestMeter, withMeter } from '../../graph/storeRequests.ts';
 import type { VertexKey } from './scripts.ts';
 import type { EdgeGroup, LiteralAppend, NewVertex } from './writeScripts.ts';
 import { packAppends, planWrites, VertexKeys } from './writePlan.ts';
@@ -33,7 +33,7 @@ export class GremlinVersionWriter implements VersionWriter {
   readonly #scope: VersionScope;
   readonly #meta: VersionMeta;
   readonly #createdAt: string;
-  readonly #meter = new ChargeMeter();
+  readonly #meter = new RequestMeter();
   readonly #pipeline: WritePipeline;
   readonly #keys: VertexKeys;
   #lastHeartbeat = Date.now();

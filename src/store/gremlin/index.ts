@@ -9,7 +9,6 @@ import { parseGremlinUrl, type Environment } from './storeUrl.ts';
 
 export { GremlinGraphStore, type GremlinStoreOptions } from './GremlinGraphStore.ts';
 export { GremlinVersionWriter } from './GremlinVersionWriter.ts';
-export { meterRequestCharge, type RequestRecord } from './requestCharge.ts';
 export { parseGremlinUrl, cosmosScope } from './storeUrl.ts';
 
 export interface OpenGremlinStoreOptions extends Omit<Partial<GremlinStoreOptions>, 'description'> {

@@ -11,7 +11,8 @@ import type { GraphElement } from '../../../src/graph/elements.ts';
 import { tinkerpopDialect } from '../../../src/store/gremlin/dialect.ts';
 import { GremlinClient } from '../../../src/store/gremlin/GremlinClient.ts';
 import { IdScheme } from '../../../src/store/gremlin/ids.ts';
-import { meterRequestCharge, openGremlinStore, type GremlinGraphStore, type OpenGremlinStoreOptions } from '../../../src/store/gremlin/index.ts';
+import { openGremlinStore, type GremlinGraphStore, type OpenGremlinStoreOptions } from '../../../src/store/gremlin/index.ts';
+import { meterRequests } from '../../../src/graph/storeRequests.ts';
 import { templateNames } from '../../../src/store/gremlin/scripts.ts';
 import { pizzaPath, readRdfXml } from '../../graph/fixtureQuads.ts';
 import { startFaultProxy } from './faultProxy.ts';
@@ -118,7 +119,7 @@ describe('Cosmos behaviour', () => {
     const { writer } = await load(store, batches);
     expect(proxy.counts.throttled).toBeGreaterThan(10);
     expect(writer.requestCharge).toBeGreaterThan(0);
-    const { result, requestCharge, requests } = await meterRequestCharge(() => exportedFacts(store, 'pizza'));
+    const { result, requestCharge, requests } = await meterRequests(() => exportedFacts(store, 'pizza'));
     expect(result).toEqual(expectedFacts(batches));
     expect(requestCharge % 2.5).toBe(0); // throttled answers charge 0, the others 2.5 each
     expect(requestCharge).toBeGreaterThan(0);
