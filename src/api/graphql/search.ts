@@ -12,7 +12,7 @@ export const maxSearchHits = 10_000;
 
 export type SearchKind = 'CONCEPT' | 'DATA_PRODUCT' | 'DATASET' | 'FIELD';
 
-const kindOf: Record<SearchableNode['kind'], SearchKind> = { Concept: 'CONCEPT', DataProduct: 'DATA_PRODUCT', Dataset: 'DATASET', Field: 'FIELD' };
+const nodeKinds: Record<SearchKind, SearchableNode['kind']> = { CONCEPT: 'Concept', DATA_PRODUCT: 'DataProduct', DATASET: 'Dataset', FIELD: 'Field' };
 
 /** A search result: the node, the predicate of its best literal, the score and the highlight of that literal. */
 export type SearchMatch = TextMatch;
@@ -20,7 +20,6 @@ export type SearchMatch = TextMatch;
 /** The matches of `text` of the given kinds (all when absent), best first. */
 export async function searchMatches(context: GraphqlContext, text: string, kinds?: readonly SearchKind[] | null): Promise<readonly SearchMatch[]> {
   const model = await context.model();
-  const wanted = kinds == null || kinds.length === 0 ? undefined : new Set(kinds);
-  const matches = model.text.search(text, wanted === undefined ? undefined : (node) => wanted.has(kindOf[node.kind]));
+  const matches = model.text.search(text, kinds == null || kinds.length === 0 ? undefined : new Set(kinds.map((kind) => nodeKinds[kind])));
   return matches.length > maxSearchHits ? matches.slice(0, maxSearchHits) : matches;
 }

@@ -32,6 +32,7 @@ interface Row {
   label: string | undefined;
 }
 
+const kindCodes: readonly SearchableNode['kind'][] = ['Concept', 'DataProduct', 'Dataset', 'Field'];
 const k1 = 1.2;
 const b = 0.75;
 /** Score added to exact label matches, above any BM25 score of a short text (as the store's). */
@@ -77,21 +78,24 @@ export class TextIndex {
   }
 
   /**
-   * The nodes `accept` keeps whose literals match `text`, best first (then by IRI). Word by word,
-   * the postings of the tokens a word matches give each row's term frequency and the word's row
-   * count (its IDF); a row that has every word gets the sum of the words' BM25 terms.
+   * The nodes of the given kinds (all when absent) whose literals match `text`, best first (then by
+   * IRI). Word by word, the postings of the tokens a word matches give each row's term frequency
+   * and the word's row count (its IDF, over all rows); a row of a wanted kind that has every word
+   * gets the sum of the words' BM25 terms.
    *
    * @example
-   * index.search('margherita pi', (node) => node.kind === 'Concept')
+   * index.search('margherita pi', new Set(['Concept']))
    */
-  search(text: string, accept: (node: SearchableNode) => boolean = () => true): TextMatch[] {
+  search(text: string, kinds?: ReadonlySet<SearchableNode['kind']>): TextMatch[] {
     const folded = foldText(text);
     const words = folded.match(wordPattern);
     if (!words || this.#rows.length === 0) return [];
     // Token ids each word matches: the word itself, or (the last) every token it begins.
     const matching = words.map((word, i) => (i === words.length - 1 ? this.#prefixed(word) : this.#exact(word)));
     if (matching.some((ids) => ids.length === 0)) return [];
-    const { norm, tf, matched, score, order } = (this.#scratch ??= this.#newScratch());
+    const { norm, tf, matched, score, order, kind, label } = (this.#scratch ??= this.#newScratch());
+    let wanted = 0;
+    for (const [i, k] of kindCodes.entries()) if (kinds === undefined || kinds.has(k)) wanted |= 1 << i;
     const total = this.#rows.length;
     let candidates: number[] = [];
     for (let w = 0; w < matching.length; w++) {
@@ -107,7 +111,7 @@ export class TextIndex {
       for (const row of touched) {
         const f = tf[row]!;
         tf[row] = 0;
-        if (matched[row] !== w) continue;
+        if (matched[row] !== w || ((wanted >> kind[row]!) & 1) === 0) continue;
         matched[row] = w + 1;
         score[row]! += (idf * f * (k1 + 1)) / (f + norm[row]!);
         next.push(row);
@@ -122,10 +126,9 @@ export class TextIndex {
       const bm25 = score[r]!;
       matched[r] = 0;
       score[r] = 0;
-      const row = this.#rows[r]!;
-      if (!accept(row.node)) continue;
-      const exact = row.label === folded ? 1 : 0;
-      const relevance = bm25 * (row.label === undefined ? 1 : 2);
+      const isLabel = label[r] === 1;
+      const exact = isLabel && this.#rows[r]!.label === folded ? 1 : 0;
+      const relevance = bm25 * (isLabel ? 2 : 1);
       const n = order[r]!;
       const known = bestRow[n]!;
       if (known < 0) found.push(n);
@@ -157,6 +160,8 @@ export class TextIndex {
     const order = Int32Array.from(this.#rows, (row) => rank.get(row.node)!);
     return {
       norm, tf: new Uint16Array(total), matched: new Uint8Array(total), score: new Float64Array(total), order,
+      kind: Uint8Array.from(this.#rows, (row) => kindCodes.indexOf(row.node.kind)),
+      label: Uint8Array.from(this.#rows, (row) => (row.label === undefined ? 0 : 1)),
       nodes, bestRow: new Int32Array(nodes.length).fill(-1), bestExact: new Uint8Array(nodes.length), bestRelevance: new Float64Array(nodes.length),
     };
   }
@@ -191,6 +196,9 @@ interface Scratch {
   score: Float64Array;
   /** The position of a row's node in IRI order (ties in score go by IRI, as in the store). */
   order: Int32Array;
+  /** By row: its node's kind (index in kindCodes), and 1 for a label literal. */
+  kind: Uint8Array;
+  label: Uint8Array;
   /** The indexed nodes in IRI order, and by that position each one's best row of a search (−1: none yet). */
   nodes: SearchableNode[];
   bestRow: Int32Array;

@@ -44,7 +44,7 @@ describe('TextIndex', () => {
 
   it('ranks an exact label match first and keeps only the nodes asked for', () => {
     expect(idOf(model.text.search('customer')[0]!.node)).toBe(c.customer);
-    const products = model.text.search('customer', (node) => node.kind === 'DataProduct');
+    const products = model.text.search('customer', new Set(['DataProduct'] as const));
     expect(products.length).toBeGreaterThan(0);
     expect(products.every((m) => m.node.kind === 'DataProduct')).toBe(true);
     expect(model.text.search('no-such-word-anywhere')).toEqual([]);
