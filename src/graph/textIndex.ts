@@ -1,3 +1,8 @@
+/**
+ * The full-text search contract every store and the API's read model share: which literals are
+ * indexed, which of them are labels, how texts are folded for matching, and how highlights are marked up.
+ */
+
 /** Literal predicates whose values feed the full-text index: labels, synonyms, definitions. */
 export const textIndexPredicates: readonly string[] = [
   'http://www.w3.org/2000/01/rdf-schema#label',
@@ -27,3 +32,22 @@ export const labelPredicates: ReadonlySet<string> = new Set([
   'http://purl.org/dc/terms/title',
   'https://schema.org/name',
 ]);
+
+/** Case-, diacritic- and space-insensitive form of a text, for matching and exact-match comparison. */
+export function foldText(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/\s+/gu, ' ').trim();
+}
+
+/** Escapes a text for HTML (highlights are returned as HTML with `<b>` around matches). */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** Wraps a match in a text being highlighted; replaced by `<b>`/`</b>` after escaping (highlightMarkup). */
+export const highlightOpen = '\u0002';
+export const highlightClose = '\u0003';
+
+/** HTML-escapes a highlighted text and turns the markers into `<b>…</b>`. */
+export function highlightMarkup(highlighted: string): string {
+  return escapeHtml(highlighted).replaceAll(highlightOpen, '<b>').replaceAll(highlightClose, '</b>');
+}

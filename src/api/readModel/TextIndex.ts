@@ -7,7 +7,7 @@
  * matches first; a node counts with its best literal. Every search runs over the postings (no
  * answer is kept), in memory: the store's FTS5 query costs 3–30 ms for a common word, this 0.1–1 ms.
  */
-import { foldText, highlightClose, highlightMarkup, highlightOpen } from '../../store/sqlite/searchText.ts';
+import { foldText, highlightClose, highlightMarkup, highlightOpen } from '../../graph/textIndex.ts';
 import { labelPredicates } from '../../graph/textIndex.ts';
 import type { SearchableNode } from './entities.ts';
 

@@ -12,17 +12,12 @@
  */
 import type { PropertyElement } from '../../graph/elements.ts';
 import type { SearchHit } from '../../graph/GraphStore.ts';
-import { labelPredicates, textIndexPredicates } from '../../graph/textIndex.ts';
+import { escapeHtml, foldText, labelPredicates, textIndexPredicates } from '../../graph/textIndex.ts';
 
 const indexed = new Set(textIndexPredicates);
 const wordPattern = /[\p{L}\p{N}\p{Co}\p{M}]+/gu;
 /** Score added to exact label matches, above any relevance of a partial match. */
 const exactBonus = 1000;
-
-/** Case-, diacritic- and space-insensitive form of a text (the same folding as the SQLite store). */
-export function foldText(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/\s+/gu, ' ').trim();
-}
 
 const words = (text: string): string[] => foldText(text).match(wordPattern) ?? [];
 
@@ -76,8 +71,6 @@ export function scoreSearchTexts(query: SearchQuery, values: readonly string[]):
   }
   return best;
 }
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Matches one literal against the query, with its highlight; undefined when it does not match. */
 export function scoreLiteral(query: SearchQuery, fact: PropertyElement): SearchHit | undefined {

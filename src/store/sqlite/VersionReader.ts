@@ -5,9 +5,9 @@
  */
 import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
 import type { EdgeElement, FactElement, LiteralValue, PropertyElement } from '../../graph/elements.ts';
-import { labelPredicates } from '../../graph/textIndex.ts';
+import { foldText, highlightClose, highlightMarkup, highlightOpen, labelPredicates } from '../../graph/textIndex.ts';
 import { versionTables } from './schema.ts';
-import { ftsQuery, foldText, highlightClose, highlightMarkup, highlightOpen } from './searchText.ts';
+import { ftsQuery } from './searchText.ts';
 
 /** A search match of one version, best literal per node. */
 export interface VersionSearchHit {
