@@ -15,18 +15,19 @@ export interface Logger {
 }
 
 /**
- * A logger writing JSON lines to `stream`, dropping messages below `level`.
+ * A logger writing JSON lines to `stream`, dropping messages below `level`; `base` fields (e.g. the
+ * process id) go in every line, after `msg`.
  *
  * @example
  * const logger = createLogger(process.stdout, 'info');
  * logger.info('listening', { url: 'http://localhost:8080' });
  * // {"time":"2025-01-01T00:00:00.000Z","level":"info","msg":"listening","url":"http://localhost:8080"}
  */
-export function createLogger(stream: NodeJS.WritableStream, level: LogLevel = 'info'): Logger {
+export function createLogger(stream: NodeJS.WritableStream, level: LogLevel = 'info', base?: Record<string, unknown>): Logger {
   const threshold = levels[level];
   const log = (lvl: LogLevel, msg: string, fields?: Record<string, unknown>) => {
     if (levels[lvl] < threshold) return;
-    stream.write(`${JSON.stringify({ time: new Date().toISOString(), level: lvl, msg, ...fields }, errorReplacer)}\n`);
+    stream.write(`${JSON.stringify({ time: new Date().toISOString(), level: lvl, msg, ...base, ...fields }, errorReplacer)}\n`);
   };
   return {
     log,

@@ -15,9 +15,11 @@ export interface Metrics {
   storeRequestUnits: Counter;
 }
 
-/** A fresh registry with the service's metrics and the default process metrics. */
-export function createMetrics(): Metrics {
-  const registry = new Registry();
+/**
+ * The service's metrics and the default process metrics, in a fresh registry or in `registry` (a
+ * cluster worker's, src/api/clusterMetrics.ts).
+ */
+export function createMetrics(registry: Registry = new Registry()): Metrics {
   collectDefaultMetrics({ register: registry });
   return {
     registry,

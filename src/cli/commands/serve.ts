@@ -2,9 +2,12 @@
  * `ontomesh serve`: the HTTP service. With the default store and no graph in it yet, the demo mesh is
  * loaded in the background: the ontologies in ./ontology as graph `mesh` (/readyz turns ready when it
  * is in), then the data products and contracts described in ./mesh, registered into their domains.
- * SIGTERM/SIGINT drain in-flight requests, then close the store.
+ * SIGTERM/SIGINT drain in-flight requests, then close the store. With `--workers N` (default: one per
+ * available core) the primary does that one-time work, then N worker processes serve (serveCluster.ts).
  */
+import cluster from 'node:cluster';
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Logger, Metrics } from '../../api/index.ts';
 import type { GraphStore } from '../../graph/GraphStore.ts';
@@ -35,6 +38,8 @@ Options:
   --store URL   the store (default: $ONTOMESH_STORE, else sqlite:./data/ontomesh.db)
   --port N      port to listen on (default: $PORT, else 8080; 0 picks a free port)
   --host H      interface to bind (default: all)
+  --workers N   worker processes sharing the port: a number, or auto for one per available core
+                (default: $ONTOMESH_WORKERS, else auto); 1 serves from a single process
   -h, --help    show this help`,
 
   async run(args, io) {
@@ -42,48 +47,71 @@ Options:
       store: { type: 'string' },
       port: { type: 'string' },
       host: { type: 'string' },
+      workers: { type: 'string' },
     });
     const port = integerOption('port', values.port ?? io.env.PORT, { max: 65_535 }) ?? 8080;
+    const workers = workersOption(values.workers ?? (io.env.ONTOMESH_WORKERS || undefined));
     // Imported here so the other commands do not pay for Express, GraphQL and prom-client at startup.
-    const { createLogger, createMetrics, logLevelFromEnv, startServer } = await import('../../api/index.ts');
-    const logger = createLogger(io.stdout, logLevelFromEnv(io.env));
-    const metrics = createMetrics();
+    const { ClusterWorkerRegistry, createLogger, createMetrics, logLevelFromEnv, startServer } = await import('../../api/index.ts');
+    const logger = createLogger(io.stdout, logLevelFromEnv(io.env), { pid: process.pid });
     const { url, isDefault } = resolveStoreUrl(values.store, io.env);
-    const store = await openStore(url);
+    if (cluster.isPrimary && workers > 1) {
+      const store = await openStore(url);
+      try {
+        if (isDefault) await seedDemoMesh(store, logger, undefined, io.signal);
+      } finally {
+        await store.close();
+      }
+      if (io.signal.aborted) return exitCodes.ok;
+      return (await import('../serveCluster.ts')).runServeCluster({ workers, logger, signal: io.signal });
+    }
+    const member = cluster.isWorker ? (await import('../serveCluster.ts')).joinServeCluster() : undefined;
     try {
-      const running = await startServer({ store, logger, metrics, port, host: values.host });
-      const seeding = isDefault ? seedDemoMesh(store, logger, metrics, io.signal) : Promise.resolve();
-      if (!io.signal.aborted) await new Promise((resolve) => io.signal.addEventListener('abort', resolve, { once: true }));
-      await running.close();
-      await seeding;
-      return exitCodes.ok;
+      const signal = member ? AbortSignal.any([io.signal, member.stopSignal]) : io.signal;
+      const metrics = createMetrics(member ? new ClusterWorkerRegistry() : undefined);
+      const store = await openStore(url);
+      try {
+        const running = await startServer({ store, logger, metrics, port, host: values.host });
+        const seeding = isDefault && !member ? seedDemoMesh(store, logger, metrics, signal) : Promise.resolve();
+        if (!signal.aborted) await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
+        await running.close();
+        await seeding;
+        return exitCodes.ok;
+      } finally {
+        await store.close();
+      }
     } finally {
-      await store.close();
+      member?.leave();
     }
   },
 };
 
+/** `--workers` / ONTOMESH_WORKERS: a number of processes, or `auto` (the default): os.availableParallelism(). */
+function workersOption(value: string | undefined): number {
+  return value === undefined || value === 'auto' ? availableParallelism() : integerOption('workers', value, { min: 1, max: 1024 })!;
+}
+
 /** Loads the demo mesh when the store holds no graph yet; failures are logged, the server keeps running. */
-async function seedDemoMesh(store: GraphStore, logger: Logger, metrics: Metrics, signal: AbortSignal): Promise<void> {
+async function seedDemoMesh(store: GraphStore, logger: Logger, metrics: Metrics | undefined, signal: AbortSignal): Promise<void> {
   try {
     if ((await store.graphIds()).length > 0 || !existsSync(demoMeshPath)) return;
     logger.info('loading demo mesh', { path: demoMeshPath, graphId: demoGraphId });
     const summary = await loadOntologies(store, [demoMeshPath], { id: demoGraphId, missingImports: 'warn', allowRemoteImports: [], signal, origin: 'ontomesh serve (demo mesh)' });
-    metrics.loads.inc({ graph: demoGraphId, outcome: 'ok' });
+    metrics?.loads.inc({ graph: demoGraphId, outcome: 'ok' });
     const products = await registerDemoProducts(store, logger, metrics, signal);
     logger.info('demo mesh loaded', { graphId: summary.graphId, version: summary.version, ...summary.stats, durationMs: Math.round(summary.durationMs), requestCharge: summary.requestCharge, products });
   } catch (error) {
-    metrics.loads.inc({ graph: demoGraphId, outcome: 'error' });
+    metrics?.loads.inc({ graph: demoGraphId, outcome: 'error' });
     if (!signal.aborted) logger.error('demo mesh failed to load', { error });
   }
 }
 
 /** Registers the demo mesh's descriptors; the number registered (0 when it failed: logged, the ontologies stay). */
-async function registerDemoProducts(store: GraphStore, logger: Logger, metrics: Metrics, signal: AbortSignal): Promise<number> {
+async function registerDemoProducts(store: GraphStore, logger: Logger, metrics: Metrics | undefined, signal: AbortSignal): Promise<number> {
   if (!existsSync(demoProductsPath)) return 0;
   try {
     const summary = await registerProducts(store, await readDescriptorFiles([demoProductsPath]), { signal });
-    for (const graph of summary.graphs) metrics.loads.inc({ graph: graph.graphId, outcome: 'ok' });
+    for (const graph of summary.graphs) metrics?.loads.inc({ graph: graph.graphId, outcome: 'ok' });
     return summary.registrations.length;
   } catch (error) {
     if (signal.aborted) throw error;
