@@ -41,7 +41,7 @@ export async function startOntomesh(): Promise<OntomeshEndpoint> {
   const store = `sqlite:${join(dir, 'ontomesh.db')}`;
   const logFile = join(dir, 'serve.log');
   const logFd = openSync(logFile, 'a');
-  const server = spawn(process.execPath, [...servingNodeOptions, cli, 'serve', '--store', store, '--port', '0', '--host', '127.0.0.1'], { cwd: root, stdio: ['ignore', logFd, logFd] });
+  const server = spawn(process.execPath, [...servingNodeOptions, cli, 'serve', '--store', store, '--port', '0', '--host', '127.0.0.1', '--workers', process.env.ONTOMESH_WORKERS || '2'], { cwd: root, stdio: ['ignore', logFd, logFd] });
   closeSync(logFd);
   const stop = async () => {
     await stopProcess(server);
