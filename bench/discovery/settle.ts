@@ -3,7 +3,7 @@
  * server keeps working on the requests it had accepted (neither Fuseki nor Node cancels a query
  * whose client left); without this wait, that backlog would run into the next server's round.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
@@ -29,13 +29,26 @@ export async function settle(pid: number, options: { windowMs?: number; busyShar
   return false;
 }
 
-/** User + system CPU seconds of a process (fields 14 and 15 of /proc/PID/stat), undefined when unreadable. */
+/**
+ * User + system CPU seconds of a process and its live descendants (the workers of `serve --workers`):
+ * fields 14 and 15 of /proc/PID/stat, children from /proc/PID/task/TID/children. Undefined when the
+ * process is gone or /proc is unreadable.
+ */
 export function cpuSeconds(pid: number): number | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+    const own = (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+    return childrenOf(pid).reduce((sum, child) => sum + (cpuSeconds(child) ?? 0), own);
   } catch {
     return undefined;
+  }
+}
+
+function childrenOf(pid: number): number[] {
+  try {
+    return readdirSync(`/proc/${pid}/task`).flatMap((tid) => readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').split(' ').filter(Boolean).map(Number));
+  } catch {
+    return [];
   }
 }
