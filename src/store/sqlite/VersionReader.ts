@@ -52,36 +52,40 @@ export class VersionReader {
       SELECT pt.iri AS p, dt.iri AS dt, x.lang, x.dir, x.lex, gt.iri AS g, x.inferred, x.doc
       FROM ${t.prop} x JOIN ${t.term} pt ON pt.id = x.p JOIN ${t.term} dt ON dt.id = x.dt LEFT JOIN ${t.term} gt ON gt.id = x.g
       WHERE x.s = ? ORDER BY x.s, x.p, x.rowid`).all(id) as Row[];
-    // Asserted edges and the closure's lists, in (predicate, other end, graph) order.
-    const out = this.#statement('out', `
-      SELECT pt.iri AS p, ot.iri AS o, gt.iri AS g, e.inferred, e.doc, e.p AS pid, e.o AS oid, e.g AS gid
-      FROM ${t.out} e JOIN ${t.term} pt ON pt.id = e.p JOIN ${t.term} ot ON ot.id = e.o LEFT JOIN ${t.term} gt ON gt.id = e.g
-      WHERE e.s = ?1
-      UNION ALL
-      SELECT pt.iri, ot.iri, NULL, 1, -1, c.p, j.value, 0
-      FROM ${t.closureOut} c JOIN json_each(c.os) j JOIN ${t.term} pt ON pt.id = c.p JOIN ${t.term} ot ON ot.id = j.value
-      WHERE c.s = ?1
-      ORDER BY pid, oid, gid`).all(id) as Row[];
-    const incoming = this.#statement('in', `
-      SELECT st.iri AS s, pt.iri AS p, gt.iri AS g, e.inferred, e.doc, e.p AS pid, e.s AS sid, e.g AS gid
-      FROM ${t.in} e JOIN ${t.term} pt ON pt.id = e.p JOIN ${t.term} st ON st.id = e.s LEFT JOIN ${t.term} gt ON gt.id = e.g
-      WHERE e.o = ?1
-      UNION ALL
-      SELECT st.iri, pt.iri, NULL, 1, -1, c.p, j.value, 0
-      FROM ${t.closureIn} c JOIN json_each(c.ss) j JOIN ${t.term} pt ON pt.id = c.p JOIN ${t.term} st ON st.id = j.value
-      WHERE c.o = ?1
-      ORDER BY pid, sid, gid`).all(id) as Row[];
     return {
       properties: dedupeProperties(props.map((r) => propertyFact(iri, r))),
-      out: out.map((r) => edgeFact(iri, r.p as string, r.o as string, r)),
-      in: incoming.map((r) => edgeFact(r.s as string, r.p as string, iri, r)),
+      out: this.#edges(id, 'out').map((r) => edgeFact(iri, r.p as string, r.other as string, r)),
+      in: this.#edges(id, 'in').map((r) => edgeFact(r.other as string, r.p as string, iri, r)),
     };
+  }
+
+  /** A node's edges in one direction, asserted and the closure's lists, in (predicate, other end, graph) order. */
+  #edges(id: number, direction: 'out' | 'in'): Row[] {
+    const t = this.#t;
+    const { table, from, to, closure, list } = this.#direction(direction);
+    return this.#statement(`edges-${direction}`, `
+      SELECT pt.iri AS p, xt.iri AS other, gt.iri AS g, e.inferred, e.doc, e.p AS pid, e.${to} AS xid, e.g AS gid
+      FROM ${table} e JOIN ${t.term} pt ON pt.id = e.p JOIN ${t.term} xt ON xt.id = e.${to} LEFT JOIN ${t.term} gt ON gt.id = e.g
+      WHERE e.${from} = ?1
+      UNION ALL
+      SELECT pt.iri, xt.iri, NULL, 1, -1, c.p, j.value, 0
+      FROM ${closure} c JOIN json_each(c.${list}) j JOIN ${t.term} pt ON pt.id = c.p JOIN ${t.term} xt ON xt.id = j.value
+      WHERE c.${from} = ?1
+      ORDER BY pid, xid, gid`).all(id) as Row[];
+  }
+
+  /** The tables and columns of one walking direction: the edge table, its near and far end, the closure's lists. */
+  #direction(direction: 'out' | 'in'): { table: string; from: string; to: string; closure: string; list: string } {
+    const t = this.#t;
+    return direction === 'out'
+      ? { table: t.out, from: 's', to: 'o', closure: t.closureOut, list: 'os' }
+      : { table: t.in, from: 'o', to: 's', closure: t.closureIn, list: 'ss' };
   }
 
   /** [from, to] pairs one hop along `predicate` from any of `ids`; the closure's lists too with `includeInferred`. */
   neighbours(ids: readonly string[], predicate: string, direction: 'out' | 'in', includeInferred: boolean): [string, string][] {
     const t = this.#t;
-    const [table, from, to, closure, list] = direction === 'out' ? [t.out, 's', 'o', t.closureOut, 'os'] : [t.in, 'o', 's', t.closureIn, 'ss'];
+    const { table, from, to, closure, list } = this.#direction(direction);
     const rows = this.#statement(`neighbours-${direction}-${includeInferred}`, `
       SELECT a.iri AS source, b.iri AS target
       FROM ${t.term} a JOIN ${table} e ON e.${from} = a.id AND e.p = (SELECT id FROM ${t.term} WHERE iri = ?1)
