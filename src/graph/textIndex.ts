@@ -39,7 +39,7 @@ export function foldText(text: string): string {
 }
 
 /** Escapes a text for HTML (highlights are returned as HTML with `<b>` around matches). */
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
@@ -50,4 +50,21 @@ export const highlightClose = '\u0003';
 /** HTML-escapes a highlighted text and turns the markers into `<b>…</b>`. */
 export function highlightMarkup(highlighted: string): string {
   return escapeHtml(highlighted).replaceAll(highlightOpen, '<b>').replaceAll(highlightClose, '</b>');
+}
+
+/** A word as written: combining marks kept with their letters, so each folds to one token. */
+const writtenWordPattern = /[\p{L}\p{N}\p{Co}\p{M}]+/gu;
+
+/**
+ * The text as HTML with every word that matches one of the folded query `words` (the last one as a
+ * prefix, as search matches it) in `<b>…</b>`: the highlight of stores that have no FTS5 highlight().
+ */
+export function highlightWords(text: string, words: readonly string[]): string {
+  const last = words.length - 1;
+  const marked = text.replace(writtenWordPattern, (written) => {
+    const word = foldText(written);
+    const hit = words.some((w, i) => (i === last ? word.startsWith(w) : word === w));
+    return hit ? `${highlightOpen}${written}${highlightClose}` : written;
+  });
+  return highlightMarkup(marked);
 }

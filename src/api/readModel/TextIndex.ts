@@ -7,7 +7,7 @@
  * matches first; a node counts with its best literal. Every search runs over the postings (no
  * answer is kept), in memory: the store's FTS5 query costs 3–30 ms for a common word, this 0.1–1 ms.
  */
-import { foldText, highlightClose, highlightMarkup, highlightOpen } from '../../graph/textIndex.ts';
+import { foldText, highlightWords } from '../../graph/textIndex.ts';
 import { labelPredicates } from '../../graph/textIndex.ts';
 import type { SearchableNode } from './entities.ts';
 
@@ -38,8 +38,6 @@ const b = 0.75;
 /** Score added to exact label matches, above any BM25 score of a short text (as the store's). */
 const exactBonus = 1000;
 const wordPattern = /[\p{L}\p{N}\p{Co}]+/gu;
-/** Words in the original text: marks kept with their letters, so each folds to one token. */
-const originalWordPattern = /[\p{L}\p{N}\p{Co}\p{M}]+/gu;
 
 export class TextIndex {
   readonly #rows: Row[] = [];
@@ -223,21 +221,10 @@ class Match implements TextMatch {
   }
 
   highlight(): string {
-    return highlight(this.#text, this.#words);
+    return highlightWords(this.#text, this.#words);
   }
 }
 
 function idOf(node: SearchableNode): string {
   return node.kind === 'Concept' ? node.iri : node.id;
-}
-
-/** The text with each word that matches one of `words` (the last as a prefix) marked, as the store's highlight does. */
-function highlight(text: string, words: readonly string[]): string {
-  const last = words.length - 1;
-  const marked = text.replace(originalWordPattern, (original) => {
-    const word = foldText(original);
-    const hit = words.some((w, i) => (i === last ? word.startsWith(w) : word === w));
-    return hit ? `${highlightOpen}${original}${highlightClose}` : original;
-  });
-  return highlightMarkup(marked);
 }

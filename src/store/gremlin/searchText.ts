@@ -12,7 +12,7 @@
  */
 import type { PropertyElement } from '../../graph/elements.ts';
 import type { SearchHit } from '../../graph/GraphStore.ts';
-import { escapeHtml, foldText, labelPredicates, textIndexPredicates } from '../../graph/textIndex.ts';
+import { foldText, highlightWords, labelPredicates, textIndexPredicates } from '../../graph/textIndex.ts';
 
 const indexed = new Set(textIndexPredicates);
 const wordPattern = /[\p{L}\p{N}\p{Co}\p{M}]+/gu;
@@ -78,14 +78,5 @@ export function scoreLiteral(query: SearchQuery, fact: PropertyElement): SearchH
   const text = fact.value.lexical;
   const value = score(query, labelPredicates.has(fact.predicate), foldText(text));
   if (value === undefined) return undefined;
-  const matches = matcher(query);
-  let highlight = '';
-  let at = 0;
-  for (const match of text.matchAll(wordPattern)) {
-    if (!matches(foldText(match[0]))) continue;
-    highlight += `${escapeHtml(text.slice(at, match.index))}<b>${escapeHtml(match[0])}</b>`;
-    at = match.index + match[0].length;
-  }
-  highlight += escapeHtml(text.slice(at));
-  return { id: fact.subject, score: value, predicate: fact.predicate, highlight, text };
+  return { id: fact.subject, score: value, predicate: fact.predicate, highlight: highlightWords(text, query.words), text };
 }
