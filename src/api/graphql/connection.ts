@@ -24,6 +24,12 @@ export interface Connection<E> {
   totalCount: number;
 }
 
+/** What a connection pages over: an array, or a list that is only made as far as it is sliced (search matches). */
+export interface Sliceable<T> {
+  readonly length: number;
+  slice(start: number, end: number): T[];
+}
+
 /**
  * The page of `items`, each turned into an edge by `edge` (default `{ node }`) with its cursor.
  *
@@ -31,7 +37,7 @@ export interface Connection<E> {
  * connection(model.products, pageOf(20, null))
  */
 export function connection<T, E extends object = { node: T }>(
-  items: readonly T[], page: Page, edge: (item: T) => E = (node) => ({ node }) as unknown as E,
+  items: Sliceable<T>, page: Page, edge: (item: T) => E = (node) => ({ node }) as unknown as E,
 ): Connection<E & { cursor: string }> {
   const slice = items.slice(page.offset, page.offset + page.first);
   const edges = slice.map((item, i) => ({ cursor: encodeCursor(page.offset + i), ...edge(item) }));

@@ -33,7 +33,7 @@ export const resolvers = {
       const page = pageOf(args.first, args.after);
       const { text, ...filter } = args.filter ?? {};
       const model = await context.model();
-      const matches = text == null ? undefined : new Set((await searchMatches(context, searchText(text), ['DATA_PRODUCT'])).map((match) => (match.node as { id: string }).id));
+      const matches = text == null ? undefined : new Set((await searchMatches(context, searchText(text), ['DATA_PRODUCT'])).slice().map((match) => (match.node as { id: string }).id));
       return connection(model.filterProducts(filter, matches), page);
     },
     search: async (_: unknown, args: { text: string; kinds?: SearchKind[] | null } & PageArgs, context: GraphqlContext) => {

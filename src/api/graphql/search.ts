@@ -3,12 +3,10 @@
  * literals the store's full-text index covers, ranked as the store ranks them, exact label matches
  * first), over the concepts, products, datasets and fields of the kinds asked for, best first. Every
  * request runs the search over the index's postings; nothing is kept from one request to the next.
+ * Matches are ranked as far as a page needs (readModel/RankedMatches.ts).
  */
-import type { SearchableNode, TextMatch } from '../readModel/index.ts';
+import type { SearchableNode, TextMatch, TextMatches } from '../readModel/index.ts';
 import type { GraphqlContext } from './context.ts';
-
-/** Search looks at this many best matches; totalCount never exceeds it. */
-export const maxSearchHits = 10_000;
 
 export type SearchKind = 'CONCEPT' | 'DATA_PRODUCT' | 'DATASET' | 'FIELD';
 
@@ -18,8 +16,7 @@ const nodeKinds: Record<SearchKind, SearchableNode['kind']> = { CONCEPT: 'Concep
 export type SearchMatch = TextMatch;
 
 /** The matches of `text` of the given kinds (all when absent), best first. */
-export async function searchMatches(context: GraphqlContext, text: string, kinds?: readonly SearchKind[] | null): Promise<readonly SearchMatch[]> {
+export async function searchMatches(context: GraphqlContext, text: string, kinds?: readonly SearchKind[] | null): Promise<TextMatches> {
   const model = await context.model();
-  const matches = model.text.search(text, kinds == null || kinds.length === 0 ? undefined : new Set(kinds.map((kind) => nodeKinds[kind])));
-  return matches.length > maxSearchHits ? matches.slice(0, maxSearchHits) : matches;
+  return model.text.search(text, kinds == null || kinds.length === 0 ? undefined : new Set(kinds.map((kind) => nodeKinds[kind])));
 }

@@ -10,6 +10,7 @@
 import { foldText, highlightWords } from '../../graph/textIndex.ts';
 import { labelPredicates } from '../../graph/textIndex.ts';
 import type { SearchableNode } from './entities.ts';
+import { noMatches, RankedMatches, type RankedList } from './RankedMatches.ts';
 
 /** A node that matched, with its best literal. */
 export interface TextMatch {
@@ -21,6 +22,9 @@ export interface TextMatch {
   /** The literal with the matched words in `<b>…</b>`, HTML-escaped. */
   highlight(): string;
 }
+
+/** The matches of a search, best first, ranked and made as far as they are sliced. */
+export type TextMatches = RankedList<TextMatch>;
 
 interface Row {
   node: SearchableNode;
@@ -79,48 +83,60 @@ export class TextIndex {
    * The nodes of the given kinds (all when absent) whose literals match `text`, best first (then by
    * IRI). Word by word, the postings of the tokens a word matches give each row's term frequency
    * and the word's row count (its IDF, over all rows); a row of a wanted kind that has every word
-   * gets the sum of the words' BM25 terms.
+   * gets the sum of the words' BM25 terms. Only the matches a caller slices are ranked and made.
    *
    * @example
-   * index.search('margherita pi', new Set(['Concept']))
+   * index.search('margherita pi', new Set(['Concept'])).slice(0, 20)
    */
-  search(text: string, kinds?: ReadonlySet<SearchableNode['kind']>): TextMatch[] {
+  search(text: string, kinds?: ReadonlySet<SearchableNode['kind']>): TextMatches {
     const folded = foldText(text);
     const words = folded.match(wordPattern);
-    if (!words || this.#rows.length === 0) return [];
+    if (!words || this.#rows.length === 0) return noMatches;
     // Token ids each word matches: the word itself, or (the last) every token it begins.
     const matching = words.map((word, i) => (i === words.length - 1 ? this.#prefixed(word) : this.#exact(word)));
-    if (matching.some((ids) => ids.length === 0)) return [];
-    const { norm, tf, matched, score, order, kind, label } = (this.#scratch ??= this.#newScratch());
+    if (matching.some((ids) => ids.length === 0)) return noMatches;
+    const scratch = (this.#scratch ??= this.#newScratch());
+    const { postingStart, postingRows, norm, tf, matched, score, order, kind, label, nodes, bestRow, bestExact, bestRelevance } = scratch;
     let wanted = 0;
     for (const [i, k] of kindCodes.entries()) if (kinds === undefined || kinds.has(k)) wanted |= 1 << i;
     const total = this.#rows.length;
-    let candidates: number[] = [];
+    // Rows that have every word so far (`candidates`) and the rows the current word occurs in (`touched`).
+    let candidates = scratch.candidates;
+    let next = scratch.next;
+    const touched = scratch.touched;
+    let candidateCount = 0;
     for (let w = 0; w < matching.length; w++) {
-      const touched: number[] = [];
+      let touchedCount = 0;
       for (const id of matching[w]!) {
-        for (const row of this.#postings[id]!) {
-          if (tf[row] === 0) touched.push(row);
+        for (let p = postingStart[id]!, end = postingStart[id + 1]!; p < end; p++) {
+          const row = postingRows[p]!;
+          if (tf[row] === 0) touched[touchedCount++] = row;
           tf[row]!++;
         }
       }
-      const idf = Math.max(Math.log((total - touched.length + 0.5) / (touched.length + 0.5)), 1e-6);
-      const next: number[] = [];
-      for (const row of touched) {
+      const idf = Math.max(Math.log((total - touchedCount + 0.5) / (touchedCount + 0.5)), 1e-6);
+      let nextCount = 0;
+      for (let t = 0; t < touchedCount; t++) {
+        const row = touched[t]!;
         const f = tf[row]!;
         tf[row] = 0;
         if (matched[row] !== w || ((wanted >> kind[row]!) & 1) === 0) continue;
         matched[row] = w + 1;
         score[row]! += (idf * f * (k1 + 1)) / (f + norm[row]!);
-        next.push(row);
+        next[nextCount++] = row;
       }
-      for (const row of candidates) if (matched[row] === w) { matched[row] = 0; score[row] = 0; }
-      candidates = next;
+      for (let c = 0; c < candidateCount; c++) {
+        const row = candidates[c]!;
+        if (matched[row] === w) { matched[row] = 0; score[row] = 0; }
+      }
+      [candidates, next] = [next, candidates];
+      candidateCount = nextCount;
     }
     // A node counts with its best row: exact label match first, then relevance, then the earlier row.
-    const { nodes, bestRow, bestExact, bestRelevance } = this.#scratch;
-    const found: number[] = [];
-    for (const r of candidates) {
+    const found = scratch.found;
+    let foundCount = 0;
+    for (let c = 0; c < candidateCount; c++) {
+      const r = candidates[c]!;
       const bm25 = score[r]!;
       matched[r] = 0;
       score[r] = 0;
@@ -129,25 +145,27 @@ export class TextIndex {
       const relevance = bm25 * (isLabel ? 2 : 1);
       const n = order[r]!;
       const known = bestRow[n]!;
-      if (known < 0) found.push(n);
+      if (known < 0) found[foundCount++] = n;
       if (known < 0 || exact > bestExact[n]! || (exact === bestExact[n] && (relevance > bestRelevance[n]! || (relevance === bestRelevance[n] && r < known)))) {
         bestRow[n] = r;
         bestExact[n] = exact;
         bestRelevance[n] = relevance;
       }
     }
-    const scoreOf = (n: number) => bestExact[n]! * exactBonus + bestRelevance[n]!;
-    found.sort((x, y) => scoreOf(y) - scoreOf(x) || x - y);
-    const matches = found.map((n) => {
-      const row = this.#rows[bestRow[n]!]!;
-      const match = new Match(nodes[n]!, row.predicate, scoreOf(n), row.text, words);
+    const hits = { node: found.slice(0, foundCount), row: new Int32Array(foundCount), score: new Float64Array(foundCount) };
+    for (let i = 0; i < foundCount; i++) {
+      const n = found[i]!;
+      hits.row[i] = bestRow[n]!;
+      hits.score[i] = bestExact[n]! * exactBonus + bestRelevance[n]!;
       bestRow[n] = -1;
-      return match;
+    }
+    return new RankedMatches(hits, (i) => {
+      const row = this.#rows[hits.row[i]!]!;
+      return new Match(nodes[hits.node[i]!]!, row.predicate, hits.score[i]!, row.text, words);
     });
-    return matches;
   }
 
-  /** Per-row scratch arrays, zero between searches (searches run one at a time). */
+  /** Per-row scratch arrays, zero between searches (searches run one at a time), and the postings packed. */
   #newScratch(): Scratch {
     const total = this.#rows.length;
     const averageLength = this.#tokenCount / total;
@@ -156,10 +174,15 @@ export class TextIndex {
     const nodes = [...new Set(this.#rows.map((row) => row.node))].sort((x, y) => (idOf(x) < idOf(y) ? -1 : idOf(x) > idOf(y) ? 1 : 0));
     const rank = new Map(nodes.map((node, i) => [node, i]));
     const order = Int32Array.from(this.#rows, (row) => rank.get(row.node)!);
+    const postingStart = new Int32Array(this.#postings.length + 1);
+    this.#postings.forEach((rows, id) => (postingStart[id + 1] = postingStart[id]! + rows.length));
+    const postingRows = new Int32Array(postingStart[this.#postings.length]!);
+    this.#postings.forEach((rows, id) => postingRows.set(rows, postingStart[id]!));
     return {
-      norm, tf: new Uint16Array(total), matched: new Uint8Array(total), score: new Float64Array(total), order,
+      postingStart, postingRows, norm, tf: new Uint16Array(total), matched: new Uint8Array(total), score: new Float64Array(total), order,
       kind: Uint8Array.from(this.#rows, (row) => kindCodes.indexOf(row.node.kind)),
       label: Uint8Array.from(this.#rows, (row) => (row.label === undefined ? 0 : 1)),
+      touched: new Int32Array(total), candidates: new Int32Array(total), next: new Int32Array(total), found: new Int32Array(nodes.length),
       nodes, bestRow: new Int32Array(nodes.length).fill(-1), bestExact: new Uint8Array(nodes.length), bestRelevance: new Float64Array(nodes.length),
     };
   }
@@ -186,6 +209,9 @@ export class TextIndex {
 }
 
 interface Scratch {
+  /** The postings packed: token id's rows are postingRows[postingStart[id] .. postingStart[id + 1]). */
+  postingStart: Int32Array;
+  postingRows: Int32Array;
   /** k1 · (1 − b + b · length / average length), by row. */
   norm: Float64Array;
   tf: Uint16Array;
@@ -202,6 +228,11 @@ interface Scratch {
   bestRow: Int32Array;
   bestExact: Uint8Array;
   bestRelevance: Float64Array;
+  /** Row and node lists of one search (a search allocates only its result). */
+  touched: Int32Array;
+  candidates: Int32Array;
+  next: Int32Array;
+  found: Int32Array;
 }
 
 /** A match; its highlight is only marked up when asked for (a page of a long result). */

@@ -4,5 +4,5 @@ export { ReadModel, type ProductFilter } from './ReadModel.ts';
 export { buildReadModel, localName } from './buildReadModel.ts';
 export { FactIndex, type LangText } from './FactIndex.ts';
 export { pickText } from './pickText.ts';
-export { TextIndex, type TextMatch } from './TextIndex.ts';
+export { TextIndex, type TextMatch, type TextMatches } from './TextIndex.ts';
 export type { AgentNode, ConceptNode, DatasetNode, DomainNode, FieldNode, PortNode, ProductNode, PropertyKind, PropertyNode, SearchableNode } from './entities.ts';

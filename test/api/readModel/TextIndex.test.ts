@@ -33,7 +33,7 @@ const idOf = (node: SearchableNode) => (node.kind === 'Concept' ? node.iri : nod
 
 describe('TextIndex', () => {
   it.each(['customer', 'Customer', 'revenue', 'order li', 'party name', 'shipments daily', 'carrier', 'pizza'])('finds what the store finds for "%s", in its order, with its highlights', async (text) => {
-    const mine = model.text.search(text);
+    const mine = model.text.search(text).slice();
     const theirs = (await store.search(snapshot, text, { limit: 10_000 })).filter((hit) => model.node(hit.id) !== undefined);
     expect(mine.map((m) => idOf(m.node))).toEqual(theirs.map((hit) => hit.id));
     expect(mine.map((m) => m.predicate)).toEqual(theirs.map((hit) => hit.predicate));
@@ -43,10 +43,20 @@ describe('TextIndex', () => {
   });
 
   it('ranks an exact label match first and keeps only the nodes asked for', () => {
-    expect(idOf(model.text.search('customer')[0]!.node)).toBe(c.customer);
-    const products = model.text.search('customer', new Set(['DataProduct'] as const));
+    expect(idOf(model.text.search('customer').slice(0, 1)[0]!.node)).toBe(c.customer);
+    const products = model.text.search('customer', new Set(['DataProduct'] as const)).slice();
     expect(products.length).toBeGreaterThan(0);
     expect(products.every((m) => m.node.kind === 'DataProduct')).toBe(true);
-    expect(model.text.search('no-such-word-anywhere')).toEqual([]);
+    expect(model.text.search('no-such-word-anywhere').slice()).toEqual([]);
+  });
+
+  it('gives every page as the same window of the whole ranking', () => {
+    const whole = model.text.search('c').slice().map((m) => idOf(m.node));
+    expect(whole.length).toBeGreaterThan(20);
+    for (const [start, end] of [[0, 1], [0, 5], [3, 9], [whole.length - 2, whole.length + 5], [whole.length, whole.length + 1]] as const) {
+      const page = model.text.search('c').slice(start, end).map((m) => idOf(m.node));
+      expect(page).toEqual(whole.slice(start, end));
+    }
+    expect(model.text.search('c').length).toBe(whole.length);
   });
 });
