@@ -72,6 +72,12 @@ class SqliteGraphStore implements GraphStore, VersionHost {
   readonly #readers = new Map<number, VersionReader>();
   readonly #snapshotKeys = new WeakMap<Snapshot, readonly number[]>();
   readonly #writing = new Set<number>();
+  /**
+   * The snapshot of the current event-loop turn. Requests that arrive together (under load, the
+   * whole batch a turn reads from its sockets) share one catalog read instead of a SQLite read
+   * transaction each; the next turn reads again, and this process's own activations reset it.
+   */
+  #turnSnapshot: Snapshot | undefined;
 
   constructor(db: DatabaseSync, location: string, options: SqliteStoreOptions) {
     this.db = db;
@@ -100,6 +106,7 @@ class SqliteGraphStore implements GraphStore, VersionHost {
 
   async publish(key: number, stats: LoadStats, meta: VersionMeta): Promise<VersionInfo> {
     const { info, pruned } = await this.transactions.run(() => this.#catalog.publish(key, stats, meta, this.#keepVersions));
+    this.#turnSnapshot = undefined;
     this.#forgetWriter(key);
     await this.#drop(pruned);
     return info;
@@ -127,12 +134,18 @@ class SqliteGraphStore implements GraphStore, VersionHost {
 
   async activate(graphId: string, version: number): Promise<void> {
     await this.transactions.run(() => this.#catalog.activate(graphId, version));
+    this.#turnSnapshot = undefined;
   }
 
   async snapshot(): Promise<Snapshot> {
+    if (this.#turnSnapshot !== undefined) return this.#turnSnapshot;
     const active = this.#catalog.active();
     const snapshot: Snapshot = { versions: active.map(({ graphId, version }) => ({ graphId, version })) };
     this.#snapshotKeys.set(snapshot, active.map((v) => v.key));
+    this.#turnSnapshot = snapshot;
+    setImmediate(() => {
+      if (this.#turnSnapshot === snapshot) this.#turnSnapshot = undefined;
+    });
     return snapshot;
   }
 

@@ -133,6 +133,25 @@ describe('SqliteGraphStore files', () => {
     await expect(reading.getResource(snapshot, `${dqv}QualityMeasurement`)).rejects.toEqual(expect.objectContaining({ code: 'NOT_FOUND' }) as OntomeshError);
   });
 
+  it('shares one snapshot within an event-loop turn, and sees a new version in the next turn or at once after its own publish', async () => {
+    const path = newPath();
+    const reading = await open(path);
+    await writeVersion(reading, 'vocab', dqvDoc.elements, metaOf(dqvPath));
+    const first = await reading.snapshot();
+    expect(await reading.snapshot()).toBe(first);
+    const writing = await open(path);
+    await writeVersion(writing, 'vocab', provDoc.elements, metaOf(provInversesPath));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect((await reading.snapshot()).versions).toEqual([{ graphId: 'vocab', version: 2 }]);
+    const own = await reading.snapshot();
+    await writeVersion(reading, 'other', dqvDoc.elements, metaOf(dqvPath));
+    const after = await reading.snapshot();
+    expect(after).not.toBe(own);
+    expect(after.versions.map((v) => v.graphId)).toEqual(['other', 'vocab']);
+    await reading.activate('vocab', 1);
+    expect((await reading.snapshot()).versions).toEqual([{ graphId: 'other', version: 1 }, { graphId: 'vocab', version: 1 }]);
+  });
+
   it('refuses a file written by a newer layout', async () => {
     const path = newPath();
     await (await open(path)).close();
