@@ -27,27 +27,30 @@ export class FactSet {
 
   /** Adds the edge (term ids; graph 0 is the default graph); true when it was not in the set yet. */
   addEdge(subject: number, predicate: number, object: number, graph: number): boolean {
-    begin();
-    word(1);
-    word(subject);
-    word(predicate);
-    word(object);
-    word(graph);
-    end();
+    const w = words;
+    w[0] = 1;
+    w[1] = subject;
+    w[2] = predicate;
+    w[3] = object;
+    w[4] = graph;
+    murmur128(w, 5);
     return this.#insert(hash[0]! | 1, hash[1]!, hash[2]!, hash[3]!);
   }
 
   /** Adds the literal fact; true when it was not in the set yet. `language` as in FactRows.languages. */
   addLiteral(subject: number, predicate: number, graph: number, datatype: number, lexical: string, language: string): boolean {
-    begin();
-    word(2);
-    word(subject);
-    word(predicate);
-    word(graph);
-    word(datatype);
-    text(language);
-    text(lexical);
-    end();
+    // Five words, then each string as its length and its UTF-16 code units two to a word.
+    const needed = 7 + ((language.length + 1) >>> 1) + ((lexical.length + 1) >>> 1);
+    if (needed > words.length) words = new Int32Array(Math.max(needed, words.length * 2));
+    const w = words;
+    w[0] = 2;
+    w[1] = subject;
+    w[2] = predicate;
+    w[3] = graph;
+    w[4] = datatype;
+    let n = textWords(w, 5, language);
+    n = textWords(w, n, lexical);
+    murmur128(w, n);
     return this.#insert(hash[0]! | 1, hash[1]!, hash[2]!, hash[3]!);
   }
 
@@ -109,9 +112,9 @@ export class FactSet {
   }
 }
 
-// Incremental MurmurHash3 x86_128 over 32-bit words, in module state so the hot path allocates
-// nothing: an id is a word; a string is its length, then its UTF-16 code units two to a word, so
-// field boundaries are unambiguous.
+// MurmurHash3 x86_128 over 32-bit words: a fact is laid out as words (an id is a word; a string is its
+// length, then its UTF-16 code units two to a word, so field boundaries are unambiguous), then hashed
+// in one tight loop. Module state, so the hot path allocates nothing.
 
 const c1 = 0x239b961b;
 const c2 = 0xab0e9789;
@@ -119,51 +122,23 @@ const c3 = 0x38b34ae5;
 const c4 = 0xa1e38b93;
 const seed = 0x9747b28c;
 
-/** h1..h4 while hashing, then the fingerprint. */
+/** The fingerprint of the last fact hashed. */
 const hash = new Int32Array(4);
-/** The block being filled. */
-const block = new Int32Array(4);
-let filled = 0;
-let words = 0;
+/** The words of the fact being hashed (grown for long literals). */
+let words = new Int32Array(256);
 
-function begin(): void {
-  hash.fill(seed);
-  filled = 0;
-  words = 0;
-}
-
-function text(value: string): void {
-  const length = value.length;
-  word(length);
+/** Writes `text` as words from `at` on; returns the offset after them. */
+function textWords(w: Int32Array, at: number, text: string): number {
+  const length = text.length;
+  w[at++] = length;
   let i = 0;
-  for (; i + 1 < length; i += 2) word(value.charCodeAt(i) | (value.charCodeAt(i + 1) << 16));
-  if (i < length) word(value.charCodeAt(i));
-}
-
-function word(value: number): void {
-  block[filled++] = value;
-  words++;
-  if (filled === 4) {
-    mixBlock();
-    filled = 0;
-  }
+  for (; i + 1 < length; i += 2) w[at++] = text.charCodeAt(i) | (text.charCodeAt(i + 1) << 16);
+  if (i < length) w[at++] = text.charCodeAt(i);
+  return at;
 }
 
 function rotl(x: number, r: number): number {
   return (x << r) | (x >>> (32 - r));
-}
-
-function mixBlock(): void {
-  let h1 = hash[0]!, h2 = hash[1]!, h3 = hash[2]!, h4 = hash[3]!;
-  h1 ^= Math.imul(rotl(Math.imul(block[0]!, c1), 15), c2);
-  h1 = (Math.imul(rotl(h1, 19) + h2, 5) + 0x561ccd1b) | 0;
-  h2 ^= Math.imul(rotl(Math.imul(block[1]!, c2), 16), c3);
-  h2 = (Math.imul(rotl(h2, 17) + h3, 5) + 0x0bcaa747) | 0;
-  h3 ^= Math.imul(rotl(Math.imul(block[2]!, c3), 17), c4);
-  h3 = (Math.imul(rotl(h3, 15) + h4, 5) + 0x96cd1c35) | 0;
-  h4 ^= Math.imul(rotl(Math.imul(block[3]!, c4), 18), c1);
-  h4 = (Math.imul(rotl(h4, 13) + h1, 5) + 0x32ac3b17) | 0;
-  hash[0] = h1; hash[1] = h2; hash[2] = h3; hash[3] = h4;
 }
 
 function fmix(h: number): number {
@@ -174,16 +149,30 @@ function fmix(h: number): number {
   return h ^ (h >>> 16);
 }
 
-function end(): void {
-  if (filled > 0) {
-    block.fill(0, filled);
-    hash[0]! ^= Math.imul(rotl(Math.imul(block[0]!, c1), 15), c2);
-    hash[1]! ^= Math.imul(rotl(Math.imul(block[1]!, c2), 16), c3);
-    hash[2]! ^= Math.imul(rotl(Math.imul(block[2]!, c3), 17), c4);
-    hash[3]! ^= Math.imul(rotl(Math.imul(block[3]!, c4), 18), c1);
+/** MurmurHash3 x86_128 of the first `count` words of `w` (the tail padded with zeros) into `hash`. */
+function murmur128(w: Int32Array, count: number): void {
+  let h1 = seed, h2 = seed, h3 = seed, h4 = seed;
+  const blocks = count & ~3;
+  for (let i = 0; i < blocks; i += 4) {
+    h1 ^= Math.imul(rotl(Math.imul(w[i]!, c1), 15), c2);
+    h1 = (Math.imul(rotl(h1, 19) + h2, 5) + 0x561ccd1b) | 0;
+    h2 ^= Math.imul(rotl(Math.imul(w[i + 1]!, c2), 16), c3);
+    h2 = (Math.imul(rotl(h2, 17) + h3, 5) + 0x0bcaa747) | 0;
+    h3 ^= Math.imul(rotl(Math.imul(w[i + 2]!, c3), 17), c4);
+    h3 = (Math.imul(rotl(h3, 15) + h4, 5) + 0x96cd1c35) | 0;
+    h4 ^= Math.imul(rotl(Math.imul(w[i + 3]!, c4), 18), c1);
+    h4 = (Math.imul(rotl(h4, 13) + h1, 5) + 0x32ac3b17) | 0;
   }
-  const length = words * 4;
-  let h1 = hash[0]! ^ length, h2 = hash[1]! ^ length, h3 = hash[2]! ^ length, h4 = hash[3]! ^ length;
+  if (blocks < count) {
+    const k1 = w[blocks]!;
+    const k2 = blocks + 1 < count ? w[blocks + 1]! : 0;
+    const k3 = blocks + 2 < count ? w[blocks + 2]! : 0;
+    h1 ^= Math.imul(rotl(Math.imul(k1, c1), 15), c2);
+    h2 ^= Math.imul(rotl(Math.imul(k2, c2), 16), c3);
+    h3 ^= Math.imul(rotl(Math.imul(k3, c3), 17), c4);
+  }
+  const length = count * 4;
+  h1 ^= length; h2 ^= length; h3 ^= length; h4 ^= length;
   h1 = (h1 + h2 + h3 + h4) | 0; h2 = (h2 + h1) | 0; h3 = (h3 + h1) | 0; h4 = (h4 + h1) | 0;
   h1 = fmix(h1); h2 = fmix(h2); h3 = fmix(h3); h4 = fmix(h4);
   h1 = (h1 + h2 + h3 + h4) | 0; h2 = (h2 + h1) | 0; h3 = (h3 + h1) | 0; h4 = (h4 + h1) | 0;

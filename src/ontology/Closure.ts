@@ -49,9 +49,9 @@ export class Closure {
     this.#literalFacts = literalFacts;
     this.#schema = readSchema(asserted, this.#v, this.nodeCount);
     this.#plans = new PredicatePlans(this.#schema);
-    this.#bySubject = rowIndex(asserted.size, (row) => asserted.subject(row), this.nodeCount);
-    this.#byObject = rowIndex(asserted.size, (row) => asserted.object(row), this.nodeCount);
-    this.#literalsBySubject = rowIndex(literalFacts.size, (row) => literalFacts.subject(row), this.nodeCount);
+    this.#bySubject = rowIndex(asserted.subjects(), this.nodeCount);
+    this.#byObject = rowIndex(asserted.objects(), this.nodeCount);
+    this.#literalsBySubject = rowIndex(literalFacts.subjects(), this.nodeCount);
     this.#candidate = new Int32Array(this.nodeCount);
     this.#implied = new Int32Array(this.nodeCount);
   }
@@ -160,12 +160,13 @@ export class Closure {
 }
 
 /** Groups rows by a term column (counting sort): memory is one int per row and one per term. */
-function rowIndex(size: number, column: (row: number) => number, termCount: number): RowIndex {
+function rowIndex(column: Int32Array, termCount: number): RowIndex {
+  const size = column.length;
   const start = new Int32Array(termCount + 1);
-  for (let row = 0; row < size; row++) start[column(row) + 1]!++;
+  for (let row = 0; row < size; row++) start[column[row]! + 1]!++;
   for (let t = 0; t < termCount; t++) start[t + 1]! += start[t]!;
   const rows = new Int32Array(size);
   const fill = start.slice(0, termCount);
-  for (let row = 0; row < size; row++) rows[fill[column(row)]!++] = row;
+  for (let row = 0; row < size; row++) rows[fill[column[row]!]!++] = row;
   return { start, rows };
 }

@@ -40,6 +40,16 @@ export class TripleList {
     return this.#objects[row]!;
   }
 
+  /** Every triple's subject, in order (a view, valid until the next add). */
+  subjects(): Int32Array {
+    return this.#subjects.subarray(0, this.#size);
+  }
+
+  /** Every triple's object, in order (a view, valid until the next add). */
+  objects(): Int32Array {
+    return this.#objects.subarray(0, this.#size);
+  }
+
   #growRows(): void {
     const rows = this.#subjects.length * 2;
     this.#subjects = grown(this.#subjects, rows);

@@ -54,7 +54,8 @@ export function buildOwlView(records: ReadonlyMap<string, SubjectRecord>): OwlVi
   const reader = new RecordReader(records);
 
   for (const [key, record] of records) {
-    const { links, types, ontology, isClass, kinds, individual } = classify(key, record, reader);
+    const { types, ontology, isClass, kinds, individual } = classify(key, record, reader);
+    const links = groupLinks(record);
     if (ontology) view.ontologies.push(ontologyInfo(isBlank(key) ? undefined : key, record, links));
     if (isClass) view.classes.set(key, classInfo(key, record, links, reader));
     for (const { kind, declared } of kinds) propertyMaps[kind].set(key, propertyInfo(key, kind, declared, record, links, types));
@@ -103,18 +104,19 @@ export function countOwlView(records: ReadonlyMap<string, SubjectRecord>): OwlCo
   return counts;
 }
 
-/** What a subject is, by the counting rules (README.md); only an ontology can be a blank node. */
+/**
+ * What a subject is, by the counting rules (README.md); only an ontology can be a blank node. Reads
+ * the record's links in place (counting, on every load, groups none of them).
+ */
 function classify(key: string, record: SubjectRecord, reader: RecordReader) {
-  const links = groupLinks(record);
-  const types = links.get(rdf.type) ?? [];
+  const types = objectsOf(record, rdf.type);
   const ontology = types.includes(owl.Ontology);
-  if (isBlank(key)) return { links, types, ontology, isClass: false, kinds: [], individual: false };
+  if (isBlank(key)) return { types, ontology, isClass: false, kinds: [], individual: false };
   return {
-    links,
     types,
     ontology,
     isClass: types.some((type) => classTypes.has(type)),
-    kinds: propertyKinds(types, links, reader),
+    kinds: propertyKinds(types, record, reader),
     individual: types.some(isIndividualType),
   };
 }
@@ -160,7 +162,7 @@ function propertyInfo(iri: string, kind: PropertyKind, declaredKind: boolean, re
  * are datatypes, otherwise an object property (in OWL 2 Full, rdf:Property and owl:ObjectProperty
  * have the same extension).
  */
-function propertyKinds(types: string[], links: Map<string, string[]>, reader: RecordReader): { kind: PropertyKind; declared: boolean }[] {
+function propertyKinds(types: string[], record: SubjectRecord, reader: RecordReader): { kind: PropertyKind; declared: boolean }[] {
   const declared = new Set<PropertyKind>();
   for (const type of types) {
     const kind = propertyKindOfType.get(type);
@@ -168,7 +170,7 @@ function propertyKinds(types: string[], links: Map<string, string[]>, reader: Re
   }
   if (declared.size > 0) return [...declared].map((kind) => ({ kind, declared: true }));
   if (!types.some((type) => plainPropertyTypes.has(type))) return [];
-  const ranges = links.get(rdfs.range) ?? [];
+  const ranges = objectsOf(record, rdfs.range);
   const datatype = ranges.length > 0 && ranges.every((range) => reader.isDatatype(range));
   return [{ kind: datatype ? 'datatype' : 'object', declared: false }];
 }
@@ -207,7 +209,7 @@ class RecordReader {
   isDatatype(iri: string): boolean {
     if (iri.startsWith(xsdNamespace) || builtInDatatypes.has(iri)) return true;
     const record = this.#records.get(iri);
-    return record !== undefined && groupLinks(record).get(rdf.type)?.includes(rdfs.Datatype) === true;
+    return record !== undefined && objectsOf(record, rdf.type).includes(rdfs.Datatype);
   }
 
   /** The items of an RDF list; a malformed or cyclic list ends where it breaks. */
@@ -237,6 +239,14 @@ function groupLinks(record: SubjectRecord): Map<string, string[]> {
     addOnce(objects, links[i + 1]!);
   }
   return grouped;
+}
+
+/** The objects of a record's links with `predicate`, without duplicates, in document order. */
+function objectsOf(record: SubjectRecord, predicate: string): string[] {
+  const objects: string[] = [];
+  const links = record.links;
+  for (let i = 0; i < links.length; i += 2) if (links[i] === predicate) addOnce(objects, links[i + 1]!);
+  return objects;
 }
 
 function firstLink(record: SubjectRecord, predicate: string): string | undefined {

@@ -72,8 +72,9 @@ export class EdgeBuffer {
   /**
    * Row numbers `from` .. `to` - 1, ordered by `columns` (most significant first; values are
    * non-negative), stable, so the first of equal rows is the one pushed first. LSD radix sort on
-   * 16-bit digits; a comparison sort below a few thousand rows, where clearing 65,536 buckets per pass
-   * would cost more than sorting. The arrays are reused: the result is valid until the next call.
+   * 16-bit digits, 8-bit ones below 65,536 rows (where clearing and summing 65,536 buckets per pass
+   * costs more than a second pass over the rows); a comparison sort below a few thousand rows. The
+   * arrays are reused: the result is valid until the next call.
    */
   order(columns: readonly number[], from = 0, to = this.#count): Uint32Array {
     const count = to - from;
@@ -82,7 +83,9 @@ export class EdgeBuffer {
     let [order, next] = this.#scratch;
     const keys = this.#scratch[2];
     for (let i = 0; i < count; i++) order[i] = i;
-    const buckets = new Uint32Array(65536);
+    const digitBits = radixDigitBits(count);
+    const digitMask = (1 << digitBits) - 1;
+    const buckets = new Uint32Array(1 << digitBits);
     for (let c = columns.length - 1; c >= 0; c--) {
       const column = columns[c]!;
       let max = 0;
@@ -92,17 +95,17 @@ export class EdgeBuffer {
         keys[i] = value;
         if (value > max) max = value;
       }
-      for (let shift = 0; shift < 32 && max >>> shift !== 0; shift += 16) {
+      for (let shift = 0; shift < 32 && max >>> shift !== 0; shift += digitBits) {
         buckets.fill(0);
-        for (let i = 0; i < count; i++) buckets[(keys[i]! >>> shift) & 0xffff]!++;
-        for (let b = 0, sum = 0; b < 65536; b++) {
+        for (let i = 0; i < count; i++) buckets[(keys[i]! >>> shift) & digitMask]!++;
+        for (let b = 0, sum = 0; b < buckets.length; b++) {
           const n = buckets[b]!;
           buckets[b] = sum;
           sum += n;
         }
         for (let i = 0; i < count; i++) {
           const index = order[i]!;
-          next[buckets[(keys[index]! >>> shift) & 0xffff]!++] = index;
+          next[buckets[(keys[index]! >>> shift) & digitMask]!++] = index;
         }
         [order, next] = [next, order];
       }
@@ -128,4 +131,12 @@ export class EdgeBuffer {
       return a - b;
     });
   }
+}
+
+/**
+ * Bits per digit of a radix sort of `count` items: 16 (65,536 buckets, two passes per 32-bit key), or
+ * 8 below 65,536 items, where the buckets would cost more than the passes they save.
+ */
+export function radixDigitBits(count: number): number {
+  return count < 65536 ? 8 : 16;
 }

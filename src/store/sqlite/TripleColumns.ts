@@ -5,6 +5,8 @@
  * the same way (an index sort would gather them at random).
  */
 
+import { radixDigitBits } from './EdgeBuffer.ts';
+
 /** Columns of a triple. */
 export const SUBJECT = 0;
 export const PREDICATE = 1;
@@ -73,7 +75,8 @@ export class TripleColumns {
 
   /**
    * Sorts triples `from` .. `to` - 1 by `keys` (columns, most significant first; values are
-   * non-negative), stable: triples equal in the keys keep their order. LSD radix sort on 16-bit digits.
+   * non-negative), stable: triples equal in the keys keep their order. LSD radix sort (digits as in
+   * EdgeBuffer.order).
    */
   sort(keys: readonly number[], from = 0, to = this.#count): void {
     const count = to - from;
@@ -81,16 +84,18 @@ export class TripleColumns {
     const source: Int32Array[] = this.#columns.map((values) => values.subarray(from, to));
     let target: Int32Array[] = source.map(() => new Int32Array(count));
     let current = source;
-    const buckets = new Int32Array(65536);
+    const digitBits = radixDigitBits(count);
+    const digitMask = (1 << digitBits) - 1;
+    const buckets = new Int32Array(1 << digitBits);
     for (let k = keys.length - 1; k >= 0; k--) {
       const key = keys[k]!;
       let max = 0;
       for (const value of current[key]!) if (value > max) max = value;
-      for (let shift = 0; shift < 32 && max >>> shift !== 0; shift += 16) {
+      for (let shift = 0; shift < 32 && max >>> shift !== 0; shift += digitBits) {
         const values = current[key]!;
         buckets.fill(0);
-        for (let i = 0; i < count; i++) buckets[(values[i]! >>> shift) & 0xffff]!++;
-        for (let b = 0, sum = 0; b < 65536; b++) {
+        for (let i = 0; i < count; i++) buckets[(values[i]! >>> shift) & digitMask]!++;
+        for (let b = 0, sum = 0; b < buckets.length; b++) {
           const n = buckets[b]!;
           buckets[b] = sum;
           sum += n;
@@ -98,7 +103,7 @@ export class TripleColumns {
         const [s, p, o] = current as [Int32Array, Int32Array, Int32Array];
         const [ts, tp, tObject] = target as [Int32Array, Int32Array, Int32Array];
         for (let i = 0; i < count; i++) {
-          const at = buckets[(values[i]! >>> shift) & 0xffff]!++;
+          const at = buckets[(values[i]! >>> shift) & digitMask]!++;
           ts[at] = s[i]!;
           tp[at] = p[i]!;
           tObject[at] = o[i]!;

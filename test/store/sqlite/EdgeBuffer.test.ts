@@ -42,6 +42,17 @@ describe('EdgeBuffer', () => {
     expect(edges.get(65_536, O)).toBe(65_536);
   });
 
+  it('sorts ids of every width with 8-bit digits (fewer than 65,536 rows) as with 16-bit ones', () => {
+    const edges = new EdgeBuffer();
+    // A pseudo-random sequence (a fixed LCG), ids from 0 to 2^31 - 1, with repeats to check stability.
+    let seed = 7;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff);
+    const values = Array.from({ length: 10_000 }, (_, i) => (i % 10 === 0 ? 42 : next() >>> (i % 31)));
+    for (const [i, value] of values.entries()) edges.pushRows(Int32Array.of(value, 1, i, 0, 0, 0));
+    const expected = values.map((value, row) => ({ value, row })).sort((a, b) => a.value - b.value || a.row - b.row).map(({ row }) => row);
+    expect(Array.from(edges.order([S]))).toEqual(expected);
+  });
+
   it('orders the rows from a given one on, by their row numbers', () => {
     const edges = new EdgeBuffer();
     edges.pushRows(Int32Array.of(9, 1, 1, 0, 0, 0, 5, 1, 1, 0, 0, 0, 7, 1, 1, 0, 0, 0, 6, 1, 1, 0, 0, 0));
