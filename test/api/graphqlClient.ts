@@ -1,5 +1,6 @@
 /** Serving a store over real sockets for the GraphQL tests, and posting queries to it. */
 import { PassThrough } from 'node:stream';
+import { expect } from 'vitest';
 import { createLogger, startServer, type RunningServer } from '../../src/api/index.ts';
 import type { GraphStore } from '../../src/graph/GraphStore.ts';
 
@@ -12,6 +13,10 @@ export interface GraphqlServer {
   running: RunningServer;
   /** The server's JSON log lines. */
   logs: Record<string, unknown>[];
+  /**
+   * Posts a query twice and returns the second answer, after checking that both agree: the server runs a
+   * document on graphql-js the first time and compiled from the second on (src/api/graphql/compiledExecution.ts).
+   */
   query(query: string, variables?: Record<string, unknown>): Promise<GraphqlResponse>;
   close(): Promise<void>;
 }
@@ -29,12 +34,18 @@ export async function serveGraphql(store: GraphStore): Promise<GraphqlServer> {
     running,
     logs,
     async query(query, variables) {
-      const response = await fetch(`${running.url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
-        body: JSON.stringify({ query, variables }),
-      });
-      return response.json() as Promise<GraphqlResponse>;
+      const post = async () => {
+        const response = await fetch(`${running.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+          body: JSON.stringify({ query, variables }),
+        });
+        return (await response.json()) as GraphqlResponse;
+      };
+      const interpreted = await post();
+      const compiled = await post();
+      expect(compiled).toEqual(interpreted);
+      return compiled;
     },
     close: () => running.close(),
   };

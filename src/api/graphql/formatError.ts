@@ -17,6 +17,10 @@ function isGraphQLError(value: unknown): value is GraphQLError {
 /** Maps one error of a GraphQL response to what is sent. */
 export function formatError(error: Readonly<GraphQLError | Error>): GraphQLError {
   if (!isGraphQLError(error)) return new GraphQLError('Internal error', { extensions: { code: 'INTERNAL' } });
+  return withLocations(sent(error), error);
+}
+
+function sent(error: Readonly<GraphQLError>): GraphQLError {
   const original = error.originalError;
   const base = { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path };
   if (original instanceof OntomeshError) {
@@ -26,6 +30,17 @@ export function formatError(error: Readonly<GraphQLError | Error>): GraphQLError
     return new GraphQLError('Internal error', { ...base, extensions: { code: 'INTERNAL' } });
   }
   return new GraphQLError(error.message, { ...base, extensions: { code: 'BAD_REQUEST', ...error.extensions } });
+}
+
+/**
+ * Keeps the locations of an error that has them without the AST nodes they came from: compiled
+ * execution (graphql-jit) reports errors that way.
+ */
+function withLocations(sentError: GraphQLError, error: Readonly<GraphQLError>): GraphQLError {
+  if (sentError.locations === undefined && error.locations !== undefined && error.locations.length > 0) {
+    (sentError as { locations: GraphQLError['locations'] }).locations = error.locations;
+  }
+  return sentError;
 }
 
 /** True for errors formatError masks: the ones worth logging with a stack. */

@@ -1,7 +1,8 @@
 /**
  * POST (and GET) /graphql: graphql-http's spec-compliant handler over the executable schema, with a
  * fresh context (one snapshot) per request over the read models this handler keeps (one per
- * snapshot), parsed and validated documents cached by query text, operation metrics, the store's
+ * snapshot), parsed and validated documents cached by query text, repeated documents executed
+ * compiled (compiledExecution.ts), operation metrics, the store's
  * request charge as the `requestCharge` extension (stores that report it), and unexpected errors logged with the request id before they are masked.
  */
 import type { RequestHandler } from 'express';
@@ -13,6 +14,7 @@ import type { Metrics } from '../metrics.ts';
 import { requestId } from '../requestLog.ts';
 import { storeCostOf } from '../storeRequestMeter.ts';
 import { ReadModels } from '../readModel/index.ts';
+import { compiledExecution } from './compiledExecution.ts';
 import { createContext, type GraphqlContext } from './context.ts';
 import { documentCache } from './documentCache.ts';
 import { formatError, isUnexpected } from './formatError.ts';
@@ -34,6 +36,7 @@ export function graphqlHandler({ schema, store, logger, metrics }: GraphqlHandle
   return createHandler<GraphqlContext>({
     schema,
     ...documentCache(),
+    execute: compiledExecution(),
     context: () => createContext({ store, models, owlViews }),
     formatError,
     onOperation(req, args, result) {

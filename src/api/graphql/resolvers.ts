@@ -39,9 +39,11 @@ export const resolvers = {
     search: async (_: unknown, args: { text: string; kinds?: SearchKind[] | null } & PageArgs, context: GraphqlContext) => {
       const page = pageOf(args.first, args.after);
       const matches = await searchMatches(context, searchText(args.text), args.kinds);
-      return connection(matches, page, (match: SearchMatch) => ({ node: match.node, highlight: () => match.highlight(), matchedProperty: match.predicate, score: match.score }));
+      return connection(matches, page, (match: SearchMatch) => ({ node: match.node, match, matchedProperty: match.predicate, score: match.score }));
     },
   },
+  // Highlights are marked up only when asked for.
+  SearchEdge: { highlight: (edge: { match: SearchMatch }) => edge.match.highlight() },
   ...ontologyResolvers,
   ...meshResolvers,
 };
