@@ -12,6 +12,8 @@
 import { edgeWidth, literalWidth, type FactRows } from '../graph/FactRows.ts';
 
 const initialSlots = 1 << 12;
+/** Below this many slots (1 MiB of table) the table grows fourfold at a time. */
+const smallTableSlots = 1 << 16;
 
 /** Fingerprints of the facts seen so far. */
 export class FactSet {
@@ -101,10 +103,12 @@ export class FactSet {
     return true;
   }
 
+  /** Doubles the table; quadruples it while it is small (fewer re-insertions for a few thousand facts). */
   #grow(): void {
     const old = this.#table;
-    this.#table = new Int32Array(old.length * 2);
-    this.#mask = this.#mask * 2 + 1;
+    const factor = this.#mask < smallTableSlots ? 4 : 2;
+    this.#table = new Int32Array(old.length * factor);
+    this.#mask = (this.#mask + 1) * factor - 1;
     this.#size = 0;
     for (let at = 0; at < old.length; at += 4) {
       if (old[at] !== 0) this.#insert(old[at]!, old[at + 1]!, old[at + 2]!, old[at + 3]!);

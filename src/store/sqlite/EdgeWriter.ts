@@ -139,18 +139,21 @@ export class EdgeWriter {
    */
   async startClosure(): Promise<void> {
     if (this.#phase !== 'edges') return;
-    await this.#writeOut();
-    const order = this.#edges.order(edgeOutKey).slice();
+    // When `out` is written in one run (up to 65,536 edges), that run's order is every edge's.
+    const lastRun = await this.#writeOut();
+    const order = lastRun.from === 0 ? lastRun.order : this.#edges.order(edgeOutKey).slice();
     await this.#writeSorted(this.#inRows, this.#edges.order(edgeInKey), O, S);
     this.#asserted = { order, next: 0 };
     this.#phase = 'closure';
   }
 
-  /** Appends the edges not in `out` yet to it, sorted. */
-  async #writeOut(): Promise<void> {
+  /** Appends the edges not in `out` yet to it, sorted; returns the first of them and their order (a copy). */
+  async #writeOut(): Promise<{ from: number; order: Uint32Array }> {
     const from = this.#inOut;
     this.#inOut = this.#edges.count;
-    await this.#writeSorted(this.#outRows, this.#edges.order(edgeOutKey, from), S, O);
+    const order = this.#edges.order(edgeOutKey, from).slice();
+    await this.#writeSorted(this.#outRows, order, S, O);
+    return { from, order };
   }
 
   /** An edge came out of order: what was written goes, and everything is written at commit. */
