@@ -2,9 +2,9 @@
  * The read model of one snapshot: the concepts of the loaded ontologies and the mesh, in memory and
  * linked by reference, with the lookups GraphQL needs (by id, by concept with or without
  * sub-concepts, by domain, owner, tag or status). Versions are immutable, so a model never changes;
- * it holds indexes (each concept's own annotations in name order, products ranked by name), never
- * answers: every request computes its list from them (a concept's sub-concepts through the closure,
- * the union of their products), so a repeated query costs what the first one did.
+ * it holds indexes (each concept's own annotations and its products with those of every sub-concept,
+ * in name order; the same for every concept, built with the model), never answers: every request
+ * computes its list from them, so a repeated query costs what the first one did.
  */
 import { lifecycleStatusIri } from '../../mesh/index.ts';
 import type { Snapshot } from '../../graph/GraphStore.ts';
@@ -52,8 +52,6 @@ export class ReadModel {
   readonly #fields: ReadonlyMap<string, FieldNode>;
   readonly #productsById: ReadonlyMap<string, ProductNode>;
   readonly #domainsById: ReadonlyMap<string, DomainNode>;
-  /** Scratch marks by product rank for productsAbout (cleared after each use; requests run one at a time). */
-  readonly #marks: Uint8Array;
 
   constructor(parts: ReadModelParts) {
     this.snapshot = parts.snapshot;
@@ -66,7 +64,6 @@ export class ReadModel {
     this.#fields = parts.fields;
     this.#productsById = new Map(parts.products.map((product) => [product.id, product]));
     this.#domainsById = new Map(parts.domains.map((domain) => [domain.id, domain]));
-    this.#marks = new Uint8Array(parts.products.length);
   }
 
   /** Sizes, for logs and tests. */
@@ -123,30 +120,11 @@ export class ReadModel {
     return includeSubConcepts ? [concept, ...reachable(concept, (c) => c.down)] : [concept];
   }
 
-  /**
-   * Products annotated with the concept (or, with `includeSubConcepts`, any sub-concept), in name
-   * order: each concept's own list is kept in name order, so one list is the answer as it is, and
-   * several are merged by marking the products' ranks and reading the marks in rank order.
-   */
+  /** Products annotated with the concept (or, with `includeSubConcepts`, any sub-concept), in name order. */
   productsAbout(iri: string, includeSubConcepts: boolean): readonly ProductNode[] {
-    const lists = this.conceptsUnder(iri, includeSubConcepts).map((c) => c.annotates.products).filter((list) => list.length > 0);
-    if (lists.length <= 1) return lists[0] ?? [];
-    const marks = this.#marks;
-    let first = marks.length;
-    let last = -1;
-    for (const list of lists) {
-      for (const product of list) marks[product.rank] = 1;
-      first = Math.min(first, list[0]!.rank);
-      last = Math.max(last, list.at(-1)!.rank);
-    }
-    const products: ProductNode[] = [];
-    for (let rank = first; rank <= last; rank++) {
-      if (marks[rank] === 1) {
-        products.push(this.products[rank]!);
-        marks[rank] = 0;
-      }
-    }
-    return products;
+    const concept = this.#concepts.get(iri);
+    if (concept === undefined) return [];
+    return includeSubConcepts ? concept.productsUnder : concept.annotates.products;
   }
 
   /** Datasets annotated with the concept (or a sub-concept), in name order. */

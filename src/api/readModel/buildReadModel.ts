@@ -100,7 +100,7 @@ class ModelBuilder {
         kind: 'Concept', iri, defined, labels: fx.literalsOf(iri, labelPredicates), definitions: fx.literalsOf(iri, definitionPredicates),
         deprecated: isTrue(fx.literals(iri, p.deprecated)) || fx.objects(iri, rdfType, true).includes('http://www.w3.org/2002/07/owl#DeprecatedClass'),
         parents: new Set(), children: new Set(), up: new Set(), down: new Set(), replacedBy: [...fx.objects(iri, p.isReplacedBy)], properties: [],
-        annotates: { products: [], datasets: [], fields: [] },
+        annotates: { products: [], datasets: [], fields: [] }, productsUnder: [],
       };
       this.#concepts.set(iri, node);
     }
@@ -150,7 +150,7 @@ class ModelBuilder {
       const contracts = [...fx.objects(id, p.contract)];
       const contractDatasets = contracts.flatMap((contract) => this.#contractDatasets(contract));
       return {
-        kind: 'DataProduct', id, rank: 0, name: this.#name(id, [...labelPredicates, p.title]), labels: fx.literalsOf(id, labelPredicates),
+        kind: 'DataProduct', id, name: this.#name(id, [...labelPredicates, p.title]), labels: fx.literalsOf(id, labelPredicates),
         identifier: this.#text(id, p.identifier), title: this.#text(id, p.title), description: this.#text(id, p.description),
         purpose: this.#text(id, p.purpose), version: this.#text(id, p.version),
         status: lifecycle === null ? this.#text(id, p.status) : (pickText(fx.literals(lifecycle, p.label), undefined) ?? localName(lifecycle)),
@@ -163,7 +163,7 @@ class ModelBuilder {
         contracts, upstream: [], downstream: [],
       };
     });
-    products.sort(nameOrder).forEach((product, rank) => (product.rank = rank));
+    products.sort(nameOrder);
     const byId = new Map(products.map((product) => [product.id, product]));
     for (const product of products) {
       product.domain?.products.push(product);
@@ -253,12 +253,23 @@ class ModelBuilder {
     return node;
   }
 
-  /** Links products, datasets and fields with the concepts they are annotated with (stubs for unknown IRIs). */
+  /**
+   * Links products, datasets and fields with the concepts they are annotated with (stubs for unknown
+   * IRIs), and lists each concept's products with those of its sub-concepts: concept discovery asks
+   * for that list on every request, and `up` is `down` reversed, so a product joins the lists of its
+   * concepts and their ancestors. Products come in name order, so every list is in name order.
+   */
   #annotate(products: readonly ProductNode[]): void {
     const conceptsOf = (id: string) => unique(annotationPredicates.flatMap((predicate) => this.#fx.objects(id, predicate)).map((iri) => this.#concept(iri, false)));
+    const ancestors = new Map<ConceptNode, readonly ConceptNode[]>();
     for (const product of products) {
       product.concepts = conceptsOf(product.id);
-      for (const concept of product.concepts) concept.annotates.products.push(product);
+      for (const concept of product.concepts) {
+        concept.annotates.products.push(product);
+        let above = ancestors.get(concept);
+        if (above === undefined) ancestors.set(concept, (above = [concept, ...reachable(concept, (c) => c.up)]));
+        for (const holder of above) if (holder.productsUnder.at(-1) !== product) holder.productsUnder.push(product);
+      }
     }
     for (const dataset of [...this.#datasets.values()].sort(nameOrder)) {
       dataset.concepts = conceptsOf(dataset.id);

@@ -32,6 +32,8 @@ export interface ConceptNode extends Labelled {
   properties: PropertyNode[];
   /** What is annotated with this concept (dct:subject, dcat:theme). */
   annotates: { products: ProductNode[]; datasets: DatasetNode[]; fields: FieldNode[] };
+  /** Products annotated with this concept or any sub-concept (through `down`), in name order. */
+  productsUnder: ProductNode[];
 }
 
 export type PropertyKind = 'OBJECT' | 'DATATYPE' | 'ANNOTATION' | 'RDF';
@@ -65,8 +67,6 @@ export interface AgentNode extends Labelled {
 export interface ProductNode extends Labelled {
   readonly kind: 'DataProduct';
   id: string;
-  /** Position in the mesh's name order (products sort by name, then IRI). */
-  rank: number;
   name: string;
   identifier: string | null;
   title: string | null;

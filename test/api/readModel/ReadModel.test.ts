@@ -1,0 +1,41 @@
+/**
+ * The read model's concept index against its definition: for every concept of the demo ontologies
+ * and the test mesh, the products "about" it with sub-concepts are exactly the products annotated
+ * with the concept or any concept below it through the closure (equivalents included), each once,
+ * in name order; without sub-concepts, its own annotations.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ReadModels, type ReadModel } from '../../../src/api/readModel/index.ts';
+import { tempDir, tempStore } from '../../load/helpers.ts';
+import { c, loadDemoMesh } from '../meshFixture.ts';
+
+let model: ReadModel;
+let cleanup: (() => Promise<void>) | undefined;
+
+beforeAll(async () => {
+  const temp = await tempStore();
+  const { dir, remove } = await tempDir();
+  await loadDemoMesh(temp.store, dir);
+  model = await new ReadModels(temp.store).get(await temp.store.snapshot());
+  cleanup = async () => {
+    await temp.dispose();
+    await remove();
+  };
+});
+afterAll(() => cleanup?.());
+
+describe('ReadModel.productsAbout', () => {
+  it.each(Object.entries(c))('lists the products about %s and its sub-concepts once each, in name order', (_, iri) => {
+    const under = new Set(model.conceptsUnder(iri, true));
+    const expected = model.products.filter((product) => product.concepts.some((concept) => under.has(concept)));
+    expect(model.productsAbout(iri, true)).toEqual(expected);
+    const own = model.products.filter((product) => product.concepts.some((concept) => concept.iri === iri));
+    expect(model.productsAbout(iri, false)).toEqual(own);
+  });
+
+  it('finds products of sub-concepts under a concept none is annotated with directly, and none for an unknown IRI', () => {
+    expect(model.productsAbout(c.party, false)).toEqual([]);
+    expect(model.productsAbout(c.party, true).length).toBeGreaterThan(0);
+    expect(model.productsAbout('https://example.org/none', true)).toEqual([]);
+  });
+});
