@@ -65,10 +65,11 @@ export function readSchema(facts: TripleList, v: VocabularyIds, termCount: numbe
   const propertyEdges = new IntList();
   const intersections = new IntList();
   const schema = { inverses: new Map<number, number[]>(), symmetric: new Set<number>(), domains: new Map<number, number[]>(), ranges: new Map<number, number[]>() };
-  for (let row = 0; row < facts.size; row++) {
-    const s = facts.subject(row);
-    const p = facts.predicate(row);
-    const o = facts.object(row);
+  const [subjects, predicates, objects] = [facts.subjects(), facts.predicates(), facts.objects()];
+  for (let row = 0; row < subjects.length; row++) {
+    const s = subjects[row]!;
+    const p = predicates[row]!;
+    const o = objects[row]!;
     if (p === v.subClassOf || p === v.equivalentClass) {
       pushPair(classEdges, s, o);
       if (p === v.equivalentClass) pushPair(classEdges, o, s);
@@ -96,10 +97,11 @@ export function readSchema(facts: TripleList, v: VocabularyIds, termCount: numbe
 function listCells(facts: TripleList, v: VocabularyIds): { items(head: number, nil: number): number[] } {
   const first = new Map<number, number>();
   const rest = new Map<number, number>();
-  for (let row = 0; row < facts.size; row++) {
-    const p = facts.predicate(row);
-    if (p === v.first && !first.has(facts.subject(row))) first.set(facts.subject(row), facts.object(row));
-    else if (p === v.rest && !rest.has(facts.subject(row))) rest.set(facts.subject(row), facts.object(row));
+  const [subjects, predicates, objects] = [facts.subjects(), facts.predicates(), facts.objects()];
+  for (let row = 0; row < subjects.length; row++) {
+    const p = predicates[row]!;
+    if (p === v.first && !first.has(subjects[row]!)) first.set(subjects[row]!, objects[row]!);
+    else if (p === v.rest && !rest.has(subjects[row]!)) rest.set(subjects[row]!, objects[row]!);
   }
   return {
     items(head, nil) {

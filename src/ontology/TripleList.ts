@@ -45,6 +45,11 @@ export class TripleList {
     return this.#subjects.subarray(0, this.#size);
   }
 
+  /** Every triple's predicate, in order (a view, valid until the next add). */
+  predicates(): Int32Array {
+    return this.#predicates.subarray(0, this.#size);
+  }
+
   /** Every triple's object, in order (a view, valid until the next add). */
   objects(): Int32Array {
     return this.#objects.subarray(0, this.#size);
