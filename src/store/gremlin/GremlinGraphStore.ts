@@ -94,6 +94,7 @@ export class GremlinGraphStore implements GraphStore {
     const { client, scripts } = this.#context;
     await client.query(scripts.finishVersion(scope.graphId, scope.version, 'committed', JSON.stringify(stats), JSON.stringify(meta)));
     await client.query(scripts.activate(scope.graphId, scope.version, scope.buckets));
+    this.#snapshotRead = undefined;
     await this.#prune(scope.graphId, scope.version);
     return { graphId: scope.graphId, version: scope.version, createdAt, active: true, stats, meta };
   }
@@ -172,10 +173,24 @@ export class GremlinGraphStore implements GraphStore {
     const record = (await this.#records(graphId)).find((r) => r.version === version && r.state === 'committed');
     if (!record) throw new OntomeshError('NOT_FOUND', `Graph "${graphId}" has no version ${version}`, {}, { graphId, version });
     await this.#client.query(this.#context.scripts.activate(graphId, version, record.buckets));
+    this.#snapshotRead = undefined;
   }
 
-  async snapshot(): Promise<Snapshot> {
-    return { versions: (await this.#pointers()).map(({ graphId, version }) => ({ graphId, version })) };
+  /**
+   * A pointer read in flight: requests that ask meanwhile share it (one request and one charge instead
+   * of one per GraphQL request under load). This store's own publish and activate start a new one.
+   */
+  #snapshotRead: Promise<Snapshot> | undefined;
+
+  snapshot(): Promise<Snapshot> {
+    if (this.#snapshotRead !== undefined) return this.#snapshotRead;
+    const read = this.#pointers().then((pointers) => ({ versions: pointers.map(({ graphId, version }) => ({ graphId, version })) }));
+    this.#snapshotRead = read;
+    const settled = () => {
+      if (this.#snapshotRead === read) this.#snapshotRead = undefined;
+    };
+    read.then(settled, settled);
+    return read;
   }
 
   /** The scopes of a snapshot's versions (buckets from the cache, or from the version records). */

@@ -78,6 +78,20 @@ describe('the Cosmos dialect', () => {
 });
 
 describe('idempotent batched loads', () => {
+  it('answers concurrent snapshots with one pointer read, and sees its own publish at once', async () => {
+    const store = await open(server.storeUrl);
+    let requests = 0;
+    store.onRequest(() => requests++);
+    const concurrent = await Promise.all([store.snapshot(), store.snapshot(), store.snapshot()]);
+    expect(requests).toBe(1);
+    expect(concurrent.map((s) => s.versions)).toEqual([[], [], []]);
+    const pending = store.snapshot();
+    const { info } = await load(store, elementBatches('pizza', quads.slice(0, 200)));
+    expect((await pending).versions).toEqual([]);
+    expect((await store.snapshot()).versions).toEqual([{ graphId: 'pizza', version: info.version }]);
+    await store.close();
+  });
+
   it('writing the same batches twice leaves exactly the graph of writing them once', async () => {
     const store = await open(server.storeUrl);
     const batches = elementBatches('pizza', quads);
