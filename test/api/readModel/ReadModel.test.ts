@@ -5,24 +5,18 @@
  * in name order; without sub-concepts, its own annotations.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ReadModels, type ReadModel } from '../../../src/api/readModel/index.ts';
-import { tempDir, tempStore } from '../../load/helpers.ts';
-import { c, loadDemoMesh } from '../meshFixture.ts';
+import type { ReadModel } from '../../../src/api/readModel/index.ts';
+import { c } from '../meshFixture.ts';
+import { demoModel, type DemoModel } from './demoModel.ts';
 
+let demo: DemoModel;
 let model: ReadModel;
-let cleanup: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  const temp = await tempStore();
-  const { dir, remove } = await tempDir();
-  await loadDemoMesh(temp.store, dir);
-  model = await new ReadModels(temp.store).get(await temp.store.snapshot());
-  cleanup = async () => {
-    await temp.dispose();
-    await remove();
-  };
+  demo = await demoModel();
+  model = demo.model;
 });
-afterAll(() => cleanup?.());
+afterAll(() => demo?.dispose());
 
 describe('ReadModel.productsAbout', () => {
   it.each(Object.entries(c))('lists the products about %s and its sub-concepts once each, in name order', (_, iri) => {

@@ -6,28 +6,20 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphStore, Snapshot } from '../../../src/graph/GraphStore.ts';
-import { ReadModels, type ReadModel, type SearchableNode } from '../../../src/api/readModel/index.ts';
-import { tempDir, tempStore } from '../../load/helpers.ts';
-import { c, loadDemoMesh } from '../meshFixture.ts';
+import type { ReadModel, SearchableNode } from '../../../src/api/readModel/index.ts';
+import { c } from '../meshFixture.ts';
+import { demoModel, type DemoModel } from './demoModel.ts';
 
+let demo: DemoModel;
 let store: GraphStore;
 let snapshot: Snapshot;
 let model: ReadModel;
-let cleanup: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  const temp = await tempStore();
-  const { dir, remove } = await tempDir();
-  await loadDemoMesh(temp.store, dir);
-  store = temp.store;
-  snapshot = await store.snapshot();
-  model = await new ReadModels(store).get(snapshot);
-  cleanup = async () => {
-    await temp.dispose();
-    await remove();
-  };
+  demo = await demoModel();
+  ({ store, snapshot, model } = demo);
 });
-afterAll(() => cleanup?.());
+afterAll(() => demo?.dispose());
 
 const idOf = (node: SearchableNode) => (node.kind === 'Concept' ? node.iri : node.id);
 
