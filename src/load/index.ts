@@ -4,6 +4,8 @@ export { readOntologies, type FactSink, type LoadProgress, type ReadHooks, type 
 export { exportGraph, type ExportOptions } from './exportGraph.ts';
 export { checkGraphId, graphIdFromIri, graphIdFromPath } from './graphId.ts';
 export { registerProducts, type RegisterOptions, type RegisterSummary, type RegisteredDescriptor } from './registerProducts.ts';
+export { unregisterProducts, type UnregisteredDescriptor, type UnregisterOptions, type UnregisterSummary } from './unregisterProducts.ts';
+export type { RegistrationKey } from './changeRegistrations.ts';
 export {
   findRegistration, lineageGraph, PRODUCT_GRAPH_PREFIX, productGraphId, readProductGraphs, REGISTRATION_ORIGIN, registrationGraph, registrationsOf,
   type ProductGraph, type RegistrationKind, type RegistrationRecord,
