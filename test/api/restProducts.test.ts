@@ -1,7 +1,8 @@
 /**
- * PUT and GET /products/{id} and /contracts/{id} over real sockets on a real SQLite store: a descriptor
- * registered under the id of its product, read back as RDF in the negotiated syntax, replaced, and
- * every bad descriptor answered with its code, file, field and line while nothing changes.
+ * PUT, GET and DELETE /products/{id} and /contracts/{id} over real sockets on a real SQLite store: a
+ * descriptor registered under the id of its product, read back as RDF in the negotiated syntax, replaced,
+ * unregistered (gone from REST and GraphQL, with the lineage of the products it fed), and every bad
+ * descriptor or unknown id answered with its code (and file, field and line) while nothing changes.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import { createLogger, startServer, type RunningServer } from '../../src/api/ind
 import type { GraphStore } from '../../src/graph/GraphStore.ts';
 import { importDescriptor } from '../../src/mesh/index.ts';
 import { compareGraphs, parseText, repoRoot, tempStore } from '../load/helpers.ts';
+import { serveGraphql, type GraphqlServer } from './graphqlClient.ts';
 
 const mesh = (path: string) => readFileSync(join(repoRoot, 'mesh', path), 'utf8');
 const isomorphic = { missing: [], extra: [], blankIsomorphic: true };
@@ -124,5 +126,77 @@ describe('a bad descriptor changes nothing', () => {
     const large = await put('products/orders', `# ${'x'.repeat(64 << 10)}\n`);
     expect([large.status, (await json(large)).error.code]).toEqual([400, 'BAD_REQUEST']);
     expect(await versions()).toEqual(before);
+  });
+});
+
+describe('DELETE /products/{id} and /contracts/{id}', () => {
+  const orders = 'https://w3id.org/ontomesh/mesh/product/sales/orders';
+  const salesPerformance = 'https://w3id.org/ontomesh/mesh/product/sales/sales-performance';
+  const productQuery = `query ($id: ID!) { dataProduct(id: $id) { id domain { id } upstream { id } downstream { id } } }`;
+  let graphql: GraphqlServer;
+  beforeAll(async () => {
+    graphql = await serveGraphql(store);
+  });
+  afterAll(() => graphql.close());
+
+  async function dataProduct(id: string): Promise<{ domain: { id: string }; upstream: { id: string }[]; downstream: { id: string }[] } | null> {
+    const { data, errors } = await graphql.query(productQuery, { id });
+    expect(errors).toBeUndefined();
+    return data!.dataProduct;
+  }
+
+  async function productIds(filter: Record<string, unknown> = {}): Promise<string[]> {
+    const { data } = await graphql.query('query ($filter: DataProductFilter) { dataProducts(filter: $filter, first: 100) { edges { node { id } } } }', { filter });
+    return data!.dataProducts.edges.map((e: { node: { id: string } }) => e.node.id);
+  }
+
+  it('unregisters a product: 200 with the versions written; it is 404 and gone from GraphQL, its downstream loses the link, the old version is kept', async () => {
+    for (const [path, file, type] of [['products/orders', 'sales/orders.odps.yaml', 'application/yaml'], ['products/sales-performance', 'sales/sales-performance.dprod.ttl', 'text/turtle']]) {
+      expect((await put(path!, mesh(file!), type)).status).toBeLessThan(300);
+    }
+    expect((await dataProduct(salesPerformance))!.upstream).toEqual([{ id: orders }]);
+    const salesDomain = (await dataProduct(orders))!.domain.id;
+    const [active] = await store.versions('mesh.sales');
+
+    const response = await fetch(`${running.url}/products/orders`, { method: 'DELETE' });
+    expect(response.status).toBe(200);
+    const body = await json(response);
+    expect(body).toMatchObject({ kind: 'product', id: 'orders', graphId: 'mesh.sales', version: active!.version + 1, products: [orders] });
+    expect(body.graphs).toContainEqual({ graphId: 'mesh.sales', version: active!.version + 1, triples: expect.any(Number) });
+
+    const gone = await fetch(`${running.url}/products/orders`);
+    expect([gone.status, (await json(gone)).error]).toEqual([404, expect.objectContaining({ code: 'NOT_FOUND', term: 'orders' })]);
+    expect((await json(await fetch(`${running.url}/products`))).map((p: { id: string }) => p.id)).not.toContain('orders');
+    const quads = await parseText(await (await fetch(`${running.url}/products/sales-performance`)).text(), 'ttl');
+    expect(quads.filter((q) => q.predicate.value === 'http://www.w3.org/ns/prov#wasDerivedFrom')).toEqual([]);
+    const expected = (await importDescriptor({ file: 'x.ttl', content: mesh('sales/sales-performance.dprod.ttl') })).quads;
+    expect(compareGraphs(quads, expected)).toEqual(isomorphic);
+    expect((await store.versions('mesh.sales')).slice(0, 2).map(({ version, active }) => ({ version, active }))).toEqual([
+      { version: active!.version + 1, active: true }, { version: active!.version, active: false },
+    ]);
+
+    expect(await dataProduct(orders)).toBeNull();
+    expect((await dataProduct(salesPerformance))!.upstream).toEqual([]);
+    expect(await productIds()).not.toContain(orders);
+    expect(await productIds({ domain: salesDomain })).toEqual([salesPerformance]);
+  });
+
+  it('404 with the error body for an id nothing is registered under (or of the other kind), changing nothing', async () => {
+    const before = await versions();
+    for (const path of ['products/orders', 'products/sales-orders', 'contracts/no-such-contract']) {
+      const response = await fetch(`${running.url}/${path}`, { method: 'DELETE' });
+      expect([response.status, (await json(response)).error]).toEqual([404, expect.objectContaining({ code: 'NOT_FOUND', message: expect.stringMatching(/^no (product|contract) is registered as "/) })]);
+    }
+    expect(await versions()).toEqual(before);
+    expect(await (await fetch(`${running.url}/metrics`)).text()).toContain('ontomesh_loads_total{graph="contracts/no-such-contract",outcome="error"} 1');
+  });
+
+  it('a domain left with no registration gets an empty version: its products leave discovery', async () => {
+    const salesDomain = (await dataProduct(salesPerformance))!.domain.id;
+    for (const path of ['products/sales-performance', 'contracts/sales-orders']) expect((await fetch(`${running.url}/${path}`, { method: 'DELETE' })).status).toBe(200);
+    expect((await store.versions('mesh.sales'))[0]).toMatchObject({ active: true, stats: { triples: 0 } });
+    expect(await dataProduct(salesPerformance)).toBeNull();
+    expect(await productIds({ domain: salesDomain })).toEqual([]);
+    expect(await productIds()).toEqual(['https://w3id.org/ontomesh/mesh/product/customer/customer-360']);
   });
 });

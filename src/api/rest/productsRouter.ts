@@ -1,7 +1,8 @@
 /**
- * `PUT|GET /products/{id}` and `PUT|GET /contracts/{id}`: registering one data-product or data-contract
- * descriptor (DPROD, ODPS, DPDS, DCS, ODCS; recognised from the content and Content-Type) and reading
- * back what it registered as RDF. `GET /products` and `GET /contracts` list the registrations. The id
+ * `PUT|GET|DELETE /products/{id}` and `PUT|GET|DELETE /contracts/{id}`: registering one data-product or
+ * data-contract descriptor (DPROD, ODPS, DPDS, DCS, ODCS; recognised from the content and Content-Type),
+ * reading back what it registered as RDF, and unregistering it (a new version of its domain graph
+ * without it; the previous one stays kept). `GET /products` and `GET /contracts` list the registrations. The id
  * is the last segment of the product's (contract's) IRI: the ODPS `id`, the DPDS `name`, the DCS/ODCS
  * `id`; a descriptor registering under another id is refused, so the URL always names what it holds.
  */
@@ -10,7 +11,7 @@ import { OntomeshError } from '../../errors/index.ts';
 import type { FactElement } from '../../graph/elements.ts';
 import type { GraphStore } from '../../graph/GraphStore.ts';
 import { factsToQuads } from '../../graph/graphToRdf.ts';
-import { findRegistration, lineageGraph, readProductGraphs, registerProducts, type RegistrationKind } from '../../load/index.ts';
+import { findRegistration, lineageGraph, readProductGraphs, registerProducts, unregisterProducts, type RegistrationKind } from '../../load/index.ts';
 import { serialize } from '../../rdf/index.ts';
 import type { Metrics } from '../metrics.ts';
 import { negotiateFormat, sendValidators } from './negotiate.ts';
@@ -33,21 +34,20 @@ export function productsRouter(store: GraphStore, metrics: Metrics, maxBytes: nu
       if (typeof req.body !== 'string' || req.body.trim() === '') throw new OntomeshError('BAD_REQUEST', `the request body is empty: send the ${kind} descriptor as the body`);
       const file = `${collection}/${id}`;
       const mediaType = req.get('content-type');
-      try {
-        const summary = await registerProducts(store, [{
-          file,
-          content: req.body,
-          ...(mediaType === undefined ? {} : { mediaType }),
-          readReference: () => Promise.reject(new OntomeshError('BAD_REQUEST', 'an uploaded descriptor cannot reference other files: inline them, or register the files with `ontomesh mesh register`')),
-        }], { expect: { kind, id } });
-        const [registered] = summary.registrations;
-        for (const graph of summary.graphs) metrics.loads.inc({ graph: graph.graphId, outcome: 'ok' });
-        res.locals.logFields = { [kind]: id, graphs: summary.graphs };
-        res.status(registered!.replaced ? 200 : 201).location(`/${collection}/${encodeURIComponent(id)}`).json({ ...registered, graphs: summary.graphs });
-      } catch (error) {
-        metrics.loads.inc({ graph: `${collection}/${id}`, outcome: 'error' });
-        throw error;
-      }
+      const summary = await recordChange(metrics, res, collection, kind, id, () => registerProducts(store, [{
+        file,
+        content: req.body,
+        ...(mediaType === undefined ? {} : { mediaType }),
+        readReference: () => Promise.reject(new OntomeshError('BAD_REQUEST', 'an uploaded descriptor cannot reference other files: inline them, or register the files with `ontomesh mesh register`')),
+      }], { expect: { kind, id } }));
+      const [registered] = summary.registrations;
+      res.status(registered!.replaced ? 200 : 201).location(`/${collection}/${encodeURIComponent(id)}`).json({ ...registered, graphs: summary.graphs });
+    });
+
+    router.delete(`/${collection}/:id`, async (req: Request<{ id: string }>, res: Response) => {
+      const id = req.params.id;
+      const summary = await recordChange(metrics, res, collection, kind, id, () => unregisterProducts(store, [{ kind, id }]));
+      res.json({ ...summary.unregistered[0], graphs: summary.graphs });
     });
 
     router.get(`/${collection}`, async (_req: Request, res: Response) => {
@@ -74,6 +74,24 @@ export function productsRouter(store: GraphStore, metrics: Metrics, maxBytes: nu
     });
   }
   return router;
+}
+
+/**
+ * Runs a change of the registry the way a load is recorded: `ontomesh_loads_total` counts each graph given
+ * a new version (or one error, under the request's path), and the request's log line names them.
+ */
+async function recordChange<S extends { graphs: { graphId: string }[] }>(
+  metrics: Metrics, res: Response, collection: string, kind: RegistrationKind, id: string, change: () => Promise<S>,
+): Promise<S> {
+  try {
+    const summary = await change();
+    for (const graph of summary.graphs) metrics.loads.inc({ graph: graph.graphId, outcome: 'ok' });
+    res.locals.logFields = { [kind]: id, graphs: summary.graphs };
+    return summary;
+  } catch (error) {
+    metrics.loads.inc({ graph: `${collection}/${id}`, outcome: 'error' });
+    throw error;
+  }
 }
 
 /** The facts of the named graphs `graphs`, as triples (the named graphs are how ontomesh keeps registrations apart). */
