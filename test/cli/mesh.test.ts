@@ -1,7 +1,9 @@
 /**
- * `ontomesh mesh register` as a process on a real SQLite store: the demo mesh folder, an invalid
- * descriptor reported as file:line:col with its field (exit 1, nothing registered), usage errors; and
- * `ontomesh serve` registering the demo mesh's products on first start of the default store.
+ * `ontomesh mesh register` and `mesh unregister` as processes on a real SQLite store: the demo mesh
+ * folder, an invalid descriptor reported as file:line:col with its field (exit 1, nothing registered),
+ * a product and a contract unregistered (lineage gone from the export, the old version kept), an unknown
+ * id (exit 1, nothing unregistered), usage errors; and `ontomesh serve` registering the demo mesh's
+ * products on first start of the default store.
  */
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
@@ -48,9 +50,54 @@ describe('ontomesh mesh register', () => {
 
   it('usage errors exit 2', async () => {
     expect((await runOntomesh(['mesh'], { cwd })).code).toBe(2);
-    expect((await runOntomesh(['mesh', 'unregister', 'x'], { cwd })).code).toBe(2);
+    expect((await runOntomesh(['mesh', 'deregister', 'x'], { cwd })).code).toBe(2);
     const missing = await runOntomesh(['mesh', 'register', 'no-such-folder', '--store', `sqlite:${join(cwd, 'x.db')}`], { cwd });
     expect([missing.code, missing.stderr]).toEqual([1, expect.stringContaining('FILE_NOT_FOUND No such file or folder: no-such-folder')]);
+  });
+});
+
+describe('ontomesh mesh unregister', () => {
+  const store = () => `sqlite:${join(cwd, 'unregister.db')}`;
+  const versions = async (graphId: string) =>
+    (JSON.parse((await runOntomesh(['versions', graphId, '--store', store(), '--json'], { cwd })).stdout) as { version: number; active: boolean }[])
+      .map(({ version, active }) => ({ version, active }));
+  beforeAll(async () => {
+    const files = ['sales/orders.odps.yaml', 'sales/orders.odcs.yaml', 'logistics/shipments.odps.yaml'].map((path) => join(meshFolder, path));
+    expect((await runOntomesh(['mesh', 'register', ...files, '--store', store()], { cwd })).code).toBe(0);
+  });
+
+  it('exits 1 naming every unknown id, and unregisters none', async () => {
+    const result = await runOntomesh(['mesh', 'unregister', 'orders', 'nothing', 'sales-orders', '--store', store(), '--json'], { cwd });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('NOT_FOUND no product is registered as "nothing"; no product is registered as "sales-orders"');
+    expect(JSON.parse(result.stdout)).toMatchObject({ error: { code: 'NOT_FOUND', term: 'nothing' } });
+    expect(await versions('mesh.sales')).toEqual([{ version: 1, active: true }]);
+  });
+
+  it('unregisters a product (its downstream loses the lineage link, the old version is kept), then a contract', async () => {
+    const wasDerivedFrom = '<https://w3id.org/ontomesh/mesh/product/logistics/shipments> <http://www.w3.org/ns/prov#wasDerivedFrom> <https://w3id.org/ontomesh/mesh/product/sales/orders>';
+    const exported = async () => (await runOntomesh(['export', 'mesh.logistics', '--format', 'nt', '--store', store()], { cwd })).stdout;
+    expect(await exported()).toContain(wasDerivedFrom);
+
+    const result = await runOntomesh(['mesh', 'unregister', 'orders', '--store', store()], { cwd });
+    expect([result.code, result.stderr]).toEqual([0, '']);
+    const lines = result.stdout.trim().split('\n');
+    expect(lines[0]).toBe(`unregistered product orders (${join(meshFolder, 'sales/orders.odps.yaml')}) from mesh.sales`);
+    expect(lines[1]).toMatch(/^graphs: mesh\.sales v2 \(\d+ triples\), mesh\.logistics v2 \(\d+ triples\) in \d+\.\d s$/);
+    expect(await exported()).not.toContain(wasDerivedFrom);
+    expect(await versions('mesh.sales')).toEqual([{ version: 2, active: true }, { version: 1, active: false }]);
+
+    const contract = await runOntomesh(['mesh', 'unregister', 'sales-orders', '--contract', '--store', store(), '--json'], { cwd });
+    expect(contract.code).toBe(0);
+    expect(JSON.parse(contract.stdout)).toMatchObject({
+      unregistered: [{ kind: 'contract', id: 'sales-orders', graphId: 'mesh.sales', version: 3 }], graphs: [{ graphId: 'mesh.sales', version: 3, triples: 0 }],
+    });
+  });
+
+  it('usage errors exit 2', async () => {
+    expect((await runOntomesh(['mesh', 'unregister', '--store', store()], { cwd })).code).toBe(2);
+    const contract = await runOntomesh(['mesh', 'register', join(meshFolder, 'sales/orders.odcs.yaml'), '--contract', '--store', store()], { cwd });
+    expect([contract.code, contract.stderr]).toEqual([2, expect.stringContaining('--contract applies to mesh unregister only')]);
   });
 });
 

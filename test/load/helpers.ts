@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { Quad, Term } from '@rdfjs/types';
 import { isomorphic } from 'rdf-isomorphic';
 import type { GraphStore } from '../../src/graph/GraphStore.ts';
+import { factsToQuads } from '../../src/graph/graphToRdf.ts';
 import { exportGraph } from '../../src/load/index.ts';
 import { parseFile, parseStream, type RdfFormat } from '../../src/rdf/index.ts';
 import type { ExportFormat } from '../../src/rdf/index.ts';
@@ -87,6 +88,15 @@ export async function exportText(store: GraphStore, graphId: string, format: Exp
   await exportGraph(store, graphId, format, output, { version });
   output.end();
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The triples of one named graph (a registration's) of the active version of a graph. */
+export async function namedGraphTriples(store: GraphStore, graphId: string, graph: string): Promise<Quad[]> {
+  const quads: Quad[] = [];
+  for await (const batch of store.exportFacts(graphId)) {
+    quads.push(...factsToQuads(batch.filter((f) => f.graph === graph).map((f) => ({ ...f, graph: undefined }))));
+  }
+  return quads;
 }
 
 function hasBlank(quad: Quad): boolean {

@@ -8,12 +8,11 @@ import { readFileSync } from 'node:fs';
 import type { Quad } from '@rdfjs/types';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { GraphStore } from '../../src/graph/GraphStore.ts';
-import { factsToQuads } from '../../src/graph/graphToRdf.ts';
 import {
   loadOntologies, readDescriptorFiles, readProductGraphs, registerProducts, registrationGraph, lineageGraph,
 } from '../../src/load/index.ts';
 import { importDescriptor, type DescriptorInput } from '../../src/mesh/index.ts';
-import { compareGraphs, fixture, repoRoot, tempStore } from './helpers.ts';
+import { compareGraphs, fixture, namedGraphTriples, repoRoot, tempStore } from './helpers.ts';
 
 const meshFolder = `${repoRoot}mesh`;
 const product = (domain: string, id: string) => `https://w3id.org/ontomesh/mesh/product/${domain}/${id}`;
@@ -31,13 +30,7 @@ function descriptor(path: string, edit: (text: string) => string = (text) => tex
 }
 
 /** The triples of one named graph of a product graph's active version. */
-async function namedGraph(graphId: string, graph: string): Promise<Quad[]> {
-  const quads: Quad[] = [];
-  for await (const batch of store.exportFacts(graphId)) {
-    quads.push(...factsToQuads(batch.filter((f) => f.graph === graph).map((f) => ({ ...f, graph: undefined }))));
-  }
-  return quads;
-}
+const namedGraph = (graphId: string, graph: string) => namedGraphTriples(store, graphId, graph);
 
 async function upstreamOf(iri: string): Promise<string[]> {
   const neighbours = await store.neighbours(await store.snapshot(), [iri], { predicate: wasDerivedFrom, direction: 'out' });

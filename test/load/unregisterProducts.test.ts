@@ -5,13 +5,11 @@
  * and an unknown id changes nothing.
  */
 import { readFileSync } from 'node:fs';
-import type { Quad } from '@rdfjs/types';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { GraphStore } from '../../src/graph/GraphStore.ts';
-import { factsToQuads } from '../../src/graph/graphToRdf.ts';
 import { lineageGraph, readProductGraphs, registerProducts, registrationGraph, unregisterProducts } from '../../src/load/index.ts';
 import { importDescriptor, type DescriptorInput } from '../../src/mesh/index.ts';
-import { compareGraphs, repoRoot, tempStore } from './helpers.ts';
+import { compareGraphs, namedGraphTriples, repoRoot, tempStore } from './helpers.ts';
 
 const product = (domain: string, id: string) => `https://w3id.org/ontomesh/mesh/product/${domain}/${id}`;
 const wasDerivedFrom = 'http://www.w3.org/ns/prov#wasDerivedFrom';
@@ -30,13 +28,8 @@ function descriptor(path: string): DescriptorInput {
   return { file: `mesh/${path}`, content: readFileSync(`${repoRoot}mesh/${path}`, 'utf8') };
 }
 
-async function namedGraph(graphId: string, graph: string): Promise<Quad[]> {
-  const quads: Quad[] = [];
-  for await (const batch of store.exportFacts(graphId)) {
-    quads.push(...factsToQuads(batch.filter((f) => f.graph === graph).map((f) => ({ ...f, graph: undefined }))));
-  }
-  return quads;
-}
+/** The triples of one named graph of a product graph's active version. */
+const namedGraph = (graphId: string, graph: string) => namedGraphTriples(store, graphId, graph);
 
 async function lineage(iri: string, direction: 'out' | 'in'): Promise<string[]> {
   return (await store.neighbours(await store.snapshot(), [iri], { predicate: wasDerivedFrom, direction })).get(iri) ?? [];
