@@ -3,9 +3,10 @@
  * imports closure, as DPV's SKOS and OWL modules do) is written and counted once: an RDF graph is a set.
  *
  * Facts come as term ids of the load's dictionary (plus a literal's lexical form and language). A Set
- * of keys would cost dozens of bytes a fact; this keeps a 128-bit fingerprint per fact (MurmurHash3
- * x86_128 over the fact's fields) in an open-addressing table of Int32Array slots: 32 bytes a fact at
- * most. Two distinct facts share a fingerprint with probability about n²/2¹²⁹ (10⁻²⁷ for a million
+ * of keys would cost dozens of bytes a fact; this keeps four integers per fact in open-addressing
+ * tables of Int32Array slots, 32 bytes a fact at most: an edge as it is (subject, predicate, object,
+ * graph), a literal fact as a 128-bit fingerprint (MurmurHash3 x86_128 over its fields and texts). Two
+ * distinct literal facts share a fingerprint with probability about n²/2¹²⁹ (10⁻²⁷ for a million
  * facts, 10⁻²¹ for a billion): far below hardware error rates.
  */
 
@@ -15,28 +16,19 @@ const initialSlots = 1 << 12;
 /** Below this many slots (1 MiB of table) the table grows fourfold at a time. */
 const smallTableSlots = 1 << 16;
 
-/** Fingerprints of the facts seen so far. */
+/** The facts seen so far: edges as they are, literal facts by fingerprint. */
 export class FactSet {
-  /** Four ints a slot; all zero marks an empty slot (fingerprints are never all zero). */
-  #table = new Int32Array(initialSlots * 4);
-  #mask = initialSlots - 1;
-  #size = 0;
+  readonly #edges = new SlotTable(true);
+  readonly #literals = new SlotTable(false);
 
   /** Distinct facts added (asserted ones only, through keepNew). */
   get size(): number {
-    return this.#size;
+    return this.#edges.size + this.#literals.size;
   }
 
-  /** Adds the edge (term ids; graph 0 is the default graph); true when it was not in the set yet. */
+  /** Adds the edge (term ids, a subject never 0; graph 0 is the default graph); true when it was not in the set yet. */
   addEdge(subject: number, predicate: number, object: number, graph: number): boolean {
-    const w = words;
-    w[0] = 1;
-    w[1] = subject;
-    w[2] = predicate;
-    w[3] = object;
-    w[4] = graph;
-    murmur128(w, 5);
-    return this.#insert(hash[0]! | 1, hash[1]!, hash[2]!, hash[3]!);
+    return this.#edges.insert(subject, predicate, object, graph);
   }
 
   /** Adds the literal fact; true when it was not in the set yet. `language` as in FactRows.languages. */
@@ -53,7 +45,7 @@ export class FactSet {
     let n = textWords(w, 5, language);
     n = textWords(w, n, lexical);
     murmur128(w, n);
-    return this.#insert(hash[0]! | 1, hash[1]!, hash[2]!, hash[3]!);
+    return this.#literals.insert(hash[0]! | 1, hash[1]!, hash[2]!, hash[3]!);
   }
 
   /**
@@ -83,10 +75,27 @@ export class FactSet {
     lexicals.length = languages.length = kept / literalWidth;
     return { ...rows, edges: edges.subarray(0, keptEdges), literals: literals.subarray(0, kept) };
   }
+}
 
-  #insert(a: number, b: number, c: number, d: number): boolean {
+/**
+ * A set of four-integer keys whose first integer is never 0 (a subject id; a fingerprint with its low
+ * bit set): 0 there marks an empty slot. Linear probing, never more than half full.
+ */
+class SlotTable {
+  /** Keys of arbitrary integers (edges) are mixed for a slot; fingerprints are uniform already. */
+  readonly #mixed: boolean;
+  #table = new Int32Array(initialSlots * 4);
+  #mask = initialSlots - 1;
+  size = 0;
+
+  constructor(mixed: boolean) {
+    this.#mixed = mixed;
+  }
+
+  /** Adds the key; true when it was not in the set yet. */
+  insert(a: number, b: number, c: number, d: number): boolean {
     const table = this.#table;
-    let slot = (a >>> 1) & this.#mask;
+    let slot = (this.#mixed ? mix(a, b, c, d) : a >>> 1) & this.#mask;
     for (;;) {
       const at = slot * 4;
       const first = table[at]!;
@@ -99,7 +108,7 @@ export class FactSet {
     table[at + 1] = b;
     table[at + 2] = c;
     table[at + 3] = d;
-    if (++this.#size * 2 > this.#mask + 1) this.#grow();
+    if (++this.size * 2 > this.#mask + 1) this.#grow();
     return true;
   }
 
@@ -109,11 +118,21 @@ export class FactSet {
     const factor = this.#mask < smallTableSlots ? 4 : 2;
     this.#table = new Int32Array(old.length * factor);
     this.#mask = (this.#mask + 1) * factor - 1;
-    this.#size = 0;
+    this.size = 0;
     for (let at = 0; at < old.length; at += 4) {
-      if (old[at] !== 0) this.#insert(old[at]!, old[at + 1]!, old[at + 2]!, old[at + 3]!);
+      if (old[at] !== 0) this.insert(old[at]!, old[at + 1]!, old[at + 2]!, old[at + 3]!);
     }
   }
+}
+
+/** A slot hash of four integers (each multiplied by an odd constant, then avalanched so the low bits depend on all). */
+function mix(a: number, b: number, c: number, d: number): number {
+  let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca77) ^ Math.imul(c, 0xc2b2ae3d) ^ Math.imul(d, 0x27d4eb2f);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  h ^= h >>> 12;
+  h = Math.imul(h, 0x297a2d39);
+  return h ^ (h >>> 15);
 }
 
 // MurmurHash3 x86_128 over 32-bit words: a fact is laid out as words (an id is a word; a string is its
