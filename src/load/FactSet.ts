@@ -4,8 +4,8 @@
  *
  * Facts come as term ids of the load's dictionary (plus a literal's lexical form and language). A Set
  * of keys would cost dozens of bytes a fact; this keeps four integers per fact in open-addressing
- * tables of Int32Array slots, 32 bytes a fact at most: an edge as it is (subject, predicate, object,
- * graph), a literal fact as a 128-bit fingerprint (MurmurHash3 x86_128 over its fields and texts). Two
+ * tables of Int32Array slots (16 bytes a slot, at most half full): an edge as it is (subject,
+ * predicate, object, graph), a literal fact as a 128-bit fingerprint (MurmurHash3 x86_128 over its fields and texts). Two
  * distinct literal facts share a fingerprint with probability about n²/2¹²⁹ (10⁻²⁷ for a million
  * facts, 10⁻²¹ for a billion): far below hardware error rates.
  */
