@@ -12,10 +12,11 @@ import { pushCommand } from './commands/push.ts';
 import { serveCommand } from './commands/serve.ts';
 import { validateCommand } from './commands/validate.ts';
 import { versionsCommand } from './commands/versions.ts';
+import { activateCommand } from './commands/activate.ts';
 import { exitCodeFor, exitCodes, type ExitCode } from './exitCodes.ts';
 
 /** The sub-commands, in the order `ontomesh --help` lists them. */
-export const commands: readonly Command[] = [loadCommand, validateCommand, exportCommand, versionsCommand, meshCommand, pushCommand, serveCommand];
+export const commands: readonly Command[] = [loadCommand, validateCommand, exportCommand, versionsCommand, activateCommand, meshCommand, pushCommand, serveCommand];
 
 function mainHelp(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

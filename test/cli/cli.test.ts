@@ -27,11 +27,11 @@ describe('help and usage', () => {
   test('--help lists the commands and the exit codes', async () => {
     const { code, stdout } = await ontomesh('--help');
     expect(code).toBe(0);
-    for (const command of ['load', 'validate', 'export', 'versions', 'serve']) expect(stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
+    for (const command of ['load', 'validate', 'export', 'versions', 'activate', 'serve']) expect(stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
     expect(stdout).toContain('Exit codes');
   });
 
-  test.each(['load', 'validate', 'export', 'versions', 'serve'])('%s --help shows its usage', async (command) => {
+  test.each(['load', 'validate', 'export', 'versions', 'activate', 'serve'])('%s --help shows its usage', async (command) => {
     const { code, stdout } = await ontomesh(command, '--help');
     expect(code).toBe(0);
     expect(stdout).toMatch(new RegExp(`^Usage: ontomesh ${command} `));
@@ -126,6 +126,17 @@ describe('load, versions, export', () => {
     const { code, stdout } = await ontomesh('export', 'pizza', '--version', '1', '--format', 'nt');
     expect(code).toBe(0);
     expect(compareGraphs(await parseText(stdout, 'nt'), await readQuads([pizza]))).toEqual({ missing: [], extra: [], blankIsomorphic: true });
+  });
+
+  test('activate makes a kept version the active one again, and refuses one not kept', async () => {
+    expect(await ontomesh('activate', 'pizza', '1')).toMatchObject({ code: 0, stdout: 'pizza: version 1 is active (was 2)\n' });
+    const versions = JSON.parse((await ontomesh('versions', 'pizza', '--json')).stdout) as { version: number; active: boolean }[];
+    expect(versions.map((v) => [v.version, v.active])).toEqual([[2, false], [1, true]]);
+    expect(await ontomesh('activate', 'pizza', '99')).toMatchObject({ code: 1, stderr: expect.stringContaining('NOT_FOUND graph "pizza" keeps no version 99 (kept: 2, 1)') });
+    expect(await ontomesh('activate', 'nope', '1')).toMatchObject({ code: 1, stderr: expect.stringContaining('NOT_FOUND graph "nope" does not exist') });
+    expect(await ontomesh('activate', 'pizza', 'latest')).toMatchObject({ code: 2 });
+    const back = JSON.parse((await ontomesh('activate', 'pizza', '2', '--json')).stdout) as { version: number; active: boolean }[];
+    expect(back.map((v) => [v.version, v.active])).toEqual([[2, true], [1, false]]);
   });
 
   test('an unknown graph or version exits 1 with NOT_FOUND', async () => {
