@@ -7,11 +7,22 @@
  * compiling (and only documents the document cache keeps are the same object twice); mutations,
  * subscriptions and documents the compiler refuses run on graphql-js.
  */
-import { coerceInputLiteral, execute, getOperationAST, isInterfaceType, isObjectType, type DocumentNode, type GraphQLArgument, type GraphQLSchema } from 'graphql';
+import {
+  coerceInputLiteral, execute, getOperationAST, getVariableValues, isInterfaceType, isObjectType,
+  type DocumentNode, type ExecutionResult, type GraphQLArgument, type GraphQLSchema, type VariableDefinitionNode,
+} from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
+type ExecutionArgs = Parameters<typeof execute>[0];
+
+/** A compiled operation and its variable definitions. */
+interface Compiled {
+  query: CompiledQuery;
+  variables: readonly VariableDefinitionNode[];
+}
+
 /** What became of an operation of a document: run once so far, compiled, or left to graphql-js. */
-type Plan = 'seen' | 'interpret' | CompiledQuery;
+type Plan = 'seen' | 'interpret' | Compiled;
 
 /**
  * A drop-in `execute` for graphql-http's handler options.
@@ -33,18 +44,36 @@ export function compiledExecution(): typeof execute {
     if (plan === 'seen') {
       const next = compile(args);
       byOperation.set(operation, next);
-      if (next === 'interpret') return execute(args);
-      return next.query(args.rootValue, args.contextValue, args.variableValues ?? {});
+      return next === 'interpret' ? execute(args) : run(next, args);
     }
-    return plan.query(args.rootValue, args.contextValue, args.variableValues ?? {});
+    return run(plan, args);
   };
 }
 
-function compile(args: Parameters<typeof execute>[0]): CompiledQuery | 'interpret' {
-  if (getOperationAST(args.document, args.operationName)?.operation !== 'query') return 'interpret';
+function compile(args: ExecutionArgs): Compiled | 'interpret' {
+  const operation = getOperationAST(args.document, args.operationName);
+  if (operation?.operation !== 'query') return 'interpret';
   defaultsAsValues(args.schema);
-  const compiled = compileQuery(args.schema, args.document, args.operationName ?? undefined);
-  return isCompiledQuery(compiled) ? compiled : 'interpret';
+  const query = compileQuery(args.schema, args.document, args.operationName ?? undefined);
+  return isCompiledQuery(query) ? { query, variables: operation.variableDefinitions ?? [] } : 'interpret';
+}
+
+/**
+ * Runs a compiled operation so that clients cannot tell it from graphql-js: variables are checked by
+ * graphql-js (its error messages, not graphql-jit's), and a result with errors lists them first.
+ */
+function run({ query, variables }: Compiled, args: ExecutionArgs): ExecutionResult | Promise<ExecutionResult> {
+  const inputs = args.variableValues ?? {};
+  if (variables.length > 0) {
+    const checked = getVariableValues(args.schema, variables, inputs, { maxErrors: 50 });
+    if (checked.errors !== undefined) return { errors: checked.errors };
+  }
+  const result = query.query(args.rootValue, args.contextValue, inputs);
+  return isPromise(result) ? result.then(errorsFirst) : errorsFirst(result);
+}
+
+function errorsFirst(result: ExecutionResult): ExecutionResult {
+  return result.errors === undefined ? result : { errors: result.errors, data: result.data, ...(result.extensions === undefined ? {} : { extensions: result.extensions }) };
 }
 
 const withValueDefaults = new WeakSet<GraphQLSchema>();
@@ -66,4 +95,8 @@ function defaultsAsValues(schema: GraphQLSchema): void {
     }
   }
   withValueDefaults.add(schema);
+}
+
+function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
+  return typeof (value as { then?: unknown }).then === 'function';
 }

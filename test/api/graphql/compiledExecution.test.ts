@@ -54,6 +54,22 @@ describe('compiledExecution', () => {
     expect(shape(second).errors).toEqual([expect.objectContaining({ path: ['item'], extensions: expect.objectContaining({ code: 'NOT_FOUND' }) })]);
   });
 
+  it('answers bad variables with graphql-js\'s errors, and lists errors first as graphql-js does', async () => {
+    const execute = compiledExecution();
+    const document = parse('query ($n: Int!) { items(first: $n) { id } }');
+    const run = async (variableValues: Record<string, unknown>) => JSON.stringify(await execute({ schema, document, variableValues }));
+    await run({ n: 1 });
+    for (const variables of [{ n: 'abc' }, {}, { n: null }]) {
+      const compiledAnswer = await run(variables);
+      expect(compiledAnswer).toBe(JSON.stringify(await (await import('graphql')).execute({ schema, document, variableValues: variables })));
+      expect(compiledAnswer).toMatch(/^\{"errors":\[\{"message":"Variable \\"\$n\\"/);
+    }
+    const failing = { schema, document: parse('{ item(id: "missing") { id } }') };
+    const first = JSON.stringify(await execute(failing));
+    const second = JSON.stringify(await execute(failing));
+    expect(second).toBe(first);
+  });
+
   it('leaves mutations and documents seen once to graphql-js', async () => {
     const execute = compiledExecution();
     const mutation = { schema, document: parse('mutation { touch }') };
