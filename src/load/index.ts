@@ -2,6 +2,7 @@
 export { loadOntologies, type LoadOptions, type LoadSummary } from './loadOntologies.ts';
 export { readOntologies, type FactSink, type LoadProgress, type ReadHooks, type ReadOptions, type ReadResult, type ReadStats } from './readOntologies.ts';
 export { exportGraph, type ExportOptions } from './exportGraph.ts';
+export { activateVersion, type Activation } from './activateVersion.ts';
 export { checkGraphId, graphIdFromIri, graphIdFromPath } from './graphId.ts';
 export { registerProducts, type RegisterOptions, type RegisterSummary, type RegisteredDescriptor } from './registerProducts.ts';
 export { unregisterProducts, type UnregisteredDescriptor, type UnregisterOptions, type UnregisterSummary } from './unregisterProducts.ts';

@@ -184,3 +184,33 @@ describe('GET /ontologies/{id}', () => {
     await badFormat.text();
   });
 });
+
+describe('versions and rollback', () => {
+  const activate = (id: string, body: string) => fetch(`${running.url}/ontologies/${id}/active`, { method: 'PUT', body, headers: { 'content-type': 'application/json' } });
+  const kept = async (id: string) => ((await json(await fetch(`${running.url}/ontologies/${id}/versions`))) as { version: number; active: boolean }[]).map((v) => [v.version, v.active]);
+
+  it('lists the kept versions, makes a kept one active, and GET serves it', async () => {
+    expect(await kept('pizza')).toEqual([[2, true], [1, false]]);
+    const rolledBack = await activate('pizza', '{"version": 1}');
+    expect(rolledBack.status).toBe(200);
+    expect(((await json(rolledBack)) as { version: number; active: boolean }[]).map((v) => [v.version, v.active])).toEqual([[2, false], [1, true]]);
+    expect((await served('pizza')).version).toBe(1);
+    expect((await activate('pizza', '{"version": 2}')).status).toBe(200);
+    expect((await served('pizza')).version).toBe(2);
+  });
+
+  it('answers 404 for a version not kept or an unknown graph, 400 for a body without a version, and changes nothing', async () => {
+    const notKept = await activate('pizza', '{"version": 9}');
+    expect([notKept.status, (await json(notKept)).error]).toEqual([404, expect.objectContaining({ code: 'NOT_FOUND', message: 'graph "pizza" keeps no version 9 (kept: 2, 1)' })]);
+    const unknown = await activate('nothing', '{"version": 1}');
+    expect(unknown.status).toBe(404);
+    await unknown.text();
+    for (const body of ['{}', '{"version": "1"}', '{"version": 0}', 'not json']) {
+      const bad = await activate('pizza', body);
+      expect([body, bad.status]).toEqual([body, 400]);
+      await bad.text();
+    }
+    expect((await fetch(`${running.url}/ontologies/nothing/versions`)).status).toBe(404);
+    expect(await kept('pizza')).toEqual([[2, true], [1, false]]);
+  });
+});

@@ -1,15 +1,16 @@
 /**
  * `PUT /ontologies/{id}` and `GET /ontologies/{id}`: publishing an ontology (from Protégé, through
  * `ontomesh push` or any HTTP client) as a new version of a graph, and reading a version back in the
- * syntax the client asks for. A bad upload answers with the parser's code, file, line and column and
+ * syntax the client asks for; `GET /ontologies/{id}/versions` lists the kept versions and
+ * `PUT /ontologies/{id}/active` makes one of them the active one (a rollback). A bad upload answers with the parser's code, file, line and column and
  * leaves the served version as it was (the load writes a new version and only a complete one is
  * activated).
  */
-import { Router, type Request, type Response } from 'express';
+import express, { Router, type Request, type Response } from 'express';
 import { OntomeshError } from '../../errors/index.ts';
 import type { GraphStore } from '../../graph/GraphStore.ts';
 import { roundRequestUnits } from '../../graph/storeRequests.ts';
-import { checkGraphId, exportGraph, PRODUCT_GRAPH_PREFIX, registrationsOf } from '../../load/index.ts';
+import { activateVersion, checkGraphId, exportGraph, PRODUCT_GRAPH_PREFIX, registrationsOf } from '../../load/index.ts';
 import type { Metrics } from '../metrics.ts';
 import { loadUpload } from './loadUpload.ts';
 import { negotiateFormat, sendValidators } from './negotiate.ts';
@@ -73,6 +74,23 @@ export function ontologiesRouter(store: GraphStore, metrics: Metrics, limits: Up
       return;
     }
     await streamOut(res, () => exportGraph(store, id, format, res, { version: info.version }));
+  });
+
+  router.get('/ontologies/:id/versions', async (req: Request<{ id: string }>, res: Response) => {
+    const versions = await store.versions(req.params.id);
+    if (versions.length === 0) throw new OntomeshError('NOT_FOUND', `graph "${req.params.id}" does not exist`, { term: req.params.id });
+    res.json(versions);
+  });
+
+  // A rollback without shell access to the store: `{"version": N}` makes that kept version the active one.
+  router.put('/ontologies/:id/active', express.json({ limit: '1kb', type: () => true }), async (req: Request<{ id: string }>, res: Response) => {
+    const version = (req.body as { version?: unknown } | undefined)?.version;
+    if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+      throw new OntomeshError('BAD_REQUEST', 'send the version to activate as JSON: {"version": N}');
+    }
+    const { previous, versions } = await activateVersion(store, req.params.id, version);
+    res.locals.logFields = { graphId: req.params.id, version, previous };
+    res.json(versions);
   });
 
   return router;

@@ -3,6 +3,7 @@
  * load or an unwanted registration), atomically, as a load's commit does.
  */
 import { OntomeshError } from '../../errors/index.ts';
+import { activateVersion } from '../../load/index.ts';
 import { parseCommandArgs, println, requirePositionals, type Command } from '../command.ts';
 import { exitCodes } from '../exitCodes.ts';
 import { openCliStore } from '../storeUrl.ts';
@@ -34,14 +35,8 @@ Example:
     const version = Number(versionText);
     const store = await openCliStore(values.store, io.env);
     try {
-      const before = await store.versions(graphId);
-      if (before.length === 0) throw new OntomeshError('NOT_FOUND', `graph "${graphId}" does not exist`, { term: graphId });
-      if (!before.some((v) => v.version === version)) {
-        throw new OntomeshError('NOT_FOUND', `graph "${graphId}" keeps no version ${version} (kept: ${before.map((v) => v.version).join(', ')})`, { term: graphId });
-      }
-      const previous = before.find((v) => v.active)?.version;
-      await store.activate(graphId, version);
-      if (values.json) println(io.stdout, JSON.stringify(await store.versions(graphId)));
+      const { previous, versions } = await activateVersion(store, graphId, version);
+      if (values.json) println(io.stdout, JSON.stringify(versions));
       else println(io.stdout, previous === version ? `${graphId}: version ${version} was already active` : `${graphId}: version ${version} is active (was ${previous ?? 'none'})`);
       return exitCodes.ok;
     } finally {
