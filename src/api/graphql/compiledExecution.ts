@@ -8,8 +8,8 @@
  * subscriptions and documents the compiler refuses run on graphql-js.
  */
 import {
-  coerceInputLiteral, execute, getOperationAST, getVariableValues, isInterfaceType, isObjectType,
-  type DocumentNode, type ExecutionResult, type GraphQLArgument, type GraphQLSchema, type VariableDefinitionNode,
+  coerceInputLiteral, execute, getOperationAST, getVariableValues, isInputObjectType, isInterfaceType, isObjectType,
+  type DocumentNode, type ExecutionResult, type GraphQLArgument, type GraphQLInputField, type GraphQLSchema, type VariableDefinitionNode,
 } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
@@ -79,20 +79,20 @@ function errorsFirst(result: ExecutionResult): ExecutionResult {
 const withValueDefaults = new WeakSet<GraphQLSchema>();
 
 /**
- * graphql-jit (0.8.9) reads an argument's default only as a value (`default.value`); a schema built
- * from SDL has them as literals (`default.literal`, graphql 17), which it would leave undefined. They
- * are coerced to values once per schema; graphql-js reads either form the same way.
+ * graphql-jit (0.8.9) reads the default of an argument or an input field only as a value
+ * (`default.value`); a schema built from SDL has them as literals (`default.literal`, graphql 17),
+ * which it would leave undefined. They are coerced to values once per schema; graphql-js reads either
+ * form the same way.
  */
 function defaultsAsValues(schema: GraphQLSchema): void {
   if (withValueDefaults.has(schema)) return;
+  const toValue = (input: GraphQLArgument | GraphQLInputField) => {
+    const literal = input.default?.literal;
+    if (literal !== undefined) (input as { default: GraphQLArgument['default'] }).default = { value: coerceInputLiteral(literal, input.type) };
+  };
   for (const type of Object.values(schema.getTypeMap())) {
-    if (!isObjectType(type) && !isInterfaceType(type)) continue;
-    for (const field of Object.values(type.getFields())) {
-      for (const argument of field.args) {
-        const literal = argument.default?.literal;
-        if (literal !== undefined) (argument as { default: GraphQLArgument['default'] }).default = { value: coerceInputLiteral(literal, argument.type) };
-      }
-    }
+    if (isObjectType(type) || isInterfaceType(type)) for (const field of Object.values(type.getFields())) field.args.forEach(toValue);
+    else if (isInputObjectType(type)) Object.values(type.getFields()).forEach(toValue);
   }
   withValueDefaults.add(schema);
 }

@@ -14,11 +14,13 @@ import { formatError } from '../../../src/api/graphql/formatError.ts';
 const schema = makeExecutableSchema({
   typeDefs: `
     type Item { id: ID! label(lang: String = "en"): String }
-    type Query { items(first: Int!): [Item!]! item(id: ID!): Item }
+    input Filter { prefix: String! deep: Boolean = true }
+    type Query { items(first: Int!): [Item!]! item(id: ID!): Item filtered(filter: Filter!): String! }
     type Mutation { touch: Int! }`,
   resolvers: {
     Query: {
       items: (_: unknown, { first }: { first: number }) => Array.from({ length: first }, (_, i) => ({ id: `i${i}` })),
+      filtered: (_: unknown, { filter }: { filter: { prefix: string; deep?: boolean } }) => `${filter.prefix}:${String(filter.deep)}`,
       item: (_: unknown, { id }: { id: string }) => {
         if (id === 'missing') throw new OntomeshError('NOT_FOUND', `no item ${id}`);
         return { id };
@@ -42,6 +44,20 @@ describe('compiledExecution', () => {
     expect(compiled(second)).toBe(true);
     expect(second).toEqual({ data: { items: [0, 1, 2].map((i) => ({ id: `i${i}`, label: `i${i}@en`, fr: `i${i}@fr` })) } });
     expect(JSON.stringify(second)).toBe(JSON.stringify(first));
+  });
+
+  it('applies input field defaults, given as a literal or through a variable', async () => {
+    const execute = compiledExecution();
+    for (const [document, variableValues] of [
+      [parse('{ filtered(filter: { prefix: "a" }) }'), undefined],
+      [parse('query ($f: Filter!) { filtered(filter: $f) }'), { f: { prefix: 'b' } }],
+    ] as const) {
+      const first = (await execute({ schema, document, variableValues })) as ExecutionResult;
+      const second = (await execute({ schema, document, variableValues })) as ExecutionResult;
+      expect(compiled(second)).toBe(true);
+      expect(second.data?.filtered).toMatch(/^[ab]:true$/);
+      expect(JSON.stringify(second)).toBe(JSON.stringify(first));
+    }
   });
 
   it('keeps resolver errors with their path and code', async () => {
