@@ -5,13 +5,12 @@
  * id (exit 1, nothing unregistered), usage errors; and `ontomesh serve` registering the demo mesh's
  * products on first start of the default store.
  */
-import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, tempDir } from '../load/helpers.ts';
-import { runOntomesh, spawnOntomesh } from './runOntomesh.ts';
+import { runOntomesh, startServe } from './runOntomesh.ts';
 
 let cwd: string;
 let remove: () => Promise<void>;
@@ -102,26 +101,9 @@ describe('ontomesh mesh unregister', () => {
 });
 
 it('serve registers the demo mesh\'s data products on first start, and the README\'s query finds them', async () => {
-  const child: ChildProcessWithoutNullStreams = spawnOntomesh(['serve', '--port', '0', '--host', '127.0.0.1'], { cwd });
-  const lines: Record<string, unknown>[] = [];
-  const seen = (msg: string) => new Promise<Record<string, unknown>>((resolve) => {
-    const check = () => {
-      const line = lines.find((l) => l.msg === msg);
-      if (line) resolve(line);
-      else setTimeout(check, 50);
-    };
-    check();
-  });
-  let buffer = '';
-  child.stdout.setEncoding('utf8');
-  child.stdout.on('data', (chunk: string) => {
-    buffer += chunk;
-    const complete = buffer.split('\n');
-    buffer = complete.pop()!;
-    lines.push(...complete.map((text) => JSON.parse(text) as Record<string, unknown>));
-  });
+  const { child, waitFor: seen } = startServe([], { cwd });
   try {
-    const { url } = (await seen('listening')) as { url: string };
+    const url = String((await seen('listening')).url);
     expect(await seen('demo mesh loaded')).toMatchObject({ graphId: 'mesh', products: 26 });
     // The query of the README's section on registering products.
     const query = `{

@@ -32,3 +32,39 @@ export function runOntomesh(args: string[], options: { cwd: string; env?: NodeJS
 export function spawnOntomesh(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): ChildProcessWithoutNullStreams {
   return spawn(node, [bin, ...args], { cwd: options.cwd, env: childEnv(options.env ?? {}) });
 }
+
+/** A JSON log line of `ontomesh serve`. */
+export type LogLine = Record<string, unknown> & { msg: string; pid: number };
+
+/** A running `ontomesh serve` and the JSON log lines it has written so far. */
+export interface ServeProcess {
+  child: ChildProcessWithoutNullStreams;
+  logs: LogLine[];
+  /** Resolves once `done(logs)` holds. */
+  waitUntil(done: (logs: readonly LogLine[]) => boolean): Promise<void>;
+  /** Resolves with the first line whose `msg` is `msg`. */
+  waitFor(msg: string): Promise<LogLine>;
+}
+
+/** Starts `ontomesh serve` on a free port of 127.0.0.1 with `args`, collecting its log lines. */
+export function startServe(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): ServeProcess {
+  const child = spawnOntomesh(['serve', '--port', '0', '--host', '127.0.0.1', ...args], options);
+  const logs: LogLine[] = [];
+  const waiters: { done(logs: readonly LogLine[]): boolean; resolve(): void }[] = [];
+  let buffer = '';
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (chunk: string) => {
+    buffer += chunk;
+    const lines = buffer.split('\n');
+    buffer = lines.pop()!;
+    logs.push(...lines.map((text) => JSON.parse(text) as LogLine));
+    for (const waiter of waiters.filter((w) => w.done(logs))) waiter.resolve();
+  });
+  const waitUntil = (done: (logs: readonly LogLine[]) => boolean) =>
+    done(logs) ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ done, resolve }));
+  const waitFor = async (msg: string) => {
+    await waitUntil((lines) => lines.some((line) => line.msg === msg));
+    return logs.find((line) => line.msg === msg)!;
+  };
+  return { child, logs, waitUntil, waitFor };
+}

@@ -7,7 +7,7 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { fixture, tempDir } from '../load/helpers.ts';
-import { runOntomesh, spawnOntomesh } from './runOntomesh.ts';
+import { runOntomesh, startServe } from './runOntomesh.ts';
 
 let cwd: string;
 let remove: () => Promise<void>;
@@ -16,31 +16,6 @@ beforeAll(async () => {
   ({ dir: cwd, remove } = await tempDir());
 });
 afterAll(() => remove());
-
-/** Starts `serve` and collects its log lines; `waitFor` resolves with the first line matching. */
-function startServe(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const child: ChildProcessWithoutNullStreams = spawnOntomesh(['serve', '--port', '0', '--host', '127.0.0.1', ...args], { cwd, env });
-  const logs: Record<string, unknown>[] = [];
-  const waiters: { test(line: Record<string, unknown>): boolean; resolve(line: Record<string, unknown>): void }[] = [];
-  let buffer = '';
-  child.stdout.setEncoding('utf8');
-  child.stdout.on('data', (chunk: string) => {
-    buffer += chunk;
-    const lines = buffer.split('\n');
-    buffer = lines.pop()!;
-    for (const text of lines) {
-      const line = JSON.parse(text) as Record<string, unknown>;
-      logs.push(line);
-      for (const waiter of waiters.filter((w) => w.test(line))) waiter.resolve(line);
-    }
-  });
-  const waitFor = (msg: string) => {
-    const seen = logs.find((line) => line.msg === msg);
-    if (seen) return Promise.resolve(seen);
-    return new Promise<Record<string, unknown>>((resolve) => waiters.push({ test: (line) => line.msg === msg, resolve }));
-  };
-  return { child, logs, waitFor };
-}
 
 async function stop(child: ChildProcessWithoutNullStreams): Promise<number | null> {
   child.kill('SIGTERM');
@@ -51,8 +26,8 @@ async function stop(child: ChildProcessWithoutNullStreams): Promise<number | nul
 test('serves a store, then drains and exits 0 on SIGTERM', async () => {
   const store = `sqlite:${join(cwd, 'pizza.db')}`;
   expect((await runOntomesh(['load', fixture('protege-owl/pizza-owlcs/pizza.owl'), '--store', store], { cwd })).code).toBe(0);
-  const { child, logs, waitFor } = startServe(['--store', store]);
-  const { url } = (await waitFor('listening')) as { url: string };
+  const { child, logs, waitFor } = startServe(['--store', store], { cwd });
+  const url = String((await waitFor('listening')).url);
   expect((await fetch(`${url}/readyz`)).status).toBe(200);
   const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ ontologies { id } }' }) });
   expect(await response.json()).toEqual({ data: { ontologies: [{ id: 'pizza' }] } });
@@ -62,8 +37,8 @@ test('serves a store, then drains and exits 0 on SIGTERM', async () => {
 });
 
 test('with the default store, the demo mesh is loaded on first start only', async () => {
-  const first = startServe([]);
-  const { url } = (await first.waitFor('listening')) as { url: string };
+  const first = startServe([], { cwd });
+  const url = String((await first.waitFor('listening')).url);
   await first.waitFor('demo mesh loaded');
   expect((await fetch(`${url}/readyz`)).status).toBe(200);
   const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ ontology(id: "mesh") { id version documents { location } } }' }) });
@@ -71,7 +46,7 @@ test('with the default store, the demo mesh is loaded on first start only', asyn
   expect(data.ontology).toMatchObject({ id: 'mesh', version: 1 });
   expect(await stop(first.child)).toBe(0);
 
-  const second = startServe([]);
+  const second = startServe([], { cwd });
   await second.waitFor('listening');
   expect(await stop(second.child)).toBe(0);
   expect(second.logs.find((line) => line.msg === 'loading demo mesh')).toBeUndefined();

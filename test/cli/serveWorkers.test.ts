@@ -12,9 +12,7 @@ import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { fixture, tempDir } from '../load/helpers.ts';
-import { runOntomesh, spawnOntomesh } from './runOntomesh.ts';
-
-type LogLine = Record<string, unknown> & { msg: string; pid: number };
+import { runOntomesh, startServe } from './runOntomesh.ts';
 
 let cwd: string;
 let remove: () => Promise<void>;
@@ -27,25 +25,6 @@ afterAll(async () => {
   if (child?.exitCode === null) child.kill('SIGKILL');
   await remove();
 });
-
-/** Starts `serve` and collects its log lines; `waitUntil` resolves once `done(lines)` holds. */
-function startServe(args: string[]) {
-  const spawned = spawnOntomesh(['serve', '--port', '0', '--host', '127.0.0.1', ...args], { cwd });
-  const logs: LogLine[] = [];
-  const waiters: { done(lines: LogLine[]): boolean; resolve(): void }[] = [];
-  let buffer = '';
-  spawned.stdout.setEncoding('utf8');
-  spawned.stdout.on('data', (chunk: string) => {
-    buffer += chunk;
-    const lines = buffer.split('\n');
-    buffer = lines.pop()!;
-    logs.push(...lines.map((text) => JSON.parse(text) as LogLine));
-    for (const waiter of waiters.filter((w) => w.done(logs))) waiter.resolve();
-  });
-  const waitUntil = (done: (lines: LogLine[]) => boolean) =>
-    done(logs) ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ done, resolve }));
-  return { child: spawned, logs, waitUntil };
-}
 
 /** One HTTP request on a connection of its own, tagged with `id` (x-request-id). */
 function send(url: string, id: string, options: { method?: string; body?: string | Buffer; headers?: Record<string, string> } = {}): Promise<{ status: number; body: string }> {
@@ -65,7 +44,7 @@ const margherita = 'https://raw.githubusercontent.com/owlcs/pizza-ontology/refs/
 const query = JSON.stringify({ query: `{ ontologies { id } concept(iri: "${margherita}") { iri } }` });
 
 test('two workers share the port, follow each other\'s uploads, sum their metrics, are replaced when they die and drain on SIGTERM', async () => {
-  const serve = startServe(['--workers', '2', '--store', `sqlite:${join(cwd, 'workers.db')}`]);
+  const serve = startServe(['--workers', '2', '--store', `sqlite:${join(cwd, 'workers.db')}`], { cwd });
   child = serve.child;
   const listening = () => serve.logs.filter((line) => line.msg === 'listening');
   await serve.waitUntil(() => listening().length === 2);
