@@ -8,7 +8,7 @@
  * element form, which vertices it has emitted (each once, before the first fact that mentions it).
  */
 import type * as RDF from '@rdfjs/types';
-import { DataFactory } from 'n3';
+import { DataFactory, Literal as N3Literal } from 'n3';
 import { OntomeshError } from '../errors/index.ts';
 import type { GraphElement } from './elements.ts';
 import { edgeWidth, FactRowsToElements, languageTag, literalWidth, type FactRows } from './FactRows.ts';
@@ -89,11 +89,15 @@ export class RdfToGraph {
         literals[l] = subject;
         literals[l + 1] = predicate;
         literals[l + 2] = graph;
-        literals[l + 3] = this.#vocabularyId(object.datatype.value);
         literals[l + 5] = doc;
+        if (object instanceof N3Literal) {
+          literals[l + 3] = this.#n3Literal(object.id, lexicals, languages);
+        } else {
+          literals[l + 3] = this.#vocabularyId(object.datatype.value);
+          lexicals.push(object.value);
+          languages.push(languageTag(object.language, object.direction));
+        }
         l += literalWidth;
-        lexicals.push(object.value);
-        languages.push(languageTag(object.language, object.direction));
       } else {
         edges[e] = subject;
         edges[e + 1] = predicate;
@@ -137,6 +141,28 @@ export class RdfToGraph {
     return id;
   }
 
+  /**
+   * An N3.js literal kept as its id (`"lexical"`, `"lexical"@lang--dir`, `"lexical"^^datatype`), whose
+   * getters cut each field out of it again on every read: cut once here. Pushes the lexical form and
+   * language tag (lower-cased, as N3.js's getters give them); returns the datatype's id.
+   */
+  #n3Literal(id: string, lexicals: string[], languages: string[]): number {
+    const end = id.lastIndexOf('"');
+    lexicals.push(id.substring(1, end));
+    const mark = id.charCodeAt(end + 1);
+    if (mark === caret) {
+      languages.push('');
+      return this.#vocabularyId(id.substring(end + 3));
+    }
+    if (mark !== at) {
+      languages.push('');
+      return this.#vocabularyId(xsdString);
+    }
+    const tag = id.substring(end + 2).toLowerCase();
+    languages.push(tag);
+    return this.#vocabularyId(tag.includes('--') ? rdfDirLangString : rdfLangString);
+  }
+
   /** The term id of a subject or object. */
   #node(term: RDF.Term, context: TermContext): number {
     switch (term.termType) {
@@ -175,6 +201,12 @@ export class RdfToGraph {
     return DataFactory.quad(inner(triple.subject) as RDF.Quad_Subject, triple.predicate as RDF.Quad_Predicate, inner(triple.object) as RDF.Quad_Object);
   }
 }
+
+const caret = 0x5e;
+const at = 0x40;
+const xsdString = 'http://www.w3.org/2001/XMLSchema#string';
+const rdfLangString = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#langString';
+const rdfDirLangString = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#dirLangString';
 
 interface TermContext {
   blanks: Map<string, number>;
