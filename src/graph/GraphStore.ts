@@ -107,7 +107,10 @@ export interface SearchHit {
 export interface NeighbourQuery {
   predicate: string;
   direction: 'out' | 'in';
-  /** Include facts added by the entailment closure (gives transitive hierarchies). Default false. */
+  /**
+   * Include facts added by the entailment closure. Default false. A load stores hierarchies one step deep
+   * (src/ontology/README.md): the transitive rdfs:subClassOf / rdfs:subPropertyOf facts are the reader's to walk.
+   */
   includeInferred?: boolean;
 }
 

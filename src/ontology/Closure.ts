@@ -75,14 +75,11 @@ export class Closure {
       this.#seen.add(asserted.predicate(row), asserted.object(row));
     }
 
-    classes.forEachAbove(node, (above, equivalent) => {
-      this.#emit(v.subClassOf, above);
-      if (equivalent) this.#emit(v.equivalentClass, above);
-    });
-    properties.forEachAbove(node, (above, equivalent) => {
-      this.#emit(v.subPropertyOf, above);
-      if (equivalent) this.#emit(v.equivalentProperty, above);
-    });
+    // Hierarchies one step deep (what equivalences and intersections add): readers close them.
+    classes.forEachSuper(node, (above) => this.#emit(v.subClassOf, above));
+    classes.forEachEquivalent(node, (equivalent) => this.#emit(v.equivalentClass, equivalent));
+    properties.forEachSuper(node, (above) => this.#emit(v.subPropertyOf, above));
+    properties.forEachEquivalent(node, (equivalent) => this.#emit(v.equivalentProperty, equivalent));
     for (const inverse of inverses.get(node) ?? []) this.#emit(v.inverseOf, inverse);
 
     // Facts with the node as subject: forward images, domain typing.

@@ -21,6 +21,9 @@ export class Hierarchy {
   /** Members (term ids) of component c: #members[#memberStart[c] .. #memberStart[c + 1]). */
   readonly #memberStart: Int32Array;
   readonly #members: Int32Array;
+  /** Direct super nodes of node v (the edges as given): #supers[#superStart[v] .. #superStart[v + 1]). */
+  readonly #superStart: Int32Array;
+  readonly #supers: Int32Array;
   /** The single super component of a component, or -1 (none, or several: see #above). */
   readonly #parent: Int32Array;
   /** For a component with several super components: the term ids of every node strictly above it. */
@@ -49,6 +52,8 @@ export class Hierarchy {
     const fill = start.slice(0, n);
     for (let i = 0; i < edges.length; i += 2) supers[fill[nodeOf[edges.at(i)]!]!++] = nodeOf[edges.at(i + 1)]!;
 
+    this.#superStart = start;
+    this.#supers = supers;
     const { componentOf, count: components } = stronglyConnectedComponents(n, start, supers);
     this.#componentOf = componentOf;
     this.#memberStart = new Int32Array(components + 1);
@@ -81,6 +86,26 @@ export class Hierarchy {
   /** True when the term takes part in the hierarchy. */
   has(term: number): boolean {
     return term < this.#nodeOf.length && this.#nodeOf[term] !== -1;
+  }
+
+  /** Calls `visit` for every term `term` has an edge to (a term twice if it was given twice), itself left out. */
+  forEachSuper(term: number, visit: (above: number) => void): void {
+    if (!this.has(term)) return;
+    const v = this.#nodeOf[term]!;
+    for (let e = this.#superStart[v]!; e < this.#superStart[v + 1]!; e++) {
+      const above = this.nodes[this.#supers[e]!]!;
+      if (above !== term) visit(above);
+    }
+  }
+
+  /** Calls `visit` once for every other member of the cycle `term` is in (the terms equivalent to it). */
+  forEachEquivalent(term: number, visit: (equivalent: number) => void): void {
+    if (!this.has(term)) return;
+    const c = this.#componentOf[this.#nodeOf[term]!]!;
+    for (let m = this.#memberStart[c]!; m < this.#memberStart[c + 1]!; m++) {
+      const member = this.#members[m]!;
+      if (member !== term) visit(member);
+    }
   }
 
   /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Entailment } from '../../src/ontology/index.ts';
 import { EX, OWL, RDF, RDFS, entailmentOf, inferredLines, turtle } from './helpers.ts';
-import { referenceClosure } from './referenceClosure.ts';
+import { closedByReader, referenceClosure } from './referenceClosure.ts';
 
 /** Short names for readable expectations: `:A`, `rdfs:subClassOf`, `owl:...`, `a`. */
 function short(line: string): string {
@@ -13,49 +13,49 @@ function inferred(text: string): string[] {
   return inferredLines(entailmentOf(turtle(text))).map(short).sort();
 }
 
-/** Checks the closure against the naive reference as well, and returns it shortened and sorted. */
+/** Checks the closure, as a reader closing its hierarchies sees it, against the naive reference; returns it shortened and sorted. */
 function checked(text: string): string[] {
   const quads = turtle(text);
   const lines = inferredLines(entailmentOf(quads));
-  expect([...lines].sort()).toEqual(referenceClosure(quads));
+  expect(closedByReader(lines, quads)).toEqual(referenceClosure(quads));
   return lines.map(short).sort();
 }
 
 describe('Entailment: class hierarchy', () => {
-  it('closes rdfs:subClassOf transitively, without reflexive or asserted facts', () => {
-    expect(checked(':A rdfs:subClassOf :B . :B rdfs:subClassOf :C . :C rdfs:subClassOf :D . :A rdfs:subClassOf :C . :D rdfs:subClassOf :D .'))
-      .toEqual([':A rdfs:subClassOf :D', ':B rdfs:subClassOf :D']);
+  it('leaves the transitivity of rdfs:subClassOf to readers: a chain entails nothing to store', () => {
+    const text = ':A rdfs:subClassOf :B . :B rdfs:subClassOf :C . :C rdfs:subClassOf :D . :A rdfs:subClassOf :C . :D rdfs:subClassOf :D .';
+    expect(checked(text)).toEqual([]);
+    expect(closedByReader([], turtle(text)).map(short)).toEqual([':A rdfs:subClassOf :D', ':B rdfs:subClassOf :D']);
   });
 
   it('terminates on a subclass cycle and makes its members equivalent', () => {
     expect(checked(':A rdfs:subClassOf :B . :B rdfs:subClassOf :C . :C rdfs:subClassOf :A . :C rdfs:subClassOf :D .')).toEqual([
-      ':A owl:equivalentClass :B', ':A owl:equivalentClass :C', ':A rdfs:subClassOf :C', ':A rdfs:subClassOf :D',
-      ':B owl:equivalentClass :A', ':B owl:equivalentClass :C', ':B rdfs:subClassOf :A', ':B rdfs:subClassOf :D',
-      ':C owl:equivalentClass :A', ':C owl:equivalentClass :B', ':C rdfs:subClassOf :B',
+      ':A owl:equivalentClass :B', ':A owl:equivalentClass :C', ':B owl:equivalentClass :A', ':B owl:equivalentClass :C',
+      ':C owl:equivalentClass :A', ':C owl:equivalentClass :B',
     ]);
   });
 
   it('reads owl:equivalentClass as symmetric and as subclass both ways', () => {
     expect(checked(':A owl:equivalentClass :B . :B rdfs:subClassOf :C . :x a :A .')).toEqual([
-      ':A rdfs:subClassOf :B', ':A rdfs:subClassOf :C', ':B owl:equivalentClass :A', ':B rdfs:subClassOf :A',
+      ':A rdfs:subClassOf :B', ':B owl:equivalentClass :A', ':B rdfs:subClassOf :A',
     ]);
   });
 
   it('makes the operands of an intersection super classes (OWL RL scm-int)', () => {
     const lines = checked(':Veg owl:equivalentClass [ owl:intersectionOf (:Pizza :Meatless) ] . :x a :Veg .');
-    expect(lines).toEqual(expect.arrayContaining([':Veg rdfs:subClassOf :Pizza', ':Veg rdfs:subClassOf :Meatless']));
+    // Stored: the intersection's operands above it, and :Veg ⊑ the intersection; a reader closing the hierarchy gets :Veg ⊑ :Pizza.
+    expect(lines).toEqual(expect.arrayContaining([':Veg rdfs:subClassOf _:d0.n3-0', '_:d0.n3-0 rdfs:subClassOf :Pizza', '_:d0.n3-0 rdfs:subClassOf :Meatless']));
   });
 
   it('leaves rdf:type to super classes (rdfs9) to queries that join the rdfs:subClassOf closure', () => {
-    expect(checked(':A rdfs:subClassOf :B . :B rdfs:subClassOf :C . :x a :A . :y a :B , :C .'))
-      .toEqual([':A rdfs:subClassOf :C']);
+    expect(checked(':A rdfs:subClassOf :B . :B rdfs:subClassOf :C . :x a :A . :y a :B , :C .')).toEqual([]);
   });
 });
 
 describe('Entailment: properties', () => {
-  it('closes rdfs:subPropertyOf and owl:equivalentProperty, and leaves facts of super properties (rdfs7) to queries', () => {
+  it('reads owl:equivalentProperty as sub-property both ways, and leaves transitivity and super properties\' facts (rdfs7) to queries', () => {
     expect(checked(':p owl:equivalentProperty :q . :q rdfs:subPropertyOf :r . :x :p :y .')).toEqual([
-      ':p rdfs:subPropertyOf :q', ':p rdfs:subPropertyOf :r', ':q owl:equivalentProperty :p', ':q rdfs:subPropertyOf :p',
+      ':p rdfs:subPropertyOf :q', ':q owl:equivalentProperty :p', ':q rdfs:subPropertyOf :p',
     ]);
   });
 
@@ -111,7 +111,7 @@ describe('Entailment: output', () => {
   });
 
   it('yields a subject\'s facts in the order of their predicate\'s, then their object\'s id', () => {
-    const classes = Array.from({ length: 80 }, (_, i) => `:C${i} rdfs:subClassOf :C${i + 1} .`).join('\n');
+    const classes = Array.from({ length: 80 }, (_, i) => `:C0 owl:equivalentClass :C${i + 1} .`).join('\n');
     const entailment = entailmentOf(turtle(`${classes}\n:p rdfs:domain :C3 ; owl:inverseOf :q . :x :p :y . :y :q :z . :z :p :x .`));
     let pairs = 0;
     for (const triples of entailment.inferredIds(16)) {
@@ -121,7 +121,7 @@ describe('Entailment: output', () => {
         expect(triples[i + 1]! > triples[i - 2]! || (triples[i + 1] === triples[i - 2] && triples[i + 2]! > triples[i - 1]!)).toBe(true);
       }
     }
-    // 3,160 entailed super classes (:C0 alone has 79: sorted by packed keys, not by insertion).
+    // 81 equivalent classes: 6,400 entailed facts (:C0 alone has 80: sorted by packed keys, not by insertion).
     expect(pairs).toBeGreaterThan(3_000);
   });
 
@@ -139,7 +139,7 @@ describe('Entailment: output', () => {
     const cycle = Array.from({ length: 200 }, (_, i) => `:K${i} rdfs:subClassOf :K${(i + 1) % 200} .`).join('\n');
     const lines = inferred(`${cycle}\n:K0 rdfs:subClassOf :Top .\n:p rdfs:domain :K7 . :x :p :y .`);
     expect(lines.filter((l) => l.includes('owl:equivalentClass'))).toHaveLength(200 * 199);
-    expect(lines.filter((l) => l.includes('rdfs:subClassOf :Top'))).toHaveLength(199);
+    expect(lines.filter((l) => l.includes('rdfs:subClassOf'))).toEqual([]);
     expect(lines.filter((l) => l.startsWith(':x a '))).toEqual([':x a :K7']);
   });
 });

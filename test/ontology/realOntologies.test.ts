@@ -7,7 +7,7 @@ import type { Quad } from '@rdfjs/types';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { OwlView } from '../../src/ontology/index.ts';
 import { EX, OWL, RDF, RDFS, entailmentOf, fixtures, inferredLines, pizza, pizzaPath, readFixture, turtle, viewOf } from './helpers.ts';
-import { referenceClosure } from './referenceClosure.ts';
+import { closedByReader, referenceClosure } from './referenceClosure.ts';
 
 const PROV = 'http://www.w3.org/ns/prov#';
 const DPV_OWL = 'https://w3id.org/dpv/owl#';
@@ -68,14 +68,16 @@ describe('pizza (RDF/XML, Protégé)', () => {
     expect(view.objectProperties.get(`${pizza}isToppingOf`)!.inverses).toEqual([`${pizza}hasTopping`]);
   });
 
-  it('infers that American is a Pizza and a Food, through NamedPizza', () => {
+  it('infers that American is a Pizza and a Food, through NamedPizza, when the hierarchy is closed on read', () => {
     const american = view.classes.get(`${pizza}American`)!;
     expect(american.superClasses).toEqual([`${pizza}NamedPizza`]);
-    expect(inferred).toEqual(expect.arrayContaining([`${pizza}American ${RDFS}subClassOf ${pizza}Pizza`, `${pizza}American ${RDFS}subClassOf ${pizza}Food`]));
+    const above = [`${pizza}American ${RDFS}subClassOf ${pizza}Pizza`, `${pizza}American ${RDFS}subClassOf ${pizza}Food`];
+    expect(closedByReader(inferred, quads)).toEqual(expect.arrayContaining(above));
+    for (const fact of above) expect(inferred).not.toContain(fact);
   });
 
   it('entails exactly what the naive reference entails', () => {
-    expect([...inferred].sort()).toEqual(referenceClosure(quads));
+    expect(closedByReader(inferred, quads)).toEqual(referenceClosure(quads));
   });
 });
 
@@ -116,7 +118,7 @@ describe('PROV-O with its inverses module (Turtle)', () => {
     for (const reversal of reversals) expect(lines).toContain(reversal);
     // actedOnBehalfOf is a sub-property of wasInfluencedBy: a query joining rdfs:subPropertyOf finds that fact.
     expect(lines).not.toContain(`${EX}bob ${PROV}wasInfluencedBy ${EX}alice`);
-    expect([...lines].sort()).toEqual(referenceClosure(provO, inverses, data));
+    expect(closedByReader(lines, provO, inverses, data)).toEqual(referenceClosure(provO, inverses, data));
   });
 });
 
@@ -132,8 +134,9 @@ describe('DPV (OWL and SKOS flavours, Turtle)', () => {
     expect(view.individuals.get(`${DPV_OWL}AIGovernance`)!.types).toEqual([`${DPV_OWL}OrganisationalMeasure`]);
 
     const lines = inferredLines(entailmentOf(quads));
-    expect(lines).toContain(`${DPV_OWL}AIGovernance ${RDFS}subClassOf ${DPV_OWL}OrganisationalMeasure`);
-    expect([...lines].sort()).toEqual(referenceClosure(quads));
+    expect(lines).not.toContain(`${DPV_OWL}AIGovernance ${RDFS}subClassOf ${DPV_OWL}OrganisationalMeasure`);
+    expect(closedByReader(lines, quads)).toContain(`${DPV_OWL}AIGovernance ${RDFS}subClassOf ${DPV_OWL}OrganisationalMeasure`);
+    expect(closedByReader(lines, quads)).toEqual(referenceClosure(quads));
   });
 
   it('counts the SKOS flavour: rdfs:Class as classes, rdf:Property as (object) properties', async () => {

@@ -131,3 +131,32 @@ function closeSchema(asserted: readonly Fact[]) {
   const symmetric = new Set(all(type).filter(([, , o]) => o === `${OWL}SymmetricProperty`).map(([s]) => s));
   return { facts, entailed, sc: closure(subClassOf), sp: closure(subPropertyOf), inv: facts.get(inverseOf) ?? new Map<string, Set<string>>(), symmetric };
 }
+
+/**
+ * What a reader sees (src/ontology/README.md: hierarchies are stored one step deep and closed when
+ * read): the materialised `lines` plus every rdfs:subClassOf and rdfs:subPropertyOf fact reachable
+ * through the asserted and materialised ones, reflexive and asserted facts left out; sorted.
+ */
+export function closedByReader(lines: readonly string[], ...documents: Quad[][]): string[] {
+  const asserted = new Set(documents.flatMap((quads, doc) => quads.map((q) => `${nodeId(q.subject, doc)} ${q.predicate.value} ${q.object.termType === 'Literal' ? LITERAL : nodeId(q.object, doc)}`)));
+  const seen = new Set([...lines]);
+  for (const predicate of [subClassOf, subPropertyOf]) {
+    const supers = new Map<string, Set<string>>();
+    for (const key of [...asserted, ...lines]) {
+      const [s, p, o] = key.split(' ') as Fact;
+      if (p === predicate) supers.set(s, (supers.get(s) ?? new Set()).add(o));
+    }
+    for (const start of supers.keys()) {
+      const reached = new Set<string>();
+      const stack = [...supers.get(start)!];
+      while (stack.length > 0) {
+        const next = stack.pop()!;
+        if (reached.has(next)) continue;
+        reached.add(next);
+        stack.push(...(supers.get(next) ?? []));
+      }
+      for (const above of reached) if (above !== start) seen.add(`${start} ${predicate} ${above}`);
+    }
+  }
+  return [...seen].filter((key) => !asserted.has(key)).sort();
+}

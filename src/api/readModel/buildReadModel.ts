@@ -79,10 +79,13 @@ class ModelBuilder {
         const node = this.#concept(subject, true);
         const asserted = this.#fx.objects(subject, predicate, true);
         for (const object of objects) {
-          if (isSkolem(object) || object === subject) continue;
+          if (object === subject) continue;
+          if (isSkolem(object)) {
+            for (const named of this.#namedAbove(object, predicate)) this.#linkUp(node, this.#concept(named, true));
+            continue;
+          }
           const parent = this.#concept(object, true);
-          node.up.add(parent);
-          parent.down.add(node);
+          this.#linkUp(node, parent);
           if (asserted.includes(object)) {
             node.parents.add(parent);
             parent.children.add(node);
@@ -90,6 +93,30 @@ class ModelBuilder {
         }
       }
     }
+  }
+
+  /**
+   * The named concepts above an anonymous class (an intersection, a restriction), through any further
+   * anonymous ones: the store keeps hierarchies one step deep, so `C ≡ A ⊓ B` reaches A only this way.
+   */
+  #namedAbove(blank: string, predicate: string): string[] {
+    const named: string[] = [];
+    const seen = new Set([blank]);
+    for (const queue = [blank]; queue.length > 0; ) {
+      for (const object of this.#fx.objects(queue.pop()!, predicate)) {
+        if (seen.has(object)) continue;
+        seen.add(object);
+        if (isSkolem(object)) queue.push(object);
+        else named.push(object);
+      }
+    }
+    return named;
+  }
+
+  #linkUp(node: ConceptNode, above: ConceptNode): void {
+    if (node === above) return;
+    node.up.add(above);
+    above.down.add(node);
   }
 
   #concept(iri: string, defined: boolean): ConceptNode {
