@@ -1,9 +1,10 @@
 /**
  * The read side of a load, everything but the store: the owl:imports closure is parsed batch by batch;
- * each batch feeds the OWL view, is mapped to rows of term ids (one dictionary for the whole load)
- * and feeds the entailment closure; the rows go to a sink, which the caller awaits (back-pressure).
- * Then the closure's facts follow, and the counts. Facts stated twice are the sink's to drop (an RDF
- * graph is a set; see FactSet): that work is on the writing side of a load.
+ * each batch is mapped to rows of term ids (one dictionary for the whole load) and feeds the
+ * entailment closure; the rows go to a sink, which the caller awaits (back-pressure). Then the
+ * closure's facts follow, and the counts (the OWL view's, from the facts the closure holds). Facts
+ * stated twice are the sink's to drop (an RDF graph is a set; see FactSet): that work is on the
+ * writing side of a load.
  * It runs in the caller's thread or in a worker (readInWorker.ts): its options and results are plain
  * data for that reason, and rows cross threads cheaply.
  */
@@ -11,7 +12,8 @@ import type { Quad } from '@rdfjs/types';
 import { edgeWidth, literalWidth, type FactRows } from '../graph/FactRows.ts';
 import type { LoadStats, VersionMeta } from '../graph/GraphStore.ts';
 import { RdfToGraph } from '../graph/RdfToGraph.ts';
-import { Entailment, OwlViewBuilder } from '../ontology/index.ts';
+import { isSkolem } from '../graph/skolem.ts';
+import { Entailment } from '../ontology/index.ts';
 import { loadDocuments, type SourceDocument } from '../rdf/index.ts';
 import { checkGraphId, graphIdFromIri, graphIdFromPath } from './graphId.ts';
 
@@ -115,8 +117,6 @@ class ReadRun {
   readonly #sink: FactSink;
   readonly #hooks: ReadHooks;
   readonly #fallbackId: string;
-  /** Only counted: labels and definitions are not kept. */
-  readonly #owl = new OwlViewBuilder({ annotations: false });
   #entailment: Entailment | undefined;
   readonly #meta: VersionMeta = { documents: [], prefixes: {}, missingImports: [] };
   /** Batches read before the graph id is known (only while the root document has shown no owl:Ontology yet). */
@@ -187,7 +187,7 @@ class ReadRun {
     }
 
     this.#report('commit');
-    const stats: ReadStats = { inferred, ...this.#owl.counts() };
+    const stats: ReadStats = { inferred, ...this.#entailment!.owlCounts(isSkolem) };
     return { graphId: this.#graphId!, meta: this.#meta, stats, documents, missingImports: missing };
   }
 
@@ -201,7 +201,6 @@ class ReadRun {
   }
 
   async #add(doc: number, batch: Quad[]): Promise<void> {
-    this.#owl.add(batch, doc);
     const rows = this.#feed(this.#mapper!.mapRows(batch, doc, this.#meta.documents[doc]?.location ?? ''));
     this.#quads += batch.length;
     this.#report('read');

@@ -6,7 +6,9 @@
  * in typed arrays (12 bytes a fact); entailed facts are derived node by node while they are
  * iterated (see Closure), so memory follows the asserted facts, not the size of the closure.
  */
+import type { OwlCounts } from './buildOwlView.ts';
 import { Closure } from './Closure.ts';
+import { countOwlViewOfFacts } from './countOwlViewOfFacts.ts';
 import { IntList } from './IntList.ts';
 import { TermIds, type Terms } from './TermIds.ts';
 import { TripleList } from './TripleList.ts';
@@ -60,6 +62,14 @@ export class Entailment {
   /** {@link addLiteralFact} in term ids. */
   addLiteralFactIds(subject: number, predicate: number): void {
     this.#literalFacts.add(subject, predicate, 0);
+  }
+
+  /**
+   * The sizes of the OWL view (OwlViewBuilder) of the facts added, by the same counting rules.
+   * @param isBlank tells the terms that stand for blank nodes
+   */
+  owlCounts(isBlank: (term: string) => boolean): OwlCounts {
+    return countOwlViewOfFacts(this.#edges, this.#ids, isBlank);
   }
 
   /**

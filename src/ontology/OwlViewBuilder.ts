@@ -5,7 +5,7 @@
  * restrictions' internals) is dropped on the spot: memory follows the schema, not the data.
  */
 import type { Quad, Term } from '@rdfjs/types';
-import { buildOwlView, countOwlView, type OwlCounts, type SubjectRecord } from './buildOwlView.ts';
+import { buildOwlView, type SubjectRecord } from './buildOwlView.ts';
 import type { OwlView } from './OwlView.ts';
 import { iaoDefinition, owl, rdf, rdfs, skos } from './vocabulary.ts';
 
@@ -39,16 +39,7 @@ const definitionPredicates = new Set<string>([rdfs.comment, skos.definition, iao
  */
 export class OwlViewBuilder {
   readonly #records = new Map<string, SubjectRecord>();
-  readonly #annotations: boolean;
   #last: { subject: Term; doc: number; record: SubjectRecord } | undefined;
-
-  /**
-   * @param options.annotations keep labels, definitions and deprecation (default true); without them the
-   *   view's entries carry none, which is all counts() needs, and the literals of a large load cost nothing
-   */
-  constructor(options: { annotations?: boolean } = {}) {
-    this.#annotations = options.annotations ?? true;
-  }
 
   /**
    * Reads a batch of quads. `doc` tells documents apart: blank node labels are local to the document
@@ -62,7 +53,7 @@ export class OwlViewBuilder {
       const predicate = quad.predicate.value;
       const object = quad.object;
       if (object.termType === 'Literal') {
-        if (!named || !this.#annotations) continue;
+        if (!named) continue;
         if (labelPredicates.has(predicate)) this.#recordOf(subject, doc).texts.push('l', object.language.toLowerCase(), object.value);
         else if (definitionPredicates.has(predicate)) this.#recordOf(subject, doc).texts.push('d', object.language.toLowerCase(), object.value);
         else if (predicate === owl.deprecated && isTrue(object.value, object.datatype.value)) this.#recordOf(subject, doc).deprecated = true;
@@ -76,11 +67,6 @@ export class OwlViewBuilder {
   /** The view of everything added so far. The builder stays usable: more quads may be added and build() called again. */
   build(): OwlView {
     return buildOwlView(this.#records);
-  }
-
-  /** The sizes of the view's maps (what build() would give), without building its entries. */
-  counts(): OwlCounts {
-    return countOwlView(this.#records);
   }
 
   /** The record of a subject term; parsers reuse one term for a run of triples (Turtle's `;`), so the last one is kept at hand. */

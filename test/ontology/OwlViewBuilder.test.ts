@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OwlViewBuilder } from '../../src/ontology/index.ts';
-import { EX, OWL, fixtures, pizzaPath, readFixture, turtle, viewOf } from './helpers.ts';
+import { EX, OWL, turtle, viewOf } from './helpers.ts';
 
 const view = (text: string, batchSize?: number) => viewOf([turtle(text)], batchSize);
 
@@ -159,21 +159,5 @@ describe('OwlViewBuilder: streaming', () => {
     expect(builder.build().classes.size).toBe(1);
     builder.add(turtle(`:B a owl:Class ; rdfs:subClassOf :A .`));
     expect([...builder.build().classes.values()].map((c) => c.superClasses)).toEqual([[], [`${EX}A`]]);
-  });
-});
-
-describe('OwlViewBuilder: counts', () => {
-  it('counts, without annotations, what the full view lists', async () => {
-    for (const path of [pizzaPath, `${fixtures}/schemaorg/schemaorg-current-https.ttl`, `${fixtures}/dpv/dpv/dpv-owl.ttl`]) {
-      const quads = await readFixture(path);
-      const full = viewOf([quads]);
-      const counting = new OwlViewBuilder({ annotations: false });
-      counting.add(quads);
-      expect(counting.counts(), path).toEqual({
-        classes: full.classes.size, objectProperties: full.objectProperties.size, datatypeProperties: full.datatypeProperties.size,
-        annotationProperties: full.annotationProperties.size, individuals: full.individuals.size, ontologies: full.ontologies.length,
-      });
-      expect(counting.build().classes.values().next().value?.labels, path).toEqual({});
-    }
   });
 });
