@@ -18,20 +18,8 @@ const smallTableSlots = 1 << 16;
 
 /** The facts seen so far: edges as they are, literal facts by fingerprint. */
 export class FactSet {
-  readonly #edges: SlotTable;
-  readonly #literals: SlotTable;
-
-  /**
-   * @param expectedFacts how many facts are likely to come (an estimate: the tables still grow beyond
-   *   it). Sized for it from the start, the tables are not rebuilt as they fill: at a million facts the
-   *   rebuilds took a quarter of a second of the writing thread.
-   */
-  constructor(expectedFacts = 0) {
-    // Either kind of fact may be most of them: each table is sized for all.
-    const slots = Math.max(initialSlots, 2 ** Math.ceil(Math.log2(expectedFacts * 2 + 1)));
-    this.#edges = new SlotTable(true, slots);
-    this.#literals = new SlotTable(false, slots);
-  }
+  readonly #edges = new SlotTable(true);
+  readonly #literals = new SlotTable(false);
 
   /** Distinct facts added (asserted ones only, through keepNew). */
   get size(): number {
@@ -96,15 +84,12 @@ export class FactSet {
 class SlotTable {
   /** Keys of arbitrary integers (edges) are mixed for a slot; fingerprints are uniform already. */
   readonly #mixed: boolean;
-  #table: Int32Array;
-  #mask: number;
+  #table = new Int32Array(initialSlots * 4);
+  #mask = initialSlots - 1;
   size = 0;
 
-  /** @param slots a power of two */
-  constructor(mixed: boolean, slots: number) {
+  constructor(mixed: boolean) {
     this.#mixed = mixed;
-    this.#table = new Int32Array(slots * 4);
-    this.#mask = slots - 1;
   }
 
   /** Adds the key; true when it was not in the set yet. */

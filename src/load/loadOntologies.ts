@@ -33,12 +33,6 @@ export interface LoadOptions extends ReadOptions {
 /** Input size from which `worker: 'auto'` reads in a worker thread (starting one costs ~0.15 s). */
 export const workerThreshold = 16 * 2 ** 20;
 
-/**
- * A low guess of the bytes a fact takes in an input file (Turtle: 43 on the generated ontology, 61 on
- * schema.org; RDF/XML more), to size the dedupe tables: a file under-counted only makes them grow.
- */
-const bytesPerFact = 64;
-
 export interface LoadSummary {
   graphId: string;
   /** The new active version; undefined for a dry run. */
@@ -64,10 +58,9 @@ export async function loadOntologies(store: GraphStore | undefined, paths: strin
   const started = performance.now();
   const { onProgress, signal, worker = 'auto', ...readOptions } = options;
   let writer: VersionWriter | undefined;
-  const bytes = await inputBytes(paths);
   // Facts stated twice are dropped here, on the writing side (off the read worker); a writer that
   // takes rows gets them as they are, any other gets elements.
-  const facts = new FactSet(bytes / bytesPerFact);
+  const facts = new FactSet();
   let toElements: FactRowsToElements | undefined;
   const sink: FactSink = {
     async begin(graphId) {
@@ -81,7 +74,7 @@ export async function loadOntologies(store: GraphStore | undefined, paths: strin
     assertedDone: () => writer?.assertedWritten?.(),
   };
   try {
-    const inWorker = store !== undefined && (worker === 'auto' ? bytes >= workerThreshold : worker);
+    const inWorker = store !== undefined && (worker === 'auto' ? (await inputBytes(paths)) >= workerThreshold : worker);
     const read = await (inWorker ? readInWorker : readOntologies)(paths, readOptions, sink, { onProgress, signal });
     const stats: LoadStats = { triples: facts.size, ...read.stats };
     const version = writer === undefined ? undefined : (await writer.commit(stats, read.meta)).version;
