@@ -32,4 +32,14 @@ describe('ReadModel.productsAbout', () => {
     expect(model.productsAbout(c.party, true).length).toBeGreaterThan(0);
     expect(model.productsAbout('https://example.org/none', true)).toEqual([]);
   });
+
+  it('walks the hierarchy through anonymous classes: RetailCustomer ≡ Person ⊓ Customer lies under Person, BusinessCustomer under Organization', () => {
+    const under = (iri: string) => model.conceptsUnder(iri, true).map((concept) => concept.iri);
+    expect(under(c.person)).toContain(c.retailCustomer);
+    expect(under(c.person)).not.toContain(c.businessCustomer);
+    expect(under(c.organization)).toContain(c.businessCustomer);
+    const retail = model.productsAbout(c.retailCustomer, false);
+    expect(retail.length).toBeGreaterThan(0);
+    expect(model.productsAbout(c.person, true)).toEqual(expect.arrayContaining(retail));
+  });
 });
