@@ -1,10 +1,8 @@
 /**
  * Writes the edges of one version. Most edges become one row in each edge table (`out` and `in`);
  * the entailment closure (inferred edges in the default graph, which a load hands over after the
- * asserted ones) is far larger than the asserted edges on a deep hierarchy (a class has an inferred
- * rdfs:subClassOf edge to each ancestor but its parents), so it is stored as one row per node and
- * predicate with the other ends as a list (`closure_out`, `closure_in`; see schema.ts): 147 K rows
- * each instead of 2.26 M on the 1M-triple benchmark ontology, the same answers to every read
+ * asserted ones, node by node) is stored as one row per node and predicate with the other ends as a
+ * list (`closure_out`, `closure_in`; see schema.ts and README.md), the same answers to every read
  * (VersionReader expands the lists).
  *
  * Each table is filled in key order where it can be, which appends to its B-tree (several times
