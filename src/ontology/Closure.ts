@@ -37,8 +37,10 @@ export class Closure {
   /** The current node's candidate types (from domains and ranges) and asserted types. */
   readonly #candidates = new IntList();
   readonly #types = new IntList();
-  /** (predicate, object) keys of the current node's facts so far: asserted first, then entailed. */
+  /** (predicate, object) keys of the current node's entailed facts so far. */
   readonly #seen = new PairSet();
+  /** (predicate, object) keys of the current node's asserted facts, filled only when it has entailed ones. */
+  readonly #assertedKeys = new PairSet();
   #node = -1;
   #out = new IntList();
 
@@ -57,7 +59,7 @@ export class Closure {
   }
 
   /**
-   * Fills `out` with flattened (predicate, object) pairs: the facts about `node` that are entailed
+   * Fills `out` (empty) with flattened (predicate, object) pairs: the facts about `node` that are entailed
    * and not asserted, each once.
    */
   factsAbout(node: number, out: IntList): void {
@@ -69,11 +71,6 @@ export class Closure {
     const v = this.#v;
     const { classes, properties, inverses } = this.#schema;
     const asserted = this.#asserted;
-    // The node's asserted facts are never emitted: seeding them here spares a lookup in the whole set per entailed fact.
-    for (let i = this.#bySubject.start[node]!; i < this.#bySubject.start[node + 1]!; i++) {
-      const row = this.#bySubject.rows[i]!;
-      this.#seen.add(asserted.predicate(row), asserted.object(row));
-    }
 
     // Hierarchies one step deep (what equivalences and intersections add): readers close them.
     classes.forEachSuper(node, (above) => this.#emit(v.subClassOf, above));
@@ -104,6 +101,29 @@ export class Closure {
       this.#addCandidates(this.#plans.get(this.#literalFacts.predicate(literals.rows[i]!)).literalSubjectTypes);
     }
     if (this.#candidates.length > 0) this.#emitTypes();
+    // Most nodes entail nothing: their asserted facts are looked at only when there is something to leave out.
+    if (out.length > 0) this.#dropAsserted(node);
+  }
+
+  /** Removes from the output the facts the node has asserted. */
+  #dropAsserted(node: number): void {
+    const keys = this.#assertedKeys;
+    const asserted = this.#asserted;
+    keys.clear();
+    for (let i = this.#bySubject.start[node]!; i < this.#bySubject.start[node + 1]!; i++) {
+      const row = this.#bySubject.rows[i]!;
+      keys.add(asserted.predicate(row), asserted.object(row));
+    }
+    const out = this.#out;
+    let kept = 0;
+    for (let i = 0; i < out.length; i += 2) {
+      const p = out.at(i);
+      const o = out.at(i + 1);
+      if (keys.has(p, o)) continue;
+      out.set(kept++, p);
+      out.set(kept++, o);
+    }
+    out.truncate(kept);
   }
 
   /** `node q other` for every image (q, reversed) of the wanted direction; images along rdf:type are candidate types. */

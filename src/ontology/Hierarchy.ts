@@ -8,7 +8,7 @@
  * a component with several super components materialises the (deduplicated) set of everything above
  * it. Walking a node's supers therefore costs exactly the size of the answer.
  */
-import type { IntList } from './IntList.ts';
+import { IntList } from './IntList.ts';
 
 /** Closure of a hierarchy over term ids. */
 export class Hierarchy {
@@ -35,12 +35,15 @@ export class Hierarchy {
    */
   constructor(edges: IntList, termCount: number) {
     const nodeOf = new Int32Array(termCount).fill(-1);
-    const nodes: number[] = [];
+    const nodes = new IntList();
     for (let i = 0; i < edges.length; i++) {
       const term = edges.at(i);
-      if (nodeOf[term] === -1) nodeOf[term] = nodes.push(term) - 1;
+      if (nodeOf[term] === -1) {
+        nodeOf[term] = nodes.length;
+        nodes.push(term);
+      }
     }
-    this.nodes = Int32Array.from(nodes);
+    this.nodes = nodes.toArray();
     this.#nodeOf = nodeOf;
     const n = nodes.length;
 
@@ -61,13 +64,15 @@ export class Hierarchy {
     for (let c = 0; c < components; c++) this.#memberStart[c + 1]! += this.#memberStart[c]!;
     this.#members = new Int32Array(n);
     const next = this.#memberStart.slice(0, components);
-    for (let v = 0; v < n; v++) this.#members[next[componentOf[v]!]!++] = nodes[v]!;
+    for (let v = 0; v < n; v++) this.#members[next[componentOf[v]!]!++] = this.nodes[v]!;
 
     // Tarjan numbers every super component before its subs: close in that order.
     this.#parent = new Int32Array(components).fill(-1);
     const stamp = new Int32Array(components).fill(-1);
+    const superComponents = new IntList();
+    const union = new TermUnion(termCount);
     for (let c = 0; c < components; c++) {
-      const superComponents: number[] = [];
+      superComponents.clear();
       for (let m = this.#memberStart[c]!; m < this.#memberStart[c + 1]!; m++) {
         const v = nodeOf[this.#members[m]!]!;
         for (let e = start[v]!; e < start[v + 1]!; e++) {
@@ -78,8 +83,8 @@ export class Hierarchy {
           }
         }
       }
-      if (superComponents.length === 1) this.#parent[c] = superComponents[0]!;
-      else if (superComponents.length > 1) this.#above.set(c, this.#union(superComponents));
+      if (superComponents.length === 1) this.#parent[c] = superComponents.at(0);
+      else if (superComponents.length > 1) this.#above.set(c, this.#union(superComponents, union));
     }
   }
 
@@ -136,20 +141,40 @@ export class Hierarchy {
   }
 
   /** Every term in the given components or above them, each once. */
-  #union(components: number[]): Int32Array {
-    const seen = new Set<number>();
-    const terms: number[] = [];
-    const add = (term: number): void => {
-      if (!seen.has(term)) {
-        seen.add(term);
-        terms.push(term);
-      }
-    };
-    for (const d of components) {
-      for (let m = this.#memberStart[d]!; m < this.#memberStart[d + 1]!; m++) add(this.#members[m]!);
-      this.#forEachAboveComponent(d, add);
+  #union(components: IntList, union: TermUnion): Int32Array {
+    union.clear();
+    for (let i = 0; i < components.length; i++) {
+      const d = components.at(i);
+      for (let m = this.#memberStart[d]!; m < this.#memberStart[d + 1]!; m++) union.add(this.#members[m]!);
+      this.#forEachAboveComponent(d, union.add);
     }
-    return Int32Array.from(terms);
+    return union.terms();
+  }
+}
+
+/** A set of term ids that empties in constant time (a stamp per term), listing its terms in the order added. */
+class TermUnion {
+  readonly #stamp: Int32Array;
+  readonly #terms = new IntList();
+  #current = 0;
+
+  constructor(termCount: number) {
+    this.#stamp = new Int32Array(termCount);
+  }
+
+  clear(): void {
+    this.#current++;
+    this.#terms.clear();
+  }
+
+  readonly add = (term: number): void => {
+    if (this.#stamp[term] === this.#current) return;
+    this.#stamp[term] = this.#current;
+    this.#terms.push(term);
+  };
+
+  terms(): Int32Array {
+    return this.#terms.toArray();
   }
 }
 

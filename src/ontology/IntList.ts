@@ -66,6 +66,16 @@ export class IntList {
     }
   }
 
+  /** Keeps the first `length` items (length <= this.length). */
+  truncate(length: number): void {
+    this.#length = length;
+  }
+
+  /** Replaces the item at `index` (0 <= index < length). */
+  set(index: number, value: number): void {
+    this.#items[index] = value;
+  }
+
   /** The item at `index` (0 <= index < length). */
   at(index: number): number {
     return this.#items[index]!;

@@ -22,6 +22,15 @@ export class PairSet {
     }
   }
 
+  /** Whether the pair is there. */
+  has(a: number, b: number): boolean {
+    const mask = this.#a.length - 1;
+    for (let slot = hash(a, b) & mask; this.#generation[slot] === this.#current; slot = (slot + 1) & mask) {
+      if (this.#a[slot] === a && this.#b[slot] === b) return true;
+    }
+    return false;
+  }
+
   /** Adds the pair; true when it was not there yet. */
   add(a: number, b: number): boolean {
     if ((this.#size + 1) * 2 > this.#a.length) this.#grow();

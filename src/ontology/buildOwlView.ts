@@ -14,6 +14,11 @@ export interface SubjectRecord {
   deprecated: boolean;
 }
 
+/** The records counting reads: every subject's, in any order, and one by key (a ReadonlyMap is one). */
+export interface SubjectRecords extends Iterable<[key: string, record: SubjectRecord]> {
+  get(key: string): SubjectRecord | undefined;
+}
+
 const classTypes = new Set<string>([owl.Class, rdfs.Class, owl.DeprecatedClass]);
 /** Types that declare a property without saying its kind: the kind then follows from the range. */
 const plainPropertyTypes = new Set<string>([rdf.Property, owl.FunctionalProperty, owl.DeprecatedProperty]);
@@ -90,7 +95,7 @@ export interface OwlCounts {
 }
 
 /** Counts what buildOwlView would list, without building its entries (what a load reports). */
-export function countOwlView(records: ReadonlyMap<string, SubjectRecord>): OwlCounts {
+export function countOwlView(records: SubjectRecords): OwlCounts {
   const counts: OwlCounts = { classes: 0, objectProperties: 0, datatypeProperties: 0, annotationProperties: 0, individuals: 0, ontologies: 0 };
   const kindCounts = { object: 'objectProperties', datatype: 'datatypeProperties', annotation: 'annotationProperties' } as const;
   const reader = new RecordReader(records);
@@ -192,9 +197,9 @@ function annotations(record: SubjectRecord, types: string[]): Annotated {
 
 /** Reads class expressions and lists across records (blank nodes are other records). */
 class RecordReader {
-  readonly #records: ReadonlyMap<string, SubjectRecord>;
+  readonly #records: SubjectRecords;
 
-  constructor(records: ReadonlyMap<string, SubjectRecord>) {
+  constructor(records: SubjectRecords) {
     this.#records = records;
   }
 

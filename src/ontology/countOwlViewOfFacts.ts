@@ -31,7 +31,14 @@ export function countOwlViewOfFacts(edges: TripleList, terms: Terms, isBlank: (t
   for (let row = 0; row < subjects.length; row++) {
     if (predicates[row] === range) recordOf[subjects[row]!]?.links.push(rdfs.range, key(objects[row]!));
   }
-  const records = new Map<string, SubjectRecord>();
-  recordOf.forEach((record, subject) => record !== undefined && records.set(key(subject), record));
-  return countOwlView(records);
+  // Records by term id, not by key: no string is hashed. Keys looked up (the ranges' records) are terms of these facts.
+  return countOwlView({
+    *[Symbol.iterator]() {
+      for (let id = 0; id < recordOf.length; id++) {
+        const record = recordOf[id];
+        if (record !== undefined) yield [key(id), record];
+      }
+    },
+    get: (recordKey) => recordOf[terms.id(recordKey.startsWith('_:') ? recordKey.slice(2) : recordKey)],
+  });
 }
