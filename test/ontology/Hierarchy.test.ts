@@ -38,4 +38,23 @@ describe('Hierarchy', () => {
     expect(h.has(7)).toBe(false);
     expect(above(h, 7)).toEqual([]);
   });
+
+  it('gives a term its edges as given (one step, itself left out) and the other members of its cycle', () => {
+    // 0 -> 1, 0 -> 2, 0 -> 0, 1 -> 2 <-> 3 <-> 1, 2 -> 4
+    const h = hierarchy([[0, 1], [0, 2], [0, 0], [1, 2], [2, 3], [3, 1], [2, 4]], 6);
+    const collect = (visit: (term: number, f: (t: number) => void) => void, term: number) => {
+      const terms: number[] = [];
+      visit(term, (t) => terms.push(t));
+      return terms.sort();
+    };
+    const supers = (term: number) => collect((t, f) => h.forEachSuper(t, f), term);
+    const equivalents = (term: number) => collect((t, f) => h.forEachEquivalent(t, f), term);
+    expect(supers(0)).toEqual([1, 2]);
+    expect(supers(2)).toEqual([3, 4]);
+    expect(supers(4)).toEqual([]);
+    expect(supers(5)).toEqual([]);
+    expect(equivalents(1)).toEqual([2, 3]);
+    expect(equivalents(0)).toEqual([]);
+    expect(equivalents(5)).toEqual([]);
+  });
 });
