@@ -1,7 +1,8 @@
 /**
  * The entailment closure of one version: what the store materialises of the facts that follow from
- * the asserted ones under RDFS and a small OWL RL subset: the schema closed, facts turned around by
- * inverses, domain and range types (rules, and what is left to queries, in README.md). Terms are
+ * the asserted ones under RDFS and a small OWL RL subset: hierarchies one step deep (what
+ * equivalences and intersections add; readers walk them), facts turned around by inverses, domain and
+ * range types (rules, and what is left to readers, in README.md). Terms are
  * interned to integer ids (the load shares its dictionary, so facts come and go as ids) and facts kept
  * in typed arrays (12 bytes a fact); entailed facts are derived node by node while they are
  * iterated (see Closure), so memory follows the asserted facts, not the size of the closure.

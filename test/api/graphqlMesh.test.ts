@@ -1,7 +1,7 @@
 /**
  * The mesh over GraphQL on a real SQLite store: the demo ontology and a generated mesh in separate
- * graphs (meshFixture.ts), so every concept query joins the mesh with the ontology's materialised
- * subclass closure across graphs. Expected answers are computed from the generator, not copied.
+ * graphs (meshFixture.ts), so every concept query joins the mesh with the ontology's subclass
+ * hierarchy across graphs. Expected answers are computed from the generator, not copied.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataProductModel } from '../../src/mesh/index.ts';

@@ -1,6 +1,7 @@
 /**
  * Builds the read model of a snapshot from its facts (see FactIndex): concepts with their hierarchy
- * (asserted parents, and the entailment closure the load materialised), properties, and the mesh —
+ * (asserted parents, and the one-step hierarchy edges the load's closure stored, walked transitively
+ * and through anonymous classes), properties, and the mesh —
  * products typed dprod:DataProduct or any sub-class of it (types are joined with the class closure,
  * so a product typed with a specialisation counts), their domains, owners, ports, datasets
  * (directly, through port distributions, or through contracts) and fields, and every dct:subject /
