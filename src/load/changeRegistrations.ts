@@ -50,6 +50,29 @@ export interface ChangeOutcome {
   before: readonly ProductGraph[];
 }
 
+/** A registration a change placed or removed: which one, from where, and the domain graph it is in (or left). */
+export interface ChangedRegistration {
+  kind: RegistrationKind;
+  id: string;
+  /** The file (or request) it was registered from. */
+  source: string;
+  /** The domain graph, and the version the change gave it. */
+  graphId: string;
+  version: number;
+  /** IRIs of its products and contracts. */
+  products: string[];
+  contracts: string[];
+}
+
+/** Reports registrations as `outcome` left them: a record in `graphId`, at the version the change gave that graph. */
+export function registrationReporter(outcome: ChangeOutcome): (record: RegistrationRecord, graphId: string) => ChangedRegistration {
+  const versionOf = new Map(outcome.graphs.map((g) => [g.graphId, g.version]));
+  return (record, graphId) => ({
+    kind: record.kind, id: record.id, source: record.source, graphId, version: versionOf.get(graphId)!,
+    products: record.products.map((p) => p.iri), contracts: record.contracts,
+  });
+}
+
 /** How often a change starts over when another process changed a graph it was writing. */
 const maxAttempts = 3;
 const prov = 'http://www.w3.org/ns/prov#';

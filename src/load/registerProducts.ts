@@ -11,7 +11,9 @@ import { dirname, resolve, sep } from 'node:path';
 import { OntomeshError } from '../errors/index.ts';
 import type { GraphStore } from '../graph/GraphStore.ts';
 import { importDescriptor, type DescriptorInput, type ImportResult, type ReferenceReader } from '../mesh/index.ts';
-import { changeRegistrations, registrationKey, type ChangeOutcome, type IncomingRegistration as Incoming } from './changeRegistrations.ts';
+import {
+  changeRegistrations, registrationKey, registrationReporter, type ChangedRegistration, type ChangeOutcome, type IncomingRegistration as Incoming,
+} from './changeRegistrations.ts';
 import { productGraphId, registrationGraph, registrationId, type RegistrationKind, type RegistrationRecord } from './productRegistry.ts';
 
 export interface RegisterOptions {
@@ -22,16 +24,8 @@ export interface RegisterOptions {
 }
 
 /** What one descriptor was registered as. */
-export interface RegisteredDescriptor {
-  kind: RegistrationKind;
-  id: string;
-  source: string;
+export interface RegisteredDescriptor extends ChangedRegistration {
   format: RegistrationRecord['format'];
-  graphId: string;
-  version: number;
-  /** IRIs of its products and contracts. */
-  products: string[];
-  contracts: string[];
   /** True when it replaced an earlier registration of the same kind and id. */
   replaced: boolean;
   warnings: string[];
@@ -60,14 +54,13 @@ export async function registerProducts(store: GraphStore, descriptors: readonly 
   const started = performance.now();
   const incoming = await importAll(descriptors, options.signal);
   checkIds(incoming, options.expect);
-  const { graphs, before } = await changeRegistrations(store, { incoming, removing: [] }, options.signal);
-  const versionOf = new Map(graphs.map((g) => [g.graphId, g.version]));
-  const previous = new Set(before.flatMap((g) => g.registrations.map(registrationKey)));
+  const outcome = await changeRegistrations(store, { incoming, removing: [] }, options.signal);
+  const report = registrationReporter(outcome);
+  const previous = new Set(outcome.before.flatMap((g) => g.registrations.map(registrationKey)));
   const registrations = incoming.map(({ record, graphId, warnings }) => ({
-    kind: record.kind, id: record.id, source: record.source, format: record.format, graphId, version: versionOf.get(graphId)!,
-    products: record.products.map((p) => p.iri), contracts: record.contracts, replaced: previous.has(registrationKey(record)), warnings,
+    ...report(record, graphId), format: record.format, replaced: previous.has(registrationKey(record)), warnings,
   }));
-  return { registrations, graphs, durationMs: performance.now() - started };
+  return { registrations, graphs: outcome.graphs, durationMs: performance.now() - started };
 }
 
 /**

@@ -8,27 +8,15 @@
  */
 import { OntomeshError } from '../errors/index.ts';
 import type { GraphStore } from '../graph/GraphStore.ts';
-import { changeRegistrations, registrationKey, type ChangeOutcome, type RegistrationKey } from './changeRegistrations.ts';
-import type { RegistrationKind } from './productRegistry.ts';
+import { changeRegistrations, registrationKey, registrationReporter, type ChangedRegistration, type ChangeOutcome, type RegistrationKey } from './changeRegistrations.ts';
 
 export interface UnregisterOptions {
   /** Stops the change (everything written is aborted) when it fires. */
   signal?: AbortSignal;
 }
 
-/** A registration removed, as it was registered. */
-export interface UnregisteredDescriptor {
-  kind: RegistrationKind;
-  id: string;
-  /** The file (or request) it had been registered from. */
-  source: string;
-  /** The domain graph it left, and that graph's new version. */
-  graphId: string;
-  version: number;
-  /** IRIs of its products and contracts, no longer registered. */
-  products: string[];
-  contracts: string[];
-}
+/** A registration removed, as it was registered; `graphId` and `version` are the domain graph it left and its new version. */
+export type UnregisteredDescriptor = ChangedRegistration;
 
 export interface UnregisterSummary {
   unregistered: UnregisteredDescriptor[];
@@ -50,15 +38,12 @@ export async function unregisterProducts(store: GraphStore, keys: readonly Regis
   if (keys.length === 0) throw new OntomeshError('BAD_REQUEST', 'nothing to unregister: no id given');
   const started = performance.now();
   const removing = [...new Map(keys.map((key) => [registrationKey(key), { kind: key.kind, id: key.id }])).values()];
-  const { graphs, before } = await changeRegistrations(store, { incoming: [], removing }, options.signal);
-  const versionOf = new Map(graphs.map((g) => [g.graphId, g.version]));
-  const registered = new Map(before.flatMap((graph) => graph.registrations.map((record) => [registrationKey(record), { graph, record }] as const)));
+  const outcome = await changeRegistrations(store, { incoming: [], removing }, options.signal);
+  const report = registrationReporter(outcome);
+  const registered = new Map(outcome.before.flatMap((graph) => graph.registrations.map((record) => [registrationKey(record), { graph, record }] as const)));
   const unregistered = removing.map((key) => {
     const { graph, record } = registered.get(registrationKey(key))!;
-    return {
-      kind: record.kind, id: record.id, source: record.source, graphId: graph.graphId, version: versionOf.get(graph.graphId)!,
-      products: record.products.map((p) => p.iri), contracts: record.contracts,
-    };
+    return report(record, graph.graphId);
   });
-  return { unregistered, graphs, durationMs: performance.now() - started };
+  return { unregistered, graphs: outcome.graphs, durationMs: performance.now() - started };
 }
