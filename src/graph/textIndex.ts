@@ -60,11 +60,13 @@ const writtenWordPattern = /[\p{L}\p{N}\p{Co}\p{M}]+/gu;
  * prefix, as search matches it) in `<b>…</b>`: the highlight of stores that have no FTS5 highlight().
  */
 export function highlightWords(text: string, words: readonly string[]): string {
-  const last = words.length - 1;
-  const marked = text.replace(writtenWordPattern, (written) => {
-    const word = foldText(written);
-    const hit = words.some((w, i) => (i === last ? word.startsWith(w) : word === w));
-    return hit ? `${highlightOpen}${written}${highlightClose}` : written;
-  });
+  const matches = queryWordMatcher(words);
+  const marked = text.replace(writtenWordPattern, (written) => (matches(foldText(written)) ? `${highlightOpen}${written}${highlightClose}` : written));
   return highlightMarkup(marked);
+}
+
+/** Whether a folded word matches one of the folded query `words`: equal to one, or beginning with the last (typed on). */
+export function queryWordMatcher(words: readonly string[]): (word: string) => boolean {
+  const last = words.length - 1;
+  return (word) => words.some((w, i) => (i === last ? word.startsWith(w) : word === w));
 }

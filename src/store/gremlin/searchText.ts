@@ -12,7 +12,7 @@
  */
 import type { PropertyElement } from '../../graph/elements.ts';
 import type { SearchHit } from '../../graph/GraphStore.ts';
-import { foldText, highlightWords, labelPredicates, textIndexPredicates } from '../../graph/textIndex.ts';
+import { foldText, highlightWords, labelPredicates, queryWordMatcher, textIndexPredicates } from '../../graph/textIndex.ts';
 
 const indexed = new Set(textIndexPredicates);
 const wordPattern = /[\p{L}\p{N}\p{Co}\p{M}]+/gu;
@@ -48,18 +48,13 @@ export function filterTokens(query: SearchQuery): string[] {
   return [...new Set(query.words)].sort((a, b) => b.length - a.length).slice(0, 8);
 }
 
-const matcher = (query: SearchQuery) => {
-  const last = query.words.length - 1;
-  return (w: string) => query.words.some((q, i) => (i === last ? w.startsWith(q) : w === q));
-};
-
 /** Scores a folded text; undefined unless every query word occurs (the last as a prefix). */
 function score(query: SearchQuery, isLabel: boolean, folded: string): number | undefined {
   const textWords = folded.match(wordPattern) ?? [];
   const last = query.words.length - 1;
   if (!query.words.length || !query.words.every((q, i) => textWords.some((w) => (i === last ? w.startsWith(q) : w === q)))) return undefined;
   const exact = isLabel && folded === query.folded;
-  return (exact ? exactBonus : 0) + ((isLabel ? 2 : 1) * textWords.filter(matcher(query)).length) / Math.sqrt(textWords.length);
+  return (exact ? exactBonus : 0) + ((isLabel ? 2 : 1) * textWords.filter(queryWordMatcher(query.words)).length) / Math.sqrt(textWords.length);
 }
 
 /** The best score of a vertex's stored search texts (`t` values), or undefined when none matches. */
