@@ -3,7 +3,8 @@
  * README.md: which subjects are classes, which properties (and of which kind), which individuals.
  */
 import type { Annotated, ClassInfo, LangValues, OntologyInfo, OwlView, PropertyCharacteristic, PropertyInfo, PropertyKind } from './OwlView.ts';
-import { builtInNamespaces, owl, rdf, rdfs, xsdNamespace } from './vocabulary.ts';
+import { isBlank, isBuiltInDatatype, isDomainClass, propertyKinds, Trait, typeTraits } from './typeTraits.ts';
+import { owl, rdf, rdfs } from './vocabulary.ts';
 
 /** What OwlViewBuilder keeps of one subject. */
 export interface SubjectRecord {
@@ -14,25 +15,6 @@ export interface SubjectRecord {
   deprecated: boolean;
 }
 
-/** The records counting reads: every subject's, in any order, and one by key (a ReadonlyMap is one). */
-export interface SubjectRecords extends Iterable<[key: string, record: SubjectRecord]> {
-  get(key: string): SubjectRecord | undefined;
-}
-
-const classTypes = new Set<string>([owl.Class, rdfs.Class, owl.DeprecatedClass]);
-/** Types that declare a property without saying its kind: the kind then follows from the range. */
-const plainPropertyTypes = new Set<string>([rdf.Property, owl.FunctionalProperty, owl.DeprecatedProperty]);
-const propertyKindOfType = new Map<string, PropertyKind>([
-  [owl.ObjectProperty, 'object'],
-  [owl.InverseFunctionalProperty, 'object'],
-  [owl.TransitiveProperty, 'object'],
-  [owl.SymmetricProperty, 'object'],
-  [owl.AsymmetricProperty, 'object'],
-  [owl.ReflexiveProperty, 'object'],
-  [owl.IrreflexiveProperty, 'object'],
-  [owl.DatatypeProperty, 'datatype'],
-  [owl.AnnotationProperty, 'annotation'],
-]);
 const characteristicOfType = new Map<string, PropertyCharacteristic>([
   [owl.FunctionalProperty, 'functional'],
   [owl.InverseFunctionalProperty, 'inverseFunctional'],
@@ -42,8 +24,6 @@ const characteristicOfType = new Map<string, PropertyCharacteristic>([
   [owl.ReflexiveProperty, 'reflexive'],
   [owl.IrreflexiveProperty, 'irreflexive'],
 ]);
-/** Built-in datatypes outside the XSD namespace. */
-const builtInDatatypes = new Set<string>([rdfs.Literal, rdf.langString, rdf.dirLangString, rdf.PlainLiteral, rdf.XMLLiteral, rdf.HTML, rdf.JSON]);
 
 /** Builds the view; see OwlViewBuilder. */
 export function buildOwlView(records: ReadonlyMap<string, SubjectRecord>): OwlView {
@@ -94,35 +74,22 @@ export interface OwlCounts {
   ontologies: number;
 }
 
-/** Counts what buildOwlView would list, without building its entries (what a load reports). */
-export function countOwlView(records: SubjectRecords): OwlCounts {
-  const counts: OwlCounts = { classes: 0, objectProperties: 0, datatypeProperties: 0, annotationProperties: 0, individuals: 0, ontologies: 0 };
-  const kindCounts = { object: 'objectProperties', datatype: 'datatypeProperties', annotation: 'annotationProperties' } as const;
-  const reader = new RecordReader(records);
-  for (const [key, record] of records) {
-    const { ontology, isClass, kinds, individual } = classify(key, record, reader);
-    if (ontology) counts.ontologies++;
-    if (isClass) counts.classes++;
-    for (const { kind } of kinds) counts[kindCounts[kind]]++;
-    if (individual) counts.individuals++;
-  }
-  return counts;
-}
-
-/**
- * What a subject is, by the counting rules (README.md); only an ontology can be a blank node. Reads
- * the record's links in place (counting, on every load, groups none of them).
- */
+/** What a subject is, by the counting rules (README.md, typeTraits.ts); only an ontology can be a blank node. */
 function classify(key: string, record: SubjectRecord, reader: RecordReader) {
   const types = objectsOf(record, rdf.type);
-  const ontology = types.includes(owl.Ontology);
+  let traits = 0;
+  for (const type of types) traits |= typeTraits(type);
+  const ontology = (traits & Trait.Ontology) !== 0;
   if (isBlank(key)) return { types, ontology, isClass: false, kinds: [], individual: false };
   return {
     types,
     ontology,
-    isClass: types.some((type) => classTypes.has(type)),
-    kinds: propertyKinds(types, record, reader),
-    individual: types.some(isIndividualType),
+    isClass: (traits & Trait.Class) !== 0,
+    kinds: propertyKinds(traits, () => {
+      const ranges = objectsOf(record, rdfs.range);
+      return ranges.length > 0 && ranges.every((range) => reader.isDatatype(range));
+    }),
+    individual: (traits & Trait.Individual) !== 0,
   };
 }
 
@@ -161,25 +128,6 @@ function propertyInfo(iri: string, kind: PropertyKind, declaredKind: boolean, re
   };
 }
 
-/**
- * The kinds a subject is declared as. OWL declarations win; a property typed only rdf:Property (or
- * owl:FunctionalProperty / owl:DeprecatedProperty) is a datatype property when it has ranges and all
- * are datatypes, otherwise an object property (in OWL 2 Full, rdf:Property and owl:ObjectProperty
- * have the same extension).
- */
-function propertyKinds(types: string[], record: SubjectRecord, reader: RecordReader): { kind: PropertyKind; declared: boolean }[] {
-  const declared = new Set<PropertyKind>();
-  for (const type of types) {
-    const kind = propertyKindOfType.get(type);
-    if (kind !== undefined) declared.add(kind);
-  }
-  if (declared.size > 0) return [...declared].map((kind) => ({ kind, declared: true }));
-  if (!types.some((type) => plainPropertyTypes.has(type))) return [];
-  const ranges = objectsOf(record, rdfs.range);
-  const datatype = ranges.length > 0 && ranges.every((range) => reader.isDatatype(range));
-  return [{ kind: datatype ? 'datatype' : 'object', declared: false }];
-}
-
 function annotations(record: SubjectRecord, types: string[]): Annotated {
   const labels = new Map<string, string[]>();
   const definitions = new Map<string, string[]>();
@@ -197,9 +145,9 @@ function annotations(record: SubjectRecord, types: string[]): Annotated {
 
 /** Reads class expressions and lists across records (blank nodes are other records). */
 class RecordReader {
-  readonly #records: SubjectRecords;
+  readonly #records: ReadonlyMap<string, SubjectRecord>;
 
-  constructor(records: SubjectRecords) {
+  constructor(records: ReadonlyMap<string, SubjectRecord>) {
     this.#records = records;
   }
 
@@ -212,7 +160,7 @@ class RecordReader {
 
   /** True for XSD and RDF built-in datatypes and for IRIs typed rdfs:Datatype. */
   isDatatype(iri: string): boolean {
-    if (iri.startsWith(xsdNamespace) || builtInDatatypes.has(iri)) return true;
+    if (isBuiltInDatatype(iri)) return true;
     const record = this.#records.get(iri);
     return record !== undefined && objectsOf(record, rdf.type).includes(rdfs.Datatype);
   }
@@ -258,20 +206,6 @@ function firstLink(record: SubjectRecord, predicate: string): string | undefined
   const links = record.links;
   for (let i = 0; i < links.length; i += 2) if (links[i] === predicate) return links[i + 1];
   return undefined;
-}
-
-/** A type that makes its subject an individual: owl:NamedIndividual, a domain class or a class expression. */
-function isIndividualType(type: string): boolean {
-  return type === owl.NamedIndividual || isBlank(type) || isDomainClass(type);
-}
-
-/** A named class that is not part of the RDF/RDFS/OWL vocabulary itself (owl:Thing is a domain class). */
-function isDomainClass(type: string): boolean {
-  return !isBlank(type) && (type === owl.Thing || !builtInNamespaces.some((namespace) => type.startsWith(namespace)));
-}
-
-function isBlank(key: string): boolean {
-  return key.startsWith('_:');
 }
 
 function named(keys: string[] | undefined): string[] {
