@@ -16,16 +16,22 @@ export function checkGraphId(id: string): string {
   return id;
 }
 
+/** A path segment that only numbers a release (`1.0.0`, `v2`, `2023-02-22`): it names no ontology. */
+const versionSegment = /^v?\d+(?:[._-]\d+)*$/i;
+
 /**
- * A graph id from an ontology IRI: its last non-empty path segment (or fragment), without an RDF file
- * extension, with characters outside `[A-Za-z0-9._-]` replaced by `-`. Undefined when nothing usable is left.
+ * A graph id from an ontology IRI: its last non-empty path segment (or fragment) that is not a release
+ * number, without an RDF file extension, with characters outside `[A-Za-z0-9._-]` replaced by `-`.
+ * Undefined when nothing usable is left.
  *
  * @example graphIdFromIri('http://purl.obolibrary.org/obo/ro.owl') // 'ro'
  * @example graphIdFromIri('https://spec.industrialontologies.org/ontology/core/Core/') // 'Core'
+ * @example graphIdFromIri('https://w3id.org/example/sales/2.1.0') // 'sales'
  */
 export function graphIdFromIri(iri: string): string | undefined {
-  const segment = iri.replace(/[#/]+$/, '').split(/[#/:]/).pop() ?? '';
-  return slug(segment.replace(rdfExtension, ''));
+  const segments = iri.split(/[#/:]/).filter((segment) => segment !== '');
+  const name = segments.findLast((segment) => !versionSegment.test(segment)) ?? segments.at(-1) ?? '';
+  return slug(name.replace(rdfExtension, ''));
 }
 
 /**
