@@ -250,11 +250,23 @@ class ImportsClosure {
     if (prefix) sink.prefix = prefix;
     await parseStream(input, options, sink);
     const { ontologyIri, versionIri, imports, names } = header.result();
+    this.#expectNewOntology(ontologyIri, document);
     if (ontologyIri !== undefined) document.ontologyIri = ontologyIri;
     if (versionIri !== undefined) document.versionIri = versionIri;
     document.imports = imports;
     for (const name of names) if (!this.#byName.has(name)) this.#byName.set(name, index);
     this.#progress(document.location);
+  }
+
+  /**
+   * Refuses a second document of an ontology already loaded (a stale copy beside the current one, the
+   * same ontology saved in two formats): imports of its IRI could resolve to either, and the load would
+   * merge both. Protégé refuses it too.
+   */
+  #expectNewOntology(ontologyIri: string | undefined, document: SourceDocument): void {
+    const other = ontologyIri === undefined ? undefined : this.#documents.find((loaded) => loaded.ontologyIri === ontologyIri);
+    if (other === undefined) return;
+    throw new OntomeshError('BAD_REQUEST', `<${ontologyIri}> is the ontology IRI of both ${other.location} and ${document.location}: load one of them`, { file: document.location, term: ontologyIri });
   }
 
   /** Counts the bytes read (for progress); a read failure becomes `failed(error)`. */

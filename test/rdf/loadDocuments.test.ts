@@ -303,6 +303,14 @@ describe('loadDocuments on synthetic ontologies', () => {
     expect(documents.map((d) => [d.location, d.importedBy])).toEqual([[a, undefined], [b, undefined]]);
   });
 
+  it('refuses two documents of the same ontology (a stale copy in the folder), naming both', async () => {
+    const current = await write('twice/customer.ttl', ontology('http://ex.org/customer'));
+    const stale = await write('twice/old/customer-copy.ttl', ontology('http://ex.org/customer'));
+    const error = await loadError([join(dir, 'twice')]);
+    expect(error).toMatchObject({ code: 'BAD_REQUEST', location: { file: stale, term: 'http://ex.org/customer' } });
+    expect(error.message).toContain(current);
+  });
+
   it('resolves an import by version IRI among the files given', async () => {
     const root = await write('version/root.ttl', ontology('http://ex.org/root', 'owl:imports <http://ex.org/b/1.0>'));
     const b = await write('version/lib/b.ttl', ontology('http://ex.org/b', 'owl:versionIRI <http://ex.org/b/1.0>'));
