@@ -311,6 +311,15 @@ describe('loadDocuments on synthetic ontologies', () => {
     expect(error.message).toContain(current);
   });
 
+  it('says a catalog entry maps to a folder rather than that the folder does not exist', async () => {
+    const root = await write('folder-entry/root.ttl', ontology('http://ex.org/root', 'owl:imports <http://ex.org/lib>'));
+    await mkdir(join(dir, 'folder-entry/lib'), { recursive: true });
+    await write('folder-entry/catalog-v001.xml', catalog('<uri name="http://ex.org/lib" uri="lib"/>'));
+    const error = await loadError([root]);
+    expect(error).toMatchObject({ code: 'IMPORT_UNRESOLVED', location: { term: 'http://ex.org/lib' } });
+    expect(error.message).toContain(`${join(dir, 'folder-entry/lib')}, which is a folder, not a file`);
+  });
+
   it('resolves an import by version IRI among the files given', async () => {
     const root = await write('version/root.ttl', ontology('http://ex.org/root', 'owl:imports <http://ex.org/b/1.0>'));
     const b = await write('version/lib/b.ttl', ontology('http://ex.org/b', 'owl:versionIRI <http://ex.org/b/1.0>'));

@@ -9,7 +9,7 @@ import { dirname, isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readCatalog, type Catalog } from '../catalog.ts';
 import { isAllowedHost } from './fetchRemoteDocument.ts';
-import { isFile } from './isFile.ts';
+import { isFile, pathKind } from './isFile.ts';
 import { CATALOG_FILE_NAME } from './listRdfFiles.ts';
 
 /** Where an imported document is, or why it could not be found. */
@@ -70,8 +70,10 @@ export class ImportResolver {
     }
     const path = url === undefined ? target : url?.protocol === 'file:' ? toPath(url) : undefined;
     if (path === undefined) return unresolved(via === undefined ? `${target} cannot be read` : `${via} ${target}, which cannot be read`);
-    if (await isFile(path)) return { kind: 'file', path };
-    return unresolved(via === undefined ? `file ${path} does not exist` : `${via} ${path}, which does not exist`);
+    const kind = await pathKind(path);
+    if (kind === 'file') return { kind: 'file', path };
+    const what = kind === 'missing' ? 'does not exist' : kind === 'folder' ? 'is a folder, not a file' : 'is not a regular file';
+    return unresolved(via === undefined ? `${kind === 'missing' ? 'file ' : ''}${path} ${what}` : `${via} ${path}, which ${what}`);
   }
 
   async #catalogsFor(importerPath: string | undefined): Promise<Catalog[]> {

@@ -5,3 +5,8 @@ import { stat } from 'node:fs/promises';
 export async function isFile(path: string): Promise<boolean> {
   return stat(path).then((stats) => stats.isFile(), () => false);
 }
+
+/** What is at `path`, for messages: a file, a folder, something else, or nothing. */
+export async function pathKind(path: string): Promise<'file' | 'folder' | 'other' | 'missing'> {
+  return stat(path).then((stats) => (stats.isFile() ? 'file' : stats.isDirectory() ? 'folder' : 'other'), () => 'missing' as const);
+}
