@@ -179,6 +179,10 @@ describe('GET /ontologies/{id}', () => {
     const pruned = await fetch(`${running.url}/ontologies/pizza?version=9`);
     expect(pruned.status).toBe(404);
     await pruned.text();
+    for (const version of ['abc', '0', '1.5']) {
+      const invalid = await fetch(`${running.url}/ontologies/pizza?version=${version}`);
+      expect([invalid.status, (await json(invalid)).error.code]).toEqual([400, 'BAD_REQUEST']);
+    }
     const badFormat = await fetch(`${running.url}/ontologies/pizza?format=owl`);
     expect(badFormat.status).toBe(400);
     await badFormat.text();

@@ -58,6 +58,7 @@ export function ontologiesRouter(store: GraphStore, metrics: Metrics, limits: Up
     }
   });
 
+    if (asked !== undefined && !/^[1-9]\d*$/.test(asked)) throw new OntomeshError('BAD_REQUEST', `version must be a positive integer, not "${asked}"`, { term: asked });
   router.get('/ontologies/:id', async (req: Request<{ id: string }>, res: Response) => {
     const id = req.params.id;
     const asked = optionalString(req.query['version'], 'version');
