@@ -1,15 +1,14 @@
 /**
- * `ontomesh export`: writes a version of a graph as RDF. With --out the file is written beside the
- * target and renamed when complete, so a failed export never leaves a truncated file.
+ * `ontomesh export`: writes a version of a graph as RDF. With --out the file is checked before the
+ * store is opened, written beside the target and renamed when complete (outFile.ts), so a failed
+ * export never leaves a truncated file.
  */
-import { createWriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { finished } from 'node:stream/promises';
 import { exportGraph } from '../../load/index.ts';
 import type { ExportFormat } from '../../rdf/index.ts';
 import { choiceOption, integerOption, parseCommandArgs, requirePositionals, type Command } from '../command.ts';
 import { exitCodes } from '../exitCodes.ts';
+import { openOutFile } from '../outFile.ts';
 import { openCliStore } from '../storeUrl.ts';
 
 const formats = ['ttl', 'nt', 'nq', 'trig', 'rdfxml', 'jsonld'] as const satisfies readonly ExportFormat[];
@@ -44,27 +43,18 @@ Options:
     const fallback = (values.out && formatByExtension[extname(values.out).toLowerCase()]) || 'ttl';
     const format = choiceOption('format', values.format, formats, fallback);
     const version = integerOption('version', values.version, { min: 1 });
-    const store = await openCliStore(values.store, io.env);
+    const out = values.out === undefined ? undefined : await openOutFile(values.out);
     try {
-      if (values.out === undefined) {
-        await exportGraph(store, positionals[0]!, format, io.stdout, { version });
-        return exitCodes.ok;
-      }
-      const partial = `${values.out}.${process.pid}.partial`;
-      const file = createWriteStream(partial);
+      const store = await openCliStore(values.store, io.env);
       try {
-        await exportGraph(store, positionals[0]!, format, file, { version });
-        file.end();
-        await finished(file);
-        await rename(partial, values.out);
-      } catch (error) {
-        file.destroy();
-        await rm(partial, { force: true });
-        throw error;
+        await exportGraph(store, positionals[0]!, format, out?.stream ?? io.stdout, { version });
+      } finally {
+        await store.close();
       }
-      return exitCodes.ok;
-    } finally {
-      await store.close();
+      await out?.commit();
+    } catch (error) {
+      throw out ? await out.discard(error) : error;
     }
+    return exitCodes.ok;
   },
 };
