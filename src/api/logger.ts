@@ -2,6 +2,7 @@
  * Structured logs: one JSON object per line on stdout (what Azure Monitor / Loki / kubectl logs
  * ingest), with `time`, `level` and `msg` first and the fields after.
  */
+import { OntomeshError } from '../errors/index.ts';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -40,10 +41,18 @@ export function createLogger(stream: NodeJS.WritableStream, level: LogLevel = 'i
   };
 }
 
-/** The level named by LOG_LEVEL, `info` when unset or unknown. */
+/**
+ * The level named by LOG_LEVEL (any case), `info` when unset or empty.
+ *
+ * @throws OntomeshError BAD_REQUEST naming the valid levels when LOG_LEVEL is set to anything else:
+ *   a misspelt level would otherwise go unnoticed until the logs it should have shown are missing.
+ * @example logLevelFromEnv({ LOG_LEVEL: 'debug' }); // 'debug'
+ */
 export function logLevelFromEnv(env: NodeJS.ProcessEnv): LogLevel {
   const level = env.LOG_LEVEL?.toLowerCase();
-  return level !== undefined && level in levels ? (level as LogLevel) : 'info';
+  if (!level) return 'info';
+  if (Object.hasOwn(levels, level)) return level as LogLevel;
+  throw new OntomeshError('BAD_REQUEST', `LOG_LEVEL must be one of ${Object.keys(levels).join(', ')} (got "${env.LOG_LEVEL}")`);
 }
 
 function errorReplacer(_key: string, value: unknown): unknown {

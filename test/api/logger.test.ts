@@ -1,11 +1,12 @@
 /**
  * The structured logger: one JSON object per line, `time`, `level` and `msg` first, base fields and
  * then the line's own; errors written with name, message and stack; lines below
- * the level dropped.
+ * the level dropped; LOG_LEVEL read strictly (an unknown level is an error, not a silent `info`).
  */
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/api/logger.ts';
+import { createLogger, logLevelFromEnv } from '../../src/api/logger.ts';
+import { OntomeshError } from '../../src/errors/index.ts';
 
 function capture(level?: 'debug' | 'info' | 'warn' | 'error') {
   const stream = new PassThrough();
@@ -39,5 +40,20 @@ describe('createLogger', () => {
     logger.info('quiet');
     logger.warn('loud');
     expect(lines().map((line) => line.msg)).toEqual(['loud']);
+  });
+});
+
+describe('logLevelFromEnv', () => {
+  it('reads LOG_LEVEL in any case, info when it is unset or empty', () => {
+    expect(logLevelFromEnv({})).toBe('info');
+    expect(logLevelFromEnv({ LOG_LEVEL: '' })).toBe('info');
+    expect(logLevelFromEnv({ LOG_LEVEL: 'debug' })).toBe('debug');
+    expect(logLevelFromEnv({ LOG_LEVEL: 'WARN' })).toBe('warn');
+    expect(logLevelFromEnv({ LOG_LEVEL: 'Error' })).toBe('error');
+  });
+
+  it.each(['bogus', 'warning', 'trace', 'constructor', ' info'])('refuses LOG_LEVEL=%j with BAD_REQUEST naming the valid levels', (level) => {
+    expect(() => logLevelFromEnv({ LOG_LEVEL: level })).toThrow(OntomeshError);
+    expect(() => logLevelFromEnv({ LOG_LEVEL: level })).toThrow(`LOG_LEVEL must be one of debug, info, warn, error (got "${level}")`);
   });
 });
