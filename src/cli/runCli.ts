@@ -14,6 +14,8 @@ import { validateCommand } from './commands/validate.ts';
 import { versionsCommand } from './commands/versions.ts';
 import { activateCommand } from './commands/activate.ts';
 import { exitCodeFor, exitCodes, type ExitCode } from './exitCodes.ts';
+import { isFromServer } from './serverErrors.ts';
+import { escapeControls, jsonForTerminal } from './terminalText.ts';
 
 /** The sub-commands, in the order `ontomesh --help` lists them. */
 export const commands: readonly Command[] = [loadCommand, validateCommand, exportCommand, versionsCommand, activateCommand, meshCommand, pushCommand, serveCommand];
@@ -50,7 +52,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<ExitCode> {
   }
   const command = commands.find((c) => c.name === name);
   if (command === undefined) {
-    println(io.stderr, `ontomesh: unknown command "${name}"\n\n${mainHelp()}`);
+    println(io.stderr, `ontomesh: unknown command "${escapeControls(name)}"\n\n${mainHelp()}`);
     return exitCodes.usageError;
   }
   if (asksForHelp(args)) {
@@ -66,11 +68,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<ExitCode> {
     }
     const error = asOntomeshError(thrown);
     const exitCode = exitCodeFor(error.code);
-    println(io.stderr, error.format());
+    // Messages quote the input (tokens, file names, a server's words): its control characters are shown, not obeyed.
+    println(io.stderr, escapeControls(error.format()));
     // Scripts asking for --json get the failure as JSON too (code, message, file, line, column, term).
-    if (args.includes('--json')) println(io.stdout, JSON.stringify({ error: error.code === 'INTERNAL' ? { code: error.code, message: error.message } : error.toJSON() }));
-    if (exitCode === exitCodes.usageError) println(io.stderr, `Run \`ontomesh ${command.name} --help\` for usage.`);
-    if (error.code === 'INTERNAL' && thrown instanceof Error && thrown.stack) println(io.stderr, thrown.stack);
+    if (args.includes('--json')) println(io.stdout, jsonForTerminal({ error: error.code === 'INTERNAL' ? { code: error.code, message: error.message } : error.toJSON() }));
+    if (exitCode === exitCodes.usageError && !isFromServer(error)) println(io.stderr, `Run \`ontomesh ${command.name} --help\` for usage.`);
+    if (error.code === 'INTERNAL' && thrown instanceof Error && thrown.stack) println(io.stderr, thrown.stack.split('\n').map(escapeControls).join('\n'));
     return exitCode;
   }
 }

@@ -1,9 +1,12 @@
 /**
  * `ontomesh push` against a real server (port 0, SQLite store): an ontology with its catalog-resolved
  * imports in one upload, a file that does not parse refused before anything is sent, and --watch
- * uploading again after each save while a half-written save is reported and skipped.
+ * uploading again after each save while a half-written save is reported and skipped; against what
+ * is not an ontomesh service (a login page, a proxy, another service), one line saying what answered.
  */
 import { cp, readFile, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +15,7 @@ import { runCli } from '../../src/cli/runCli.ts';
 import type { GraphStore } from '../../src/graph/GraphStore.ts';
 import { registerProducts } from '../../src/load/index.ts';
 import { repoRoot, tempDir, tempStore } from '../load/helpers.ts';
+import { runOntomesh } from './runOntomesh.ts';
 
 let store: GraphStore;
 let disposeStore: () => Promise<void>;
@@ -114,5 +118,49 @@ describe('ontomesh push', () => {
     controller.abort();
     expect(await pushing).toBe(0);
     expect((await store.versions('watched')).map((v) => v.version)).toEqual([3, 2, 1]);
+  });
+});
+
+describe('ontomesh push to something that is not an ontomesh service', () => {
+  /** What answers at each path prefix: a login page, a proxy, another service, an ontomesh refusal. */
+  const answers: Record<string, { status: number; type: string; body: string }> = {
+    json: { status: 200, type: 'application/json', body: '{"ok":true}' },
+    html: { status: 200, type: 'text/html; charset=utf-8', body: '<!doctype html><title>Sign in</title>' },
+    unauthorized: { status: 401, type: 'text/html', body: '<h1>401</h1>' },
+    forbidden: { status: 403, type: 'application/json', body: '{"message":"Forbidden"}' },
+    missing: { status: 404, type: 'text/plain', body: 'Not Found' },
+    gateway: { status: 502, type: 'text/html', body: '<h1>Bad Gateway</h1>' },
+    refused: { status: 400, type: 'application/json; charset=utf-8', body: '{"error":{"code":"BAD_REQUEST","message":"graph \\"ok\\" holds registered data products"}}' },
+  };
+  let server: Server;
+  let base: string;
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        const answer = answers[req.url!.split('/')[1]!]!;
+        res.writeHead(answer.status, { 'content-type': answer.type }).end(answer.body);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    await writeFile(join(dir, 'ok.ttl'), '<http://example.com/a> <http://example.com/b> <http://example.com/c> .\n');
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it.each([
+    ['json', 3, 'STORE_UNAVAILABLE BASE/json/ontologies/ok answered 200 OK (application/json), which is not an ontomesh response; is BASE/json the ontomesh service?'],
+    ['html', 3, 'STORE_UNAVAILABLE BASE/html/ontologies/ok answered 200 OK (text/html; charset=utf-8), which is not an ontomesh response; is BASE/html the ontomesh service?'],
+    ['unauthorized', 1, 'UNAUTHENTICATED BASE/unauthorized/ontologies/ok answered 401 Unauthorized (text/html): it asks for credentials'],
+    ['forbidden', 1, 'FORBIDDEN BASE/forbidden/ontologies/ok answered 403 Forbidden (application/json): it refuses the upload'],
+    ['missing', 1, 'NOT_FOUND BASE/missing/ontologies/ok answered 404 Not Found (text/plain): is BASE/missing the ontomesh service?'],
+    ['gateway', 3, 'STORE_UNAVAILABLE BASE/gateway/ontologies/ok answered 502 Bad Gateway (text/html), which is not an ontomesh response; is BASE/gateway the ontomesh service?'],
+    ['refused', 2, 'BAD_REQUEST graph "ok" holds registered data products'],
+  ])('%s: one line saying what answered (exit %i), no stack, no --help hint', async (path, exitCode, message) => {
+    const { code, stdout, stderr } = await runOntomesh(['push', 'ok.ttl', '--server', `${base}/${path}`], { cwd: dir });
+    expect(stdout).toBe('');
+    expect(stderr).toBe(`${message.replaceAll('BASE', base)}\n`);
+    expect(code).toBe(exitCode);
   });
 });

@@ -13,6 +13,8 @@ import { exitCodes } from '../exitCodes.ts';
 import { catalogOf, collectDocuments, type Collected } from '../push/collectDocuments.ts';
 import { uploadDocuments } from '../push/uploadDocuments.ts';
 import { watchFolders } from '../push/watchFolders.ts';
+import { fromServer } from '../serverErrors.ts';
+import { escapeControls } from '../terminalText.ts';
 
 export const pushCommand: Command = {
   name: 'push',
@@ -86,9 +88,9 @@ async function pushOnce(push: Push): Promise<Collected | undefined> {
     const result = await uploadDocuments(push.server, id, collected.documents, push.missingImports, push.io.signal);
     push.lastDigest = collected.digest;
     const imports = collected.documents.length - 1;
-    println(push.io.stdout, `pushed ${push.file}${imports > 0 ? ` and ${imports} import${imports > 1 ? 's' : ''}` : ''} to ${push.server} as ${result.graphId}: ` +
-      `version ${result.version}, ${result.triples.toLocaleString('en')} triples, ${result.inferred.toLocaleString('en')} inferred`);
-    for (const missing of result.missingImports) println(push.io.stderr, `warning: ${missing.importedBy}: owl:imports <${missing.iri}> is missing`);
+    println(push.io.stdout, escapeControls(`pushed ${push.file}${imports > 0 ? ` and ${imports} import${imports > 1 ? 's' : ''}` : ''} to ${push.server} as ${result.graphId}: ` +
+      `version ${result.version}, ${result.triples.toLocaleString('en')} triples, ${result.inferred.toLocaleString('en')} inferred`));
+    for (const missing of result.missingImports) println(push.io.stderr, escapeControls(`warning: ${missing.importedBy}: owl:imports <${missing.iri}> is missing`));
     return collected;
   } catch (error) {
     throw localNames(error, collected);
@@ -107,7 +109,7 @@ async function watch(push: Push, debounceMs: number): Promise<typeof exitCodes.o
       if (io.signal.aborted) return;
       const error = asOntomeshError(thrown);
       const served = error.code === 'STORE_UNAVAILABLE' ? '' : '; the server keeps the version it had';
-      println(io.stderr, `not pushed: ${error.format()}${served} (waiting for the next save)`);
+      println(io.stderr, escapeControls(`not pushed: ${error.format()}${served} (waiting for the next save)`));
     }
   }
   watcher.setFiles([resolve(push.file), catalogOf(dirname(resolve(push.file)))]);
@@ -123,6 +125,6 @@ function localNames(thrown: unknown, collected: Collected): unknown {
   if (!(thrown instanceof OntomeshError) || thrown.location.file === undefined) return thrown;
   const document = collected.documents.find((d) => d.name === thrown.location.file);
   if (document === undefined) return thrown;
-  return new OntomeshError(thrown.code, thrown.message, { ...thrown.location, file: document.path }, thrown.details, { cause: thrown });
+  return fromServer(new OntomeshError(thrown.code, thrown.message, { ...thrown.location, file: document.path }, thrown.details, { cause: thrown }));
 }
 

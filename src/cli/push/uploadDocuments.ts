@@ -1,9 +1,13 @@
 /**
  * Sends collected documents to a server's `PUT /ontologies/{id}` as one multipart upload (the root
  * first), and turns the server's JSON error back into the OntomeshError it reported, so the CLI prints
- * it as `file:line:col: CODE message` like a local load.
+ * it as `file:line:col: CODE message` like a local load. An answer that is not ontomesh's (a login
+ * page, a proxy's error, another service at the URL) is reported as such, with its status and content
+ * type, and 401/403/404 as UNAUTHENTICATED/FORBIDDEN/NOT_FOUND.
  */
+import { STATUS_CODES } from 'node:http';
 import { errorCodes, OntomeshError, type ErrorCode } from '../../errors/index.ts';
+import { fromServer } from '../serverErrors.ts';
 import type { CollectedDocument } from './collectDocuments.ts';
 
 /** What the server answered for a successful upload. */
@@ -19,8 +23,10 @@ export interface UploadResult {
 /**
  * Uploads `documents` as graph `id` of the server at `server`.
  *
- * @throws OntomeshError with the server's code and location when it refuses the upload;
- *   STORE_UNAVAILABLE when the server cannot be reached or fails.
+ * @throws OntomeshError (marked {@link fromServer}) with the server's code and location when it refuses
+ *   the upload; UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, STORE_THROTTLED or BAD_REQUEST for a refusal in
+ *   another form, by its status; STORE_UNAVAILABLE when the server cannot be reached, fails, or answers
+ *   something that is not an ontomesh response.
  * @example const result = await uploadDocuments('http://localhost:8080', 'pizza', documents, 'error');
  */
 export async function uploadDocuments(server: string, id: string, documents: readonly CollectedDocument[], missingImports: 'error' | 'warn', signal?: AbortSignal): Promise<UploadResult> {
@@ -36,21 +42,27 @@ export async function uploadDocuments(server: string, id: string, documents: rea
     throw new OntomeshError('STORE_UNAVAILABLE', `cannot reach ${url.origin}: ${(error as Error & { cause?: Error }).cause?.message ?? (error as Error).message}`, {}, {}, { cause: error });
   }
   const body = await response.text();
-  if (response.ok) return JSON.parse(body) as UploadResult;
-  throw serverError(response.status, body, url);
+  const answer: Answer = { response, contentType: response.headers.get('content-type') || 'no content type', target: `${url.origin}${url.pathname}`, server };
+  const json = /^application\/(?:[\w.+-]+\+)?json\b/i.test(answer.contentType) ? parseJson(body) : undefined;
+  if (response.ok && isUploadResult(json)) return json;
+  throw fromServer(response.ok ? notOntomesh(answer) : serverError(answer, json));
 }
 
-function serverError(status: number, body: string, url: URL): OntomeshError {
-  let error: Record<string, unknown> | undefined;
-  try {
-    error = (JSON.parse(body) as { error?: Record<string, unknown> }).error;
-  } catch {
-    error = undefined;
-  }
+/** What answered the upload. */
+interface Answer {
+  response: Response;
+  contentType: string;
+  /** The upload URL without its query. */
+  target: string;
+  /** The --server URL. */
+  server: string;
+}
+
+/** The error the server reported in ontomesh's JSON (`{"error": {"code", "message", ...}}`), else one for the status. */
+function serverError(answer: Answer, json: unknown): OntomeshError {
+  const error = isRecord(json) && isRecord(json['error']) ? json['error'] : undefined;
   const code = typeof error?.['code'] === 'string' && error['code'] in errorCodes ? (error['code'] as ErrorCode) : undefined;
-  if (error === undefined || code === undefined) {
-    return new OntomeshError(status >= 500 ? 'STORE_UNAVAILABLE' : 'BAD_REQUEST', `${url.origin} answered ${status}: ${body.slice(0, 200)}`);
-  }
+  if (error === undefined || code === undefined) return statusError(answer);
   const { code: _code, message, file, line, column, term, ...details } = error;
   return new OntomeshError(code, String(message), {
     ...(typeof file === 'string' ? { file } : {}),
@@ -58,4 +70,41 @@ function serverError(status: number, body: string, url: URL): OntomeshError {
     ...(typeof column === 'number' ? { column } : {}),
     ...(typeof term === 'string' ? { term } : {}),
   }, details);
+}
+
+/** A refusal not in ontomesh's JSON (from a proxy, a gateway, another service at the URL), by its status. */
+function statusError(answer: Answer): OntomeshError {
+  const { status } = answer.response;
+  const answered = `${answer.target} answered ${describeStatus(answer.response)} (${answer.contentType})`;
+  if (status === 401) return new OntomeshError('UNAUTHENTICATED', `${answered}: it asks for credentials`);
+  if (status === 403) return new OntomeshError('FORBIDDEN', `${answered}: it refuses the upload`);
+  if (status === 404 || status === 405 || status === 410) return new OntomeshError('NOT_FOUND', `${answered}: is ${answer.server} the ontomesh service?`);
+  if (status === 429) return new OntomeshError('STORE_THROTTLED', `${answered}: too many requests`);
+  if (status >= 400 && status < 500) return new OntomeshError('BAD_REQUEST', `${answered}: it refuses the upload`);
+  return notOntomesh(answer);
+}
+
+/** An answer that is not ontomesh's: a login page, a proxy's error page, another service. */
+function notOntomesh(answer: Answer): OntomeshError {
+  return new OntomeshError('STORE_UNAVAILABLE',
+    `${answer.target} answered ${describeStatus(answer.response)} (${answer.contentType}), which is not an ontomesh response; is ${answer.server} the ontomesh service?`);
+}
+
+const describeStatus = (response: Response) => `${response.status} ${response.statusText || STATUS_CODES[response.status] || ''}`.trimEnd();
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Whether `value` has the fields of a successful upload's answer that push reads. */
+function isUploadResult(value: unknown): value is UploadResult {
+  return isRecord(value) && typeof value['graphId'] === 'string' && typeof value['version'] === 'number' && typeof value['triples'] === 'number' &&
+    typeof value['inferred'] === 'number' && Array.isArray(value['documents']) && Array.isArray(value['missingImports']) &&
+    value['missingImports'].every((missing) => isRecord(missing) && typeof missing['iri'] === 'string' && typeof missing['importedBy'] === 'string');
 }
