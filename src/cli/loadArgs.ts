@@ -2,7 +2,7 @@
  * What `load` and `validate` share: their reading options and how a run is reported.
  */
 import type { GraphStore } from '../graph/GraphStore.ts';
-import { loadOntologies, type LoadOptions } from '../load/index.ts';
+import { checkBaseIri, loadOntologies, type LoadOptions } from '../load/index.ts';
 import { choiceOption, listOption, println, type CliIo } from './command.ts';
 import { startProgress } from './progress.ts';
 import { summaryJson, summaryText } from './summary.ts';
@@ -31,7 +31,7 @@ type ReadValues = { base?: string; 'missing-imports'?: string; 'allow-remote-imp
 /** The LoadOptions the common options describe. */
 function readLoadOptions(values: ReadValues): Omit<LoadOptions, 'id'> {
   return {
-    baseIRI: values.base,
+    baseIRI: values.base === undefined ? undefined : checkBaseIri(values.base, '--base'),
     missingImports: choiceOption('missing-imports', values['missing-imports'], ['error', 'warn'], 'error'),
     allowRemoteImports: listOption(values['allow-remote-imports']),
   };

@@ -4,6 +4,7 @@ export { readOntologies, type FactSink, type LoadProgress, type ReadHooks, type 
 export { exportGraph, type ExportOptions } from './exportGraph.ts';
 export { activateVersion, type Activation } from './activateVersion.ts';
 export { checkGraphId, graphIdFromIri, graphIdFromPath } from './graphId.ts';
+export { checkBaseIri } from './baseIri.ts';
 export { registerProducts, type RegisterOptions, type RegisterSummary, type RegisteredDescriptor } from './registerProducts.ts';
 export { unregisterProducts, type UnregisteredDescriptor, type UnregisterOptions, type UnregisterSummary } from './unregisterProducts.ts';
 export type { RegistrationKey } from './changeRegistrations.ts';

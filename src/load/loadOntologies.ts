@@ -2,7 +2,8 @@
  * The load pipeline: the read side (readOntologies: imports closure, OWL view, mapping, dedupe,
  * entailment) hands batches of facts to a new version of the graph as they come, and waits for each
  * write (back-pressure keeps memory flat). When everything is read the version is committed with its
- * counts and meta. Any failure aborts the version, so the active one stays served.
+ * counts and meta. Any failure aborts the version, so the active one stays served. A graph that holds
+ * registered data products is not overwritten by a load (whoever asks: CLI, REST, a library caller).
  *
  * With large inputs the read side runs in a worker thread (readInWorker.ts), so parsing and
  * inference run on one core while the store writes on the other (see README.md for when that pays).
@@ -13,6 +14,7 @@ import { FactRowsToElements } from '../graph/FactRows.ts';
 import type { GraphStore, LoadStats, VersionWriter } from '../graph/GraphStore.ts';
 import type { SourceDocument } from '../rdf/index.ts';
 import { FactSet } from './FactSet.ts';
+import { PRODUCT_GRAPH_PREFIX, registrationsOf } from './productRegistry.ts';
 import { readInWorker } from './readInWorker.ts';
 import { readOntologies, type FactSink, type LoadProgress, type ReadOptions } from './readOntologies.ts';
 
@@ -49,6 +51,9 @@ export interface LoadSummary {
  * Loads ontologies (files, folders or a Protégé catalog, with their owl:imports closure) into a new
  * version of a graph and activates it. With `store` undefined it is a dry run: everything but the writes.
  *
+ * @throws OntomeshError `BAD_REQUEST` when the graph's active version holds registered data products
+ *   (`mesh.<domain>`: replacing it would drop them from the registry), and as readOntologies does:
+ *   a bad id or base IRI, nothing to load (no RDF document, no triple); the input's errors otherwise.
  * @example
  * const summary = await loadOntologies(store, ['ontology/pizza.owl'], { missingImports: 'warn', allowRemoteImports: [] });
  * console.log(summary.graphId, summary.version, summary.stats.triples);
@@ -64,7 +69,9 @@ export async function loadOntologies(store: GraphStore | undefined, paths: strin
   let toElements: FactRowsToElements | undefined;
   const sink: FactSink = {
     async begin(graphId) {
-      if (store !== undefined) writer = await store.beginVersion(graphId, { documents: [], prefixes: {}, missingImports: [], origin: options.origin });
+      if (store === undefined) return;
+      await refuseProductGraph(store, graphId);
+      writer = await store.beginVersion(graphId, { documents: [], prefixes: {}, missingImports: [], origin: options.origin });
     },
     rows(batch) {
       const rows = facts.keepNew(batch);
@@ -89,6 +96,22 @@ export async function loadOntologies(store: GraphStore | undefined, paths: strin
     await writer?.abort().catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * Refuses to load into a domain graph of registered data products: a load replaces the whole graph, so
+ * the products would vanish from discovery and the registry (`mesh register` and `mesh unregister` would
+ * no longer find them). Registrations change such a graph; ontologies go under another id.
+ */
+async function refuseProductGraph(store: GraphStore, graphId: string): Promise<void> {
+  if (!graphId.startsWith(PRODUCT_GRAPH_PREFIX)) return;
+  const active = (await store.versions(graphId)).find((version) => version.active);
+  if (active === undefined || registrationsOf(active.meta) === undefined) return;
+  throw new OntomeshError(
+    'BAD_REQUEST',
+    `graph "${graphId}" holds registered data products; publish ontologies under another id (products are registered with \`ontomesh mesh register\` or PUT /products/{id})`,
+    { term: graphId },
+  );
 }
 
 /** The bytes of the files among `paths` (folders and missing paths count nothing). */

@@ -4,17 +4,20 @@
  * entailment closure; the rows go to a sink, which the caller awaits (back-pressure). Then the
  * closure's facts follow, and the counts (the OWL view's, from the facts the closure holds). Facts
  * stated twice are the sink's to drop (an RDF graph is a set; see FactSet): that work is on the
- * writing side of a load.
+ * writing side of a load. A read that finds no RDF document, or only documents without a triple, is
+ * refused before the sink sees anything: loading it would replace a served graph with an empty one.
  * It runs in the caller's thread or in a worker (readInWorker.ts): its options and results are plain
  * data for that reason, and rows cross threads cheaply.
  */
 import type { Quad } from '@rdfjs/types';
+import { OntomeshError } from '../errors/index.ts';
 import { edgeWidth, literalWidth, type FactRows } from '../graph/FactRows.ts';
 import type { LoadStats, VersionMeta } from '../graph/GraphStore.ts';
 import { RdfToGraph } from '../graph/RdfToGraph.ts';
 import { isSkolem } from '../graph/skolem.ts';
 import { Entailment } from '../ontology/index.ts';
 import { loadDocuments, type SourceDocument } from '../rdf/index.ts';
+import { checkBaseIri } from './baseIri.ts';
 import { checkGraphId, graphIdFromIri, graphIdFromPath } from './graphId.ts';
 
 const rdfType = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
@@ -39,6 +42,7 @@ export interface LoadProgress {
 export interface ReadOptions {
   /** Graph id; derived from the root ontology IRI or the first path when absent (see graphId.ts). */
   id?: string;
+  /** Base IRI of the files the paths name; an absolute IRI (else BAD_REQUEST). */
   baseIRI?: string;
   missingImports: 'error' | 'warn';
   /** Hosts from which owl:imports may be fetched over HTTP(S). */
@@ -82,6 +86,10 @@ export interface ReadResult {
 /**
  * Reads ontologies and their imports closure into rows of facts for `sink`.
  *
+ * @throws OntomeshError `BAD_REQUEST` for an invalid id or base IRI, and when there is nothing to
+ *   load: no RDF document in the paths (an empty folder, one of READMEs), or no triple in the
+ *   documents (an empty file); then the sink has seen nothing (`begin` is not called). Else the
+ *   errors of loadDocuments (`RDF_SYNTAX`, `FILE_NOT_FOUND`, `IMPORT_UNRESOLVED`, …).
  * @example
  * const result = await readOntologies(['pizza.owl'], { missingImports: 'warn', allowRemoteImports: [] }, {
  *   begin: (graphId) => console.log('graph', graphId),
@@ -114,6 +122,7 @@ export async function readOntologies(
 
 /** The state of one read; a class so the per-batch path is plain method calls. */
 class ReadRun {
+  readonly #paths: readonly string[];
   readonly #sink: FactSink;
   readonly #hooks: ReadHooks;
   readonly #fallbackId: string;
@@ -127,9 +136,11 @@ class ReadRun {
   readonly #progress: LoadProgress = { phase: 'read', documents: 0, location: '', quads: 0, bytes: 0 };
 
   constructor(paths: string[], options: ReadOptions, sink: FactSink, hooks: ReadHooks) {
+    this.#paths = paths;
     this.#sink = sink;
     this.#hooks = hooks;
     if (options.id !== undefined) this.#graphId = checkGraphId(options.id);
+    if (options.baseIRI !== undefined) checkBaseIri(options.baseIRI);
     this.#fallbackId = graphIdFromPath(paths[0]!) ?? 'graph';
     if (options.origin !== undefined) this.#meta.origin = options.origin;
   }
@@ -169,6 +180,7 @@ class ReadRun {
   }
 
   async finish(documents: SourceDocument[], missing: { iri: string; importedBy: string }[]): Promise<ReadResult> {
+    this.#expectTriples(documents);
     if (this.#pending !== undefined) {
       this.#graphId ??= this.#fallbackId;
       await this.#start();
@@ -189,6 +201,20 @@ class ReadRun {
     this.#report('commit');
     const stats: ReadStats = { inferred, ...this.#entailment!.owlCounts(isSkolem) };
     return { graphId: this.#graphId!, meta: this.#meta, stats, documents, missingImports: missing };
+  }
+
+  /**
+   * Refuses a read with nothing in it. No quad has reached the sink then (the first batch would have
+   * started it), so a load fails before it begins a version and the active one stays served.
+   */
+  #expectTriples(documents: readonly SourceDocument[]): void {
+    if (documents.length === 0) {
+      throw new OntomeshError('BAD_REQUEST', `nothing to load: no RDF document in ${listed(this.#paths)} (a folder's files count when their extension or content is an RDF syntax)`);
+    }
+    if (documents.every((document) => document.quads === 0)) {
+      const locations = documents.map((document) => document.location);
+      throw new OntomeshError('BAD_REQUEST', `nothing to load: ${listed(locations)} ${locations.length === 1 ? 'holds' : 'hold'} no triples`);
+    }
   }
 
   async #start(): Promise<void> {
@@ -222,6 +248,12 @@ class ReadRun {
     this.#progress.quads = this.#quads;
     this.#hooks.onProgress(this.#progress);
   }
+}
+
+/** Paths for a message: each one, up to a handful. */
+function listed(paths: readonly string[]): string {
+  const shown = paths.slice(0, 5).join(', ');
+  return paths.length > 5 ? `${shown} and ${paths.length - 5} more` : shown;
 }
 
 /** The IRI of an owl:Ontology declared in the default graph of a batch, if any. */

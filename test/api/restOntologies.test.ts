@@ -136,8 +136,33 @@ describe('a bad upload changes nothing', () => {
   it('refuses to overwrite a graph of registered data products', async () => {
     await registerProducts(store, [{ file: 'orders.odps.yaml', content: readFileSync(join(repoRoot, 'mesh/sales/orders.odps.yaml'), 'utf8') }]);
     const response = await put('mesh.sales', readFileSync(pizza), 'application/rdf+xml');
-    expect([response.status, (await json(response)).error.code]).toEqual([400, 'BAD_REQUEST']);
+    expect([response.status, (await json(response)).error]).toEqual([400, expect.objectContaining({
+      code: 'BAD_REQUEST', message: expect.stringMatching(/^graph "mesh\.sales" holds registered data products; publish ontologies under another id/),
+    })]);
     expect((await store.versions('mesh.sales')).length).toBe(1);
+  });
+
+  it('refuses a body without a triple (400), named as sent, in one document or several', async () => {
+    await put('sparse', '<http://example.com/a> <http://example.com/b> <http://example.com/c> .\n', 'application/n-triples');
+    const before = await served('sparse');
+    const prefixes = await put('sparse', '# nothing yet\n@prefix ex: <http://example.com/> .\n', 'text/turtle');
+    expect([prefixes.status, (await json(prefixes)).error]).toEqual([400, expect.objectContaining({ code: 'BAD_REQUEST', message: 'nothing to load: sparse.ttl holds no triples' })]);
+    const form = new FormData();
+    form.append('document', new Blob(['@prefix ex: <http://example.com/> .\n'], { type: 'text/turtle' }), 'root.ttl');
+    form.append('document', new Blob(['# empty\n'], { type: 'application/n-triples' }), 'part.nt');
+    const parts = await put('sparse', form);
+    expect([parts.status, (await json(parts)).error]).toEqual([400, expect.objectContaining({ code: 'BAD_REQUEST', message: 'nothing to load: root.ttl, part.nt hold no triples' })]);
+    expect(await served('sparse')).toEqual(before);
+    expect((await store.versions('sparse')).map((v) => v.version)).toEqual([1]);
+  });
+
+  it('refuses a base that is no absolute IRI (400)', async () => {
+    const response = await put('based', '<#a> <#b> <#c> .\n', 'text/turtle', '?base=has%20space');
+    expect([response.status, (await json(response)).error]).toEqual([400, expect.objectContaining({ code: 'BAD_REQUEST', message: expect.stringMatching(/^the base IRI must be an absolute IRI .*\(got "has space"\)$/) })]);
+    expect(await store.versions('based')).toEqual([]);
+    const accepted = await put('based', '<#a> <#b> <#c> .\n', 'text/turtle', '?base=https%3A%2F%2Fexample.com%2Fo');
+    expect(accepted.status).toBe(201);
+    expect((await served('based')).body).toContain('<https://example.com/o#a>');
   });
 });
 

@@ -1,13 +1,16 @@
 /**
  * The `ontomesh` command as users run it (a child process): help and usage errors, load with its
- * --json summary, versions, export in every format, validate, exit codes and `file:line:col` errors.
+ * --json summary, versions, export in every format, validate, exit codes and `file:line:col` errors;
+ * loads refused without changing the served graph (nothing to load, a graph of registered data
+ * products) and unreadable folders reported as such.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { chmod, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { expectedCounts } from '../load/expectedCounts.ts';
-import { compareGraphs, fixture, parseText, readQuads, tempDir } from '../load/helpers.ts';
-import { runOntomesh } from './runOntomesh.ts';
+import { compareGraphs, fixture, parseText, readQuads, repoRoot, tempDir, writeTree } from '../load/helpers.ts';
+import { runOntomesh, type RunResult } from './runOntomesh.ts';
 
 const pizza = fixture('protege-owl/pizza-owlcs/pizza.owl');
 const brokenTurtle = fixture('w3c-vocabularies/dcat/dcat3-external.ttl');
@@ -44,6 +47,10 @@ describe('help and usage', () => {
     [['load', pizza, '--missing-imports', 'maybe'], /--missing-imports must be one of error, warn/],
     [['export', 'pizza', '--format', 'yaml'], /--format must be one of/],
     [['serve', '--port', 'eighty'], /--port must be an integer/],
+    [['load', pizza, '--base', 'has space'], /^BAD_REQUEST --base must be an absolute IRI .*\(got "has space"\)$/m],
+    [['load', pizza, '--base', 'notanIRI'], /^BAD_REQUEST --base must be an absolute IRI /m],
+    [['load', pizza, '--base', '://'], /^BAD_REQUEST --base must be an absolute IRI /m],
+    [['validate', pizza, '--base', 'ftp:'], /^BAD_REQUEST --base must be an absolute IRI /m],
   ])('%j is a usage error (exit 2)', async (args, message) => {
     const { code, stderr } = await ontomesh(...args);
     expect(code).toBe(2);
@@ -184,5 +191,88 @@ describe('store selection', () => {
     const { code, stderr } = await ontomesh('versions', 'pizza', '--store', `sqlite:${garbage}`);
     expect(code).toBe(3);
     expect(stderr).toMatch(/^STORE_UNAVAILABLE /);
+  });
+});
+
+describe('refused loads leave the served graph as it was', () => {
+  const store = () => `sqlite:${join(cwd, 'refused.db')}`;
+  const versionsOf = async (id: string) =>
+    (JSON.parse((await ontomesh('versions', id, '--store', store(), '--json')).stdout) as { version: number; active: boolean }[]).map((v) => [v.version, v.active]);
+
+  test('nothing to load: an empty folder, a folder without RDF, an empty file (exit 2, load and validate)', async () => {
+    expect((await ontomesh('load', pizza, '--id', 'g', '--store', store())).code).toBe(0);
+    await writeTree(cwd, { 'empty-folder/': '', 'notes-folder/README.md': '# Ontologies\n', 'notes-folder/terms.csv': 'iri,label\n', 'empty.ttl': '' });
+    const [empty, notes, emptyFile] = ['empty-folder', 'notes-folder', 'empty.ttl'].map((name) => join(cwd, name)) as [string, string, string];
+    for (const [path, message] of [[empty, `no RDF document in ${empty} `], [notes, `no RDF document in ${notes} `], [emptyFile, `${emptyFile} holds no triples`]] as const) {
+      for (const args of [['load', path, '--id', 'g', '--store', store()], ['validate', path]]) {
+        const { code, stdout, stderr } = await ontomesh(...args);
+        expect([code, stdout], args.join(' ')).toEqual([2, '']);
+        expect(stderr).toContain(`BAD_REQUEST nothing to load: ${message}`);
+      }
+    }
+    expect(await versionsOf('g')).toEqual([[1, true]]);
+    const exported = await ontomesh('export', 'g', '--format', 'nt', '--store', store());
+    expect(compareGraphs(await parseText(exported.stdout, 'nt'), await readQuads([pizza]))).toEqual({ missing: [], extra: [], blankIsomorphic: true });
+  });
+
+  test('a load does not overwrite a domain graph of registered data products (exit 2)', async () => {
+    const orders = join(repoRoot, 'mesh/sales/orders.odps.yaml');
+    expect((await ontomesh('mesh', 'register', orders, '--store', store())).code).toBe(0);
+    const { code, stderr } = await ontomesh('load', pizza, '--id', 'mesh.sales', '--store', store());
+    expect(code).toBe(2);
+    expect(stderr).toContain('BAD_REQUEST graph "mesh.sales" holds registered data products; publish ontologies under another id');
+    expect(await versionsOf('mesh.sales')).toEqual([[1, true]]);
+    // The registry is intact: the product is still there to unregister.
+    expect(await ontomesh('mesh', 'unregister', 'orders', '--store', store())).toMatchObject({ code: 0 });
+  });
+
+  test('a --base that is no absolute IRI writes nothing', async () => {
+    expect(await ontomesh('load', pizza, '--id', 'based', '--base', 'has space', '--store', store())).toMatchObject({ code: 2 });
+    expect(await ontomesh('versions', 'based', '--store', store())).toMatchObject({ code: 1 });
+  });
+});
+
+describe('unreadable folders and files', () => {
+  // chmod does not deny root: as root, ontomesh runs as nobody (setpriv, util-linux) to be denied.
+  const asRoot = process.getuid?.() === 0;
+  const node = join(repoRoot, 'node_modules/.bin/node');
+  const unprivileged = (...args: string[]): Promise<RunResult> =>
+    asRoot
+      ? new Promise((resolve, reject) => {
+          execFile('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', node, join(repoRoot, 'bin/ontomesh.js'), ...args], { cwd }, (error, stdout, stderr) => {
+            if (error && typeof error.code !== 'number') reject(error);
+            else resolve({ code: error ? (error.code as number) : 0, stdout, stderr });
+          });
+        })
+      : ontomesh(...args);
+
+  test('is a FILE_NOT_FOUND naming the folder or the file, without a stack (exit 1)', async () => {
+    const { dir, remove: removeDir } = await tempDir();
+    try {
+      const triple = '<http://example.org/a> <http://example.org/b> <http://example.org/c> .\n';
+      await writeTree(dir, {
+        'locked/a.ttl': triple,
+        'mixed/a.ttl': triple,
+        'mixed/secret.owl': '<?xml version="1.0"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>\n',
+      });
+      const [locked, mixed] = [join(dir, 'locked'), join(dir, 'mixed')];
+      await chmod(locked, 0o000);
+      await chmod(join(mixed, 'secret.owl'), 0o000);
+      await chmod(dir, 0o777);
+      const store = `sqlite:${join(dir, 'store.db')}`;
+      const cases = [
+        [locked, `${locked}: FILE_NOT_FOUND Cannot read ${locked}: EACCES`],
+        [mixed, `${join(mixed, 'secret.owl')}: FILE_NOT_FOUND Cannot read ${join(mixed, 'secret.owl')}: EACCES`],
+        [join(locked, 'a.ttl'), `${join(locked, 'a.ttl')}: FILE_NOT_FOUND Cannot read ${join(locked, 'a.ttl')}: EACCES`],
+      ];
+      for (const [path, message] of cases) {
+        const result = await unprivileged('load', path!, '--id', 'locked', '--store', store);
+        expect([result.code, result.stderr.split('\n')[0]], path).toEqual([1, expect.stringContaining(message!)]);
+        expect(result.stderr, path).not.toContain('    at ');
+        expect((await unprivileged('validate', path!)).code, path).toBe(1);
+      }
+    } finally {
+      await removeDir();
+    }
   });
 });

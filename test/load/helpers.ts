@@ -2,9 +2,9 @@
  * Shared by the load, CLI and API tests: fixture paths, temporary SQLite stores, reading the
  * expected quads straight from the input files, and exporting a graph back into quads.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import type { Quad, Term } from '@rdfjs/types';
@@ -28,6 +28,15 @@ export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 export async function tempDir(): Promise<{ dir: string; remove(): Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'ontomesh-test-'));
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** Writes `files` under `dir` (relative path -> content; a path ending in `/` is an empty folder), making folders as needed. */
+export async function writeTree(dir: string, files: Record<string, string>): Promise<void> {
+  for (const [path, content] of Object.entries(files)) {
+    const target = join(dir, path);
+    await mkdir(path.endsWith('/') ? target : dirname(target), { recursive: true });
+    if (!path.endsWith('/')) await writeFile(target, content);
+  }
 }
 
 /** A SQLite store in a fresh directory; `dispose` closes it and removes the directory. */

@@ -1,13 +1,16 @@
 /**
  * The load pipeline's guarantees on real files: a failed or interrupted load leaves the active
  * version as it was and no partial version behind; reloading is idempotent; a dry run writes nothing
- * and reports what a load would; graph ids are derived as documented.
+ * and reports what a load would; graph ids are derived as documented; nothing to load (no RDF document,
+ * no triple), a graph of registered data products and a base that is no absolute IRI are refused.
  */
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { OntomeshError } from '../../src/errors/index.ts';
 import type { GraphStore } from '../../src/graph/GraphStore.ts';
-import { loadOntologies, type LoadOptions } from '../../src/load/index.ts';
-import { compareGraphs, exportText, fixture, parseText, readQuads, tempStore } from './helpers.ts';
+import { loadOntologies, registerProducts, type LoadOptions } from '../../src/load/index.ts';
+import { compareGraphs, exportText, fixture, parseText, readQuads, repoRoot, tempDir, tempStore, writeTree } from './helpers.ts';
 
 const pizza = fixture('protege-owl/pizza-owlcs/pizza.owl');
 const brokenTurtle = fixture('w3c-vocabularies/dcat/dcat3-external.ttl');
@@ -146,5 +149,101 @@ describe('graph id', () => {
   test('an invalid --id is a BAD_REQUEST', async () => {
     const error = await rejection(loadOntologies(store, [pizza], { ...options, id: '../etc' }));
     expect(error.code).toBe('BAD_REQUEST');
+  });
+});
+
+describe('nothing to load is refused, and the active version stays', () => {
+  let dir: string;
+  let removeDir: () => Promise<void>;
+  beforeEach(async () => {
+    ({ dir, remove: removeDir } = await tempDir());
+    await loadOntologies(store, [pizza], { ...options, id: 'a' });
+  });
+  afterEach(() => removeDir());
+
+  async function refused(paths: string[], message: string, extra: Partial<LoadOptions> = {}): Promise<void> {
+    const error = await rejection(loadOntologies(store, paths, { ...options, id: 'a', ...extra }));
+    expect([error.code, error.message]).toEqual(['BAD_REQUEST', message]);
+    const dry = await rejection(loadOntologies(undefined, paths, { ...options, id: 'a', ...extra }));
+    expect([dry.code, dry.message]).toEqual(['BAD_REQUEST', message]);
+    await expectOnlyPizzaVersion1();
+  }
+
+  test('an empty folder, or one without an RDF file, naming the folders', async () => {
+    await writeTree(dir, {
+      'empty/': '',
+      'notes/README.md': '# Ontologies\n',
+      'notes/terms.csv': 'iri,label\nhttp://example.org/A,A\n',
+      'notes/todo.txt': 'model pizzas\n',
+      'notes/schema.json': '{"type": "object"}',
+    });
+    const [empty, notes] = [join(dir, 'empty'), join(dir, 'notes')];
+    const hint = "(a folder's files count when their extension or content is an RDF syntax)";
+    await refused([empty], `nothing to load: no RDF document in ${empty} ${hint}`);
+    await refused([notes], `nothing to load: no RDF document in ${notes} ${hint}`);
+    await refused([empty, notes], `nothing to load: no RDF document in ${empty}, ${notes} ${hint}`);
+  });
+
+  test('documents without a triple: an empty file, prefixes and comments only, in a worker too', async () => {
+    await writeTree(dir, { 'empty.ttl': '', 'prefixes.ttl': '# nothing yet\n@prefix ex: <http://example.org/> .\n' });
+    const [empty, prefixes] = [join(dir, 'empty.ttl'), join(dir, 'prefixes.ttl')];
+    await refused([empty], `nothing to load: ${empty} holds no triples`);
+    await refused([empty], `nothing to load: ${empty} holds no triples`, { worker: true });
+    await refused([empty, prefixes], `nothing to load: ${empty}, ${prefixes} hold no triples`);
+  });
+
+  test('a document without a triple beside one with triples loads', async () => {
+    const empty = join(dir, 'empty.ttl');
+    await writeFile(empty, '');
+    const summary = await loadOntologies(store, [pizza, empty], { ...options, id: 'a' });
+    expect([summary.version, summary.stats.triples, summary.documents.length]).toEqual([2, 2332, 2]);
+  });
+});
+
+describe('a graph of registered data products', () => {
+  beforeEach(async () => {
+    const file = join(repoRoot, 'mesh/sales/orders.odps.yaml');
+    await registerProducts(store, [{ file, content: await readFile(file, 'utf8') }]);
+  });
+
+  async function expectRegistrationKept(): Promise<void> {
+    const versions = await store.versions('mesh.sales');
+    expect(versions.map((v) => [v.version, v.active, v.meta.origin])).toEqual([[1, true, 'ontomesh mesh register']]);
+  }
+
+  test('is not overwritten by a load under its id', async () => {
+    const error = await rejection(loadOntologies(store, [pizza], { ...options, id: 'mesh.sales' }));
+    expect(error.code).toBe('BAD_REQUEST');
+    expect(error.message).toMatch(/^graph "mesh\.sales" holds registered data products; publish ontologies under another id/);
+    await expectRegistrationKept();
+  });
+
+  test('nor by one whose id comes from the ontology IRI', async () => {
+    const { dir, remove } = await tempDir();
+    try {
+      const file = join(dir, 'sales.ttl');
+      await writeFile(file, '<http://example.org/mesh.sales> a <http://www.w3.org/2002/07/owl#Ontology> .\n');
+      expect((await loadOntologies(undefined, [file], options)).graphId).toBe('mesh.sales');
+      expect((await rejection(loadOntologies(store, [file], options))).code).toBe('BAD_REQUEST');
+      await expectRegistrationKept();
+    } finally {
+      await remove();
+    }
+  });
+
+  test('other mesh.* ids without registrations load', async () => {
+    expect((await loadOntologies(store, [pizza], { ...options, id: 'mesh.pizza' })).version).toBe(1);
+  });
+});
+
+describe('the base IRI', () => {
+  test.each(['has space', 'notanIRI', '://', 'ftp:', 'http://example.org/a b', 'http://example.org/<a>', 'http://example.org/%zz'])('%j is a BAD_REQUEST, before anything is read', async (base) => {
+    const error = await rejection(loadOntologies(store, [pizza], { ...options, id: 'a', baseIRI: base }));
+    expect([error.code, error.message]).toEqual(['BAD_REQUEST', `the base IRI must be an absolute IRI such as https://example.org/ontology# (got ${JSON.stringify(base)})`]);
+    expect(await store.graphIds()).toEqual([]);
+  });
+
+  test.each(['https://example.org/ontology#', 'urn:example:ontology', 'file:///tmp/x.ttl', 'http://example.org/caf%C3%A9/'])('%j is accepted', async (base) => {
+    expect((await loadOntologies(undefined, [pizza], { ...options, baseIRI: base })).stats.triples).toBe(2332);
   });
 });

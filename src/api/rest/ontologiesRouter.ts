@@ -10,7 +10,7 @@ import express, { Router, type Request, type Response } from 'express';
 import { OntomeshError } from '../../errors/index.ts';
 import type { GraphStore } from '../../graph/GraphStore.ts';
 import { roundRequestUnits } from '../../graph/storeRequests.ts';
-import { activateVersion, checkGraphId, exportGraph, PRODUCT_GRAPH_PREFIX, registrationsOf } from '../../load/index.ts';
+import { activateVersion, checkGraphId, exportGraph } from '../../load/index.ts';
 import type { Metrics } from '../metrics.ts';
 import { loadUpload } from './loadUpload.ts';
 import { negotiateFormat, sendValidators } from './negotiate.ts';
@@ -28,11 +28,8 @@ export function ontologiesRouter(store: GraphStore, metrics: Metrics, limits: Up
     const id = checkGraphId(req.params.id);
     const missingImports = choice(req.query['missingImports'], ['error', 'warn'] as const, 'error', 'missingImports');
     const baseIRI = optionalString(req.query['base'], 'base');
+    // A graph of registered data products is refused by the load itself (loadOntologies), as for the CLI.
     const existing = await store.versions(id);
-    const active = existing.find((v) => v.active);
-    if (id.startsWith(PRODUCT_GRAPH_PREFIX) && active && registrationsOf(active.meta) !== undefined) {
-      throw new OntomeshError('BAD_REQUEST', `graph "${id}" holds registered data products; publish ontologies under another id (products: PUT /products/{id})`, { term: id });
-    }
     const upload = await receiveUpload(req, id, limits);
     try {
       const summary = await loadUpload(store, upload, {
@@ -58,10 +55,10 @@ export function ontologiesRouter(store: GraphStore, metrics: Metrics, limits: Up
     }
   });
 
-    if (asked !== undefined && !/^[1-9]\d*$/.test(asked)) throw new OntomeshError('BAD_REQUEST', `version must be a positive integer, not "${asked}"`, { term: asked });
   router.get('/ontologies/:id', async (req: Request<{ id: string }>, res: Response) => {
     const id = req.params.id;
     const asked = optionalString(req.query['version'], 'version');
+    if (asked !== undefined && !/^[1-9]\d*$/.test(asked)) throw new OntomeshError('BAD_REQUEST', `version must be a positive integer, not "${asked}"`, { term: asked });
     const versions = await store.versions(id);
     if (versions.length === 0) throw new OntomeshError('NOT_FOUND', `graph "${id}" does not exist`, { term: id });
     const info = asked === undefined ? versions.find((v) => v.active) : versions.find((v) => String(v.version) === asked);

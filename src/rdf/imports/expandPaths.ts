@@ -8,6 +8,7 @@ import { stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { OntomeshError } from '../../errors/index.ts';
 import { looksLikeCatalog, readCatalog, type Catalog, type CatalogEntry } from '../catalog.ts';
+import { cannotRead } from './cannotRead.ts';
 import { readFileHead } from './documentFormat.ts';
 import { isFile } from './isFile.ts';
 import { CATALOG_FILE_NAME, listRdfFiles } from './listRdfFiles.ts';
@@ -25,7 +26,8 @@ export interface LoadPlan {
 /**
  * Expands the paths of a load.
  *
- * @throws OntomeshError `FILE_NOT_FOUND` naming a path that does not exist, `CATALOG_INVALID`
+ * @throws OntomeshError `FILE_NOT_FOUND` naming a path that does not exist or cannot be read (a
+ *   folder that cannot be listed, a file in it that must be read to be recognised), `CATALOG_INVALID`
  *   for a malformed catalog.
  * @example await expandPaths(['ontology/']) // { files: ['/abs/ontology/core.ttl', …], listed: [], catalogs: [Catalog] }
  */
@@ -47,6 +49,8 @@ export async function expandPaths(paths: readonly string[]): Promise<LoadPlan> {
   for (const path of paths) {
     const absolute = resolve(path);
     const stats = await stat(absolute).catch((error: unknown) => {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') cannotRead(path)(error);
       throw new OntomeshError('FILE_NOT_FOUND', `No such file or folder: ${path}`, { file: path }, {}, { cause: error });
     });
     if (stats.isDirectory()) {
@@ -67,5 +71,5 @@ export async function expandPaths(paths: readonly string[]): Promise<LoadPlan> {
 
 async function isCatalogFile(path: string): Promise<boolean> {
   if (basename(path) === CATALOG_FILE_NAME) return true;
-  return extname(path).toLowerCase() === '.xml' && looksLikeCatalog(await readFileHead(path));
+  return extname(path).toLowerCase() === '.xml' && looksLikeCatalog(await readFileHead(path).catch(cannotRead(path)));
 }

@@ -7,6 +7,7 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { looksLikeCatalog } from '../catalog.ts';
 import { formatFromPath, sniffFormat } from '../formats.ts';
+import { cannotRead } from './cannotRead.ts';
 import { readFileHead } from './documentFormat.ts';
 
 /** The name Protégé gives the catalog of a folder. */
@@ -19,6 +20,8 @@ const OWL_NS = 'http://www.w3.org/2002/07/owl#';
  * Absolute paths of the RDF files under `dir` (hidden entries skipped, symbolic links followed
  * once), sorted by path within each folder, files before sub-folders.
  *
+ * @throws OntomeshError `FILE_NOT_FOUND` naming a folder that cannot be listed, or a file whose
+ *   content decides whether it is RDF (`.owl`, `.xml`, `.json`) that cannot be read.
  * @example await listRdfFiles('ontology') // ['/abs/ontology/core.ttl', '/abs/ontology/sales/sales.owl']
  */
 export async function listRdfFiles(dir: string): Promise<string[]> {
@@ -28,10 +31,10 @@ export async function listRdfFiles(dir: string): Promise<string[]> {
 }
 
 async function walk(dir: string, visited: Set<string>, files: string[]): Promise<void> {
-  const real = await realpath(dir);
+  const real = await realpath(dir).catch(cannotRead(dir));
   if (visited.has(real)) return;
   visited.add(real);
-  const entries = (await readdir(dir, { withFileTypes: true }))
+  const entries = (await readdir(dir, { withFileTypes: true }).catch(cannotRead(dir)))
     .filter((entry) => !entry.name.startsWith('.'))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const folders: string[] = [];
@@ -56,11 +59,12 @@ function kindOf(entry: { isDirectory(): boolean; isFile(): boolean }): 'dir' | '
 async function isRdfFile(path: string): Promise<boolean> {
   if (basename(path) === CATALOG_FILE_NAME) return false;
   const extension = extname(path).toLowerCase();
-  if (extension === '.json') return (await readFileHead(path)).includes('"@context"');
+  const head = () => readFileHead(path).catch(cannotRead(path));
+  if (extension === '.json') return (await head()).includes('"@context"');
   if (formatFromPath(path) !== undefined) return true;
   if (extension !== '.owl' && extension !== '.xml') return false;
-  const head = await readFileHead(path);
-  const format = sniffFormat(head);
-  if (format === 'rdfxml' || format === 'owlxml') return !looksLikeCatalog(head) && (head.includes(RDF_NS) || head.includes(OWL_NS));
+  const text = await head();
+  const format = sniffFormat(text);
+  if (format === 'rdfxml' || format === 'owlxml') return !looksLikeCatalog(text) && (text.includes(RDF_NS) || text.includes(OWL_NS));
   return format !== undefined;
 }
