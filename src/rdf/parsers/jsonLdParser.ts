@@ -1,7 +1,8 @@
 /**
  * JSON-LD through jsonld-streaming-parser, offline: remote contexts come only from the bundled
  * registry (../jsonLdContexts.ts). JSON syntax errors get the line and column JSON.parse would
- * report, tracked over the byte stream without keeping the document.
+ * report, tracked over the byte stream without keeping the document. The library's JSON tokenizer
+ * (jsonparse) accepts trailing commas; they are refused here, as RFC 8259 and JSON.parse do.
  */
 import { JsonLdParser } from 'jsonld-streaming-parser';
 import { OntomeshError } from '../../errors/index.ts';
@@ -19,13 +20,22 @@ const UNCLOSED = 'Unclosed document';
 /** The messages of jsonparse's syntax errors (and of an unclosed document). */
 const jsonSyntax = /^(?:Unexpected |Unclosed document$)/;
 
+/** The parts of jsonparse (the library's JSON tokenizer) used here; its typings are not exposed. */
+interface JsonTokenizer {
+  offset: number;
+  tState: number;
+  onToken(token: number, value: unknown): void;
+  onError(error: Error): void;
+  constructor: { C: Record<'COMMA' | 'RIGHT_BRACE' | 'RIGHT_BRACKET' | 'STOP', number> };
+}
+
 /** The JSON-LD parser. */
 export const jsonLdParser: RdfParser = {
   async parse(input, options, sink) {
     const documentLoader = new OfflineDocumentLoader();
     const parser = new JsonLdParser({ baseIRI: options.baseIRI, documentLoader, dataFactory: documentDataFactory() });
-    // jsonparse keeps its byte offset; the typings do not expose the JSON parser.
-    const json = (parser as unknown as { jsonParser: { offset: number } }).jsonParser;
+    const json = (parser as unknown as { jsonParser: JsonTokenizer }).jsonParser;
+    refuseTrailingCommas(json);
     const positions = new JsonPositionTracker();
     parser.on('context', (context: unknown) => reportPrefixes(context, sink));
     // Locate the first error when it is emitted: jsonparse reads on after it, moving its offset.
@@ -41,6 +51,25 @@ export const jsonLdParser: RdfParser = {
     });
   },
 };
+
+/**
+ * Makes jsonparse refuse `[1,]` and `{"a":1,}`: its parser closes an array or object after a comma
+ * as if the comma were not there. The check sees every token, which JSON-LD parsing walks anyway.
+ */
+function refuseTrailingCommas(json: JsonTokenizer): void {
+  const { COMMA, RIGHT_BRACE, RIGHT_BRACKET, STOP } = json.constructor.C;
+  const onToken = json.onToken;
+  let afterComma = false;
+  json.onToken = function (token, value) {
+    if (afterComma && (token === RIGHT_BRACKET || token === RIGHT_BRACE)) {
+      this.tState = STOP;
+      this.onError(new Error(`Unexpected "${token === RIGHT_BRACKET ? ']' : '}'}" after a comma (JSON has no trailing commas)`));
+      return;
+    }
+    afterComma = token === COMMA;
+    onToken.call(this, token, value);
+  };
+}
 
 /** The OntomeshError for an error the JSON-LD parser emitted (errors that are not about the input pass unchanged). */
 function jsonLdError(error: unknown, file: string | undefined, unavailableContext: string | undefined, position: JsonPosition | undefined): Error {
