@@ -25,9 +25,6 @@ export interface AppOptions {
   rest?: RestOptions;
 }
 
-/** Largest request body accepted (GraphQL documents are small; this bounds memory per request). */
-const maxBodyBytes = 1 << 20;
-
 /** Errors Express middleware raises for a bad request (body-parser: too large, malformed JSON). */
 function isClientError(error: unknown): error is Error & { status: number } {
   const status = (error as { status?: unknown } | null)?.status;
@@ -60,7 +57,7 @@ export function createApp({ store, logger, metrics, isShuttingDown, rest }: AppO
   });
   app.use('/graphql', graphiqlAssets());
   const graphql = graphqlHandler({ schema: createSchema(), store, logger, metrics });
-  app.all('/graphql', express.json({ limit: maxBodyBytes }), store.onRequest === undefined ? graphql : metered(graphql));
+  app.all('/graphql', store.onRequest === undefined ? graphql : metered(graphql));
 
   app.use(restRouter(store, metrics, rest));
 

@@ -17,6 +17,7 @@ export const errorCodes = {
   STORE_THROTTLED: { status: 429, description: 'The graph store throttled the request and the retry budget ran out.' },
   UNAUTHENTICATED: { status: 401, description: 'The request carries no valid credentials.' },
   FORBIDDEN: { status: 403, description: 'The caller may not perform this operation.' },
+  PAYLOAD_TOO_LARGE: { status: 413, description: 'The request body is larger than the service accepts.' },
   QUERY_TOO_COMPLEX: { status: 400, description: 'The GraphQL query exceeds the depth or cost limit.' },
   INTERNAL: { status: 500, description: 'An unexpected failure; the log has the details.' },
 } as const satisfies Record<string, { status: number; description: string }>;

@@ -1,13 +1,18 @@
 /**
  * POST (and GET) /graphql: graphql-http's spec-compliant handler over the executable schema, with a
  * fresh context (one snapshot) per request over the read models this handler keeps (one per
- * snapshot), parsed and validated documents cached by query text, repeated documents executed
+ * snapshot), parsed and validated documents cached by query text, queries over the depth or cost
+ * limit refused before they run (queryComplexityRule.ts), repeated documents executed
  * compiled (compiledExecution.ts), operation metrics, the store's
- * request charge as the `requestCharge` extension (stores that report it), and unexpected errors logged with the request id before they are masked.
+ * request charge as the `requestCharge` extension (stores that report it), malformed requests
+ * answered with a GraphQL error that says what is wrong (requestParams.ts), and unexpected errors
+ * logged with the request id and their stack before they are masked.
  */
-import type { RequestHandler } from 'express';
+import { STATUS_CODES } from 'node:http';
+import type { Request, RequestHandler, Response } from 'express';
 import { getOperationAST, type GraphQLSchema } from 'graphql';
-import { createHandler } from 'graphql-http/lib/use/express';
+import { createHandler, type Response as HttpResponse } from 'graphql-http';
+import { errorCodes, OntomeshError, type ErrorCode, type ErrorLocation } from '../../errors/index.ts';
 import type { GraphStore } from '../../graph/GraphStore.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
@@ -19,23 +24,46 @@ import { createContext, type GraphqlContext } from './context.ts';
 import { documentCache } from './documentCache.ts';
 import { formatError, isUnexpected } from './formatError.ts';
 import { OwlViews } from './owlViews.ts';
+import { queryComplexityRule } from './queryComplexityRule.ts';
+import { queryLimitsFromEnv, type QueryLimits } from './queryLimits.ts';
+import { jsonBodyReader, requestParams } from './requestParams.ts';
 
 export interface GraphqlHandlerOptions {
   schema: GraphQLSchema;
   store: GraphStore;
   logger: Logger;
   metrics: Metrics;
+  /** Depth and cost limits of a query (default: from ONTOMESH_GRAPHQL_MAX_DEPTH / _COST, else queryLimits.ts's defaults). */
+  limits?: QueryLimits;
 }
 
-/** The Express handler for /graphql. */
-export function graphqlHandler({ schema, store, logger, metrics }: GraphqlHandlerOptions): RequestHandler {
+/**
+ * The Express handler for /graphql (it reads the request body itself).
+ *
+ * @throws OntomeshError BAD_REQUEST when the limits' environment variables are not positive integers.
+ */
+export function graphqlHandler({ schema, store, logger, metrics, limits = queryLimitsFromEnv(process.env) }: GraphqlHandlerOptions): RequestHandler {
   const models = new ReadModels(store, {
     onBuilt: (model, ms) => logger.info('read model built', { snapshot: model.snapshot.versions, ...model.counts, durationMs: Math.round(ms) }),
   });
   const owlViews = new OwlViews(store);
-  return createHandler<GraphqlContext>({
+  /** An error response: the error's code and message, or INTERNAL, logged with its stack. */
+  const failure = (error: unknown, res: Response): HttpResponse => {
+    if (error instanceof OntomeshError && error.code !== 'INTERNAL') return errorResponse(error.code, error.message, error.location);
+    logger.error('graphql request failed', { requestId: requestId(res), error });
+    return errorResponse('INTERNAL', 'Internal error');
+  };
+  const readBody = jsonBodyReader();
+  const handle = createHandler<Request, { res: Response }, GraphqlContext>({
     schema,
-    ...documentCache(),
+    ...documentCache([queryComplexityRule(limits)]),
+    parseRequestParams(req) {
+      try {
+        return requestParams(req.raw);
+      } catch (error) {
+        return failure(error, req.context.res);
+      }
+    },
     execute: compiledExecution(),
     context: () => createContext({ store, models, owlViews }),
     formatError,
@@ -52,4 +80,24 @@ export function graphqlHandler({ schema, store, logger, metrics }: GraphqlHandle
       return cost === undefined ? undefined : { ...result, extensions: { ...result.extensions, ...cost } };
     },
   });
+  return async (req, res) => {
+    let response: HttpResponse;
+    try {
+      await readBody(req, res);
+      response = await handle({ url: req.url, method: req.method, headers: req.headers, body: null, raw: req, context: { res } });
+    } catch (error) {
+      response = failure(error, res);
+    }
+    const [body, init] = response;
+    res.writeHead(init.status, init.statusText, init.headers).end(body);
+  };
+}
+
+/** A GraphQL-over-HTTP error body (`{ errors: [{ message, extensions: { code } }] }`) with the code's HTTP status. */
+function errorResponse(code: ErrorCode, message: string, location: ErrorLocation = {}): HttpResponse {
+  const { status } = errorCodes[code];
+  return [
+    JSON.stringify({ errors: [{ message, extensions: { code, ...location } }] }),
+    { status, statusText: STATUS_CODES[status] ?? '', headers: { 'content-type': 'application/json; charset=utf-8' } },
+  ];
 }
