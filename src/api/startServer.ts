@@ -3,11 +3,12 @@
  * accepting connections, reports not-ready, lets in-flight requests finish within a grace period and
  * then cuts what is left. The store belongs to the caller.
  */
-import { once } from 'node:events';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GraphStore } from '../graph/GraphStore.ts';
+import { trackConnections } from './connectionDrain.ts';
 import { createApp } from './createApp.ts';
+import { listen } from './listen.ts';
 import type { RestOptions } from './rest/index.ts';
 import type { Logger } from './logger.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
@@ -34,10 +35,14 @@ export interface RunningServer {
   metrics: Metrics;
   /** Graceful stop; resolves once every connection is closed. */
   close(): Promise<void>;
+  /** Once close() has resolved: the requests cut because the grace period ran out (0 after a complete drain). */
+  readonly cutRequests: number;
 }
 
 /**
  * Starts the server.
+ *
+ * @throws OntomeshError BAD_REQUEST when the address cannot be listened on (port in use, bad host).
  *
  * @example
  * const running = await startServer({ store, logger, port: 0 });
@@ -54,24 +59,28 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   let shuttingDown = false;
   const app = createApp({ store, logger, metrics, isShuttingDown: () => shuttingDown, rest: options.rest });
-  const server = host === undefined ? app.listen(port) : app.listen(port, host);
-  await once(server, 'listening');
+  const server = createServer(app);
+  const connections = trackConnections(server);
+  try {
+    await listen(server, port, host);
+  } catch (error) {
+    unsubscribe?.();
+    throw error;
+  }
   const address = server.address() as AddressInfo;
   const shownHost = host === undefined || host === '::' || host === '0.0.0.0' ? 'localhost' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${shownHost}:${address.port}`;
   logger.info('listening', { url, store: store.description });
 
   let closing: Promise<void> | undefined;
+  let cutRequests = 0;
   const close = () => (closing ??= (async () => {
     shuttingDown = true;
-    logger.info('shutting down', { graceMs });
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeIdleConnections();
-    const grace = setTimeout(() => server.closeAllConnections(), graceMs);
-    await closed;
-    clearTimeout(grace);
+    logger.info('shutting down', { graceMs, inFlight: connections.inFlight() });
+    ({ cut: cutRequests } = await connections.drain(graceMs));
     unsubscribe?.();
-    logger.info('stopped');
+    if (cutRequests > 0) logger.warn('grace period ran out: requests cut', { graceMs, cut: cutRequests });
+    logger.info('stopped', { cut: cutRequests });
   })());
-  return { url, server, metrics, close };
+  return { url, server, metrics, close, get cutRequests() { return cutRequests; } };
 }

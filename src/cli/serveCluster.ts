@@ -4,7 +4,9 @@
  * first (serve.ts: opening and migrating the store, seeding the demo mesh), then forks; each worker
  * re-runs `ontomesh serve` with the same arguments over its own store connection. The primary
  * replaces a worker that dies, answers /metrics for all of them (src/api/clusterMetrics.ts), and on
- * SIGTERM/SIGINT asks every worker to drain (their own graceful close) and exits once all have.
+ * SIGTERM/SIGINT asks every worker to drain (their own graceful close) and exits once all have: 0
+ * when every worker drained completely, else the first failing worker's exit code (130 when its
+ * grace period ran out).
  */
 import cluster, { type Worker } from 'node:cluster';
 import { serveClusterMetrics } from '../api/clusterMetrics.ts';
@@ -48,6 +50,7 @@ export async function runServeCluster({ workers, logger, signal }: ServeClusterO
     live.delete(worker);
     const wasServing = serving.delete(worker);
     if (stopping) {
+      if (code !== exitCodes.ok) failure ??= knownExitCode(code);
       if (live.size === 0) allExited.resolve();
       return;
     }
@@ -57,7 +60,7 @@ export async function runServeCluster({ workers, logger, signal }: ServeClusterO
       fork();
     } else {
       logger.error('worker exited before listening; stopping', fields);
-      failure = (Object.values(exitCodes) as number[]).includes(code ?? -1) && code !== 0 ? (code as ExitCode) : exitCodes.inputError;
+      failure = code === exitCodes.ok ? exitCodes.inputError : knownExitCode(code);
       stopRequested.resolve();
     }
   };
@@ -81,6 +84,11 @@ export async function runServeCluster({ workers, logger, signal }: ServeClusterO
     cluster.off('exit', onExit);
     stopMetrics();
   }
+}
+
+/** A worker's exit code as one of ours (a worker killed by a signal has none: inputError). */
+function knownExitCode(code: number | null): ExitCode {
+  return (Object.values(exitCodes) as number[]).includes(code ?? -1) ? (code as ExitCode) : exitCodes.inputError;
 }
 
 /** In a worker: how it takes part in the cluster. */

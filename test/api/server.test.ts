@@ -1,6 +1,7 @@
 /**
  * The HTTP service on a real SQLite store with pizza loaded, over real sockets (port 0 + fetch):
- * probes, metrics, request logs, and the first GraphQL queries (ontologies, concept, search).
+ * probes, metrics, request logs, and the first GraphQL queries (ontologies, concept, search); and
+ * graceful shutdown on schema.org, whose big answers outlast a slow client's socket buffers.
  */
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -8,18 +9,19 @@ import { createLogger, startServer, type RunningServer } from '../../src/api/ind
 import type { GraphStore } from '../../src/graph/GraphStore.ts';
 import { loadOntologies } from '../../src/load/index.ts';
 import { fixture, tempStore } from '../load/helpers.ts';
+import { bigSchemaOrgQuery, pausedRequest } from './pausedRequest.ts';
 
 const pizzaNs = 'https://raw.githubusercontent.com/owlcs/pizza-ontology/refs/heads/master/pizza.owl#';
 
 /** A server over `store` whose JSON log lines are collected in `logs`. */
-async function serve(store: GraphStore): Promise<{ running: RunningServer; logs: Record<string, unknown>[] }> {
+async function serve(store: GraphStore, graceMs?: number): Promise<{ running: RunningServer; logs: Record<string, unknown>[] }> {
   const stream = new PassThrough();
   const logs: Record<string, unknown>[] = [];
   stream.setEncoding('utf8');
   stream.on('data', (chunk: string) => {
     for (const line of chunk.split('\n').filter(Boolean)) logs.push(JSON.parse(line) as Record<string, unknown>);
   });
-  return { running: await startServer({ store, logger: createLogger(stream), port: 0, host: '127.0.0.1' }), logs };
+  return { running: await startServer({ store, logger: createLogger(stream), port: 0, host: '127.0.0.1', graceMs }), logs };
 }
 
 let store: GraphStore;
@@ -185,5 +187,47 @@ describe('GraphQL', () => {
     const response = await fetch(`${running.url}/graphql`, { headers: { accept: 'text/html' } });
     expect(response.headers.get('content-type')).toMatch(/^text\/html/);
     expect(await response.text()).toContain('GraphiQL');
+  });
+});
+
+/**
+ * close(): the bug was http.Server.close() destroying a connection whose response had called end()
+ * while most of its body was still queued for the client.
+ */
+describe('shutdown', () => {
+  let schemaStore: GraphStore;
+  let disposeSchema: () => Promise<void>;
+  beforeAll(async () => {
+    ({ store: schemaStore, dispose: disposeSchema } = await tempStore());
+    await loadOntologies(schemaStore, [fixture('schemaorg/schemaorg-current-https.ttl')], { id: 'schema', missingImports: 'warn', allowRemoteImports: [] });
+  });
+  afterAll(() => disposeSchema());
+
+  test('close() refuses new connections and lets a response being written finish, then stops', async () => {
+    const { running, logs } = await serve(schemaStore);
+    const paused = await pausedRequest(`${running.url}/graphql`, 'slow', bigSchemaOrgQuery);
+    expect(paused.status).toBe(200);
+    const closing = running.close();
+    await expect(fetch(`${running.url}/healthz`)).rejects.toMatchObject({ cause: { code: 'ECONNREFUSED' } });
+
+    const { complete, body } = await paused.resume();
+    expect(complete).toBe(true);
+    const answer = JSON.parse(body) as { data: { concept: { subConcepts: unknown[] } } };
+    expect(answer.data.concept.subConcepts.length).toBeGreaterThan(1000);
+    await closing;
+    expect(running.cutRequests).toBe(0);
+    const messages = logs.map((line) => (line.msg === 'request' ? `request ${String(line.requestId)}` : line.msg));
+    expect(messages.slice(messages.indexOf('shutting down'))).toEqual(['shutting down', 'request slow', 'stopped']);
+    expect(logs.find((line) => line.msg === 'shutting down')).toMatchObject({ inFlight: 1 });
+  });
+
+  test('when the grace period runs out, close() cuts what is left and counts it', async () => {
+    const { running, logs } = await serve(schemaStore, 50);
+    const paused = await pausedRequest(`${running.url}/graphql`, 'too-slow', bigSchemaOrgQuery);
+    await running.close();
+    expect(running.cutRequests).toBe(1);
+    expect(logs.find((line) => line.level === 'warn')).toMatchObject({ msg: 'grace period ran out: requests cut', cut: 1, graceMs: 50 });
+    expect(logs.at(-1)).toMatchObject({ msg: 'stopped', cut: 1 });
+    expect((await paused.resume()).complete).toBe(false);
   });
 });

@@ -1,9 +1,11 @@
 /**
  * `ontomesh serve` as a process: it listens, logs JSON lines, serves a loaded store, seeds the demo
- * mesh on first start of the default store, and exits 0 after draining on SIGTERM.
+ * mesh on first start of the default store, and exits 0 after draining on SIGTERM (serveDrain.test.ts
+ * drains a response in flight). An address it cannot listen on is one line with a code, once.
  */
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { fixture, tempDir } from '../load/helpers.ts';
@@ -52,4 +54,33 @@ test('with the default store, the demo mesh is loaded on first start only', asyn
   expect(second.logs.find((line) => line.msg === 'loading demo mesh')).toBeUndefined();
   const versions = await runOntomesh(['versions', 'mesh', '--json'], { cwd });
   expect((JSON.parse(versions.stdout) as unknown[]).length).toBe(1);
+});
+
+test.each([1, 2])('--workers %i: a port in use is one BAD_REQUEST line naming host:port, exit 2', async (workers) => {
+  const taken = createServer().listen(0, '127.0.0.1');
+  await once(taken, 'listening');
+  const { port } = taken.address() as AddressInfo;
+  try {
+    const run = await runOntomesh(['serve', '--store', `sqlite:${join(cwd, 'taken.db')}`, '--host', '127.0.0.1', '--port', String(port), '--workers', String(workers)], { cwd });
+    expect(run.code).toBe(2);
+    const errors = run.stderr.split('\n').filter((line) => line.includes('BAD_REQUEST'));
+    expect(errors).toEqual([`BAD_REQUEST cannot listen on 127.0.0.1:${port}: the address is already in use (another process listens there; choose another port)`]);
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+    expect(run.stdout).not.toMatch(/"msg":"(listening|worker started)"/);
+  } finally {
+    taken.close();
+  }
+});
+
+test.each([
+  ['256.1.1.1', /^BAD_REQUEST host "256\.1\.1\.1" is not an IPv4 address$/],
+  // ENOTFOUND, or EAI_AGAIN where no DNS server answers
+  ['nowhere.invalid', /^BAD_REQUEST cannot listen on nowhere\.invalid:0: host "nowhere\.invalid" does not resolve \((ENOTFOUND|EAI_AGAIN)\)$/],
+])('--host %s is one BAD_REQUEST line, with one worker and with two', async (host, message) => {
+  for (const workers of ['1', '2']) {
+    const run = await runOntomesh(['serve', '--store', `sqlite:${join(cwd, 'host.db')}`, '--host', host, '--port', '0', '--workers', workers], { cwd });
+    expect(run.code).toBe(2);
+    expect(run.stderr.split('\n').filter((line) => line.includes('BAD_REQUEST'))).toEqual([expect.stringMatching(message)]);
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+  }
 });

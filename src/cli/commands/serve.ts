@@ -2,14 +2,17 @@
  * `ontomesh serve`: the HTTP service. With the default store and no graph in it yet, the demo mesh is
  * loaded in the background: the ontologies in ./ontology as graph `mesh` (/readyz turns ready when it
  * is in), then the data products and contracts described in ./mesh, registered into their domains.
- * SIGTERM/SIGINT drain in-flight requests, then close the store. With `--workers N` (default: one per
- * available core) the primary does that one-time work, then N worker processes serve (serveCluster.ts).
+ * SIGTERM/SIGINT drain in-flight requests, then close the store; the exit code is 0 after a complete
+ * drain, 130 (interrupted) when the grace period ran out and requests were cut. With `--workers N`
+ * (default: one per available core) the primary checks that the address can be listened on, does
+ * that one-time work, then N worker processes serve (serveCluster.ts).
  */
 import cluster from 'node:cluster';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Logger, Metrics } from '../../api/index.ts';
+import { probeListen } from '../../api/listen.ts';
 import type { GraphStore } from '../../graph/GraphStore.ts';
 import { loadOntologies, readDescriptorFiles, registerProducts } from '../../load/index.ts';
 import { integerOption, parseCommandArgs, type Command } from '../command.ts';
@@ -33,6 +36,8 @@ Also PUT|GET /ontologies/{id} (ontologies, e.g. from \`ontomesh push\`) and PUT|
 /contracts/{id} (descriptors). Logs are JSON lines on stdout (LOG_LEVEL=debug|info|warn|error).
 With the default store and no graph loaded yet, the demo mesh is loaded on first start: the
 ontologies in ./ontology as graph "mesh", and the data products described in ./mesh.
+SIGTERM/SIGINT: stop accepting connections, /readyz answers 503, in-flight requests finish (10 s at
+most), then exit 0; 130 when the 10 s ran out and requests were cut (the log says how many).
 
 Options:
   --store URL   the store (default: $ONTOMESH_STORE, else sqlite:./data/ontomesh.db)
@@ -56,6 +61,8 @@ Options:
     const logger = createLogger(io.stdout, logLevelFromEnv(io.env), { pid: process.pid });
     const { url, isDefault } = resolveStoreUrl(values.store, io.env);
     if (cluster.isPrimary && workers > 1) {
+      // Here rather than in each worker: a port in use or a bad host is reported once, before any work.
+      await probeListen(port, values.host);
       const store = await openStore(url);
       try {
         if (isDefault) await seedDemoMesh(store, logger, undefined, io.signal);
@@ -76,7 +83,7 @@ Options:
         if (!signal.aborted) await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
         await running.close();
         await seeding;
-        return exitCodes.ok;
+        return running.cutRequests > 0 ? exitCodes.interrupted : exitCodes.ok;
       } finally {
         await store.close();
       }
