@@ -11,12 +11,12 @@
 import { stat } from 'node:fs/promises';
 import { OntomeshError } from '../errors/index.ts';
 import { FactRowsToElements } from '../graph/FactRows.ts';
-import type { GraphStore, LoadStats, VersionWriter } from '../graph/GraphStore.ts';
+import type { GraphStore, LoadStats, VersionInfo, VersionWriter } from '../graph/GraphStore.ts';
 import type { SourceDocument } from '../rdf/index.ts';
 import { FactSet } from './FactSet.ts';
 import { PRODUCT_GRAPH_PREFIX, registrationsOf } from './productRegistry.ts';
 import { readInWorker } from './readInWorker.ts';
-import { readOntologies, type FactSink, type LoadProgress, type ReadOptions } from './readOntologies.ts';
+import { readOntologies, type DerivedGraphId, type FactSink, type LoadProgress, type ReadOptions } from './readOntologies.ts';
 
 export type { LoadProgress } from './readOntologies.ts';
 
@@ -52,7 +52,8 @@ export interface LoadSummary {
  * version of a graph and activates it. With `store` undefined it is a dry run: everything but the writes.
  *
  * @throws OntomeshError `BAD_REQUEST` when the graph's active version holds registered data products
- *   (`mesh.<domain>`: replacing it would drop them from the registry), and as readOntologies does:
+ *   (`mesh.<domain>`: replacing it would drop them from the registry), or, when no id was given, holds
+ *   another ontology than the one the id was derived from; and as readOntologies does:
  *   a bad id or base IRI, nothing to load (no RDF document, no triple); the input's errors otherwise.
  * @example
  * const summary = await loadOntologies(store, ['ontology/pizza.owl'], { missingImports: 'warn', allowRemoteImports: [] });
@@ -68,9 +69,11 @@ export async function loadOntologies(store: GraphStore | undefined, paths: strin
   const facts = new FactSet();
   let toElements: FactRowsToElements | undefined;
   const sink: FactSink = {
-    async begin(graphId) {
+    async begin(graphId, derived) {
       if (store === undefined) return;
-      await refuseProductGraph(store, graphId);
+      const active = (await store.versions(graphId)).find((version) => version.active);
+      refuseProductGraph(graphId, active);
+      if (derived !== undefined) refuseOtherOntology(graphId, derived, active);
       writer = await store.beginVersion(graphId, { documents: [], prefixes: {}, missingImports: [], origin: options.origin });
     },
     rows(batch) {
@@ -103,13 +106,31 @@ export async function loadOntologies(store: GraphStore | undefined, paths: strin
  * the products would vanish from discovery and the registry (`mesh register` and `mesh unregister` would
  * no longer find them). Registrations change such a graph; ontologies go under another id.
  */
-async function refuseProductGraph(store: GraphStore, graphId: string): Promise<void> {
+function refuseProductGraph(graphId: string, active: VersionInfo | undefined): void {
   if (!graphId.startsWith(PRODUCT_GRAPH_PREFIX)) return;
-  const active = (await store.versions(graphId)).find((version) => version.active);
   if (active === undefined || registrationsOf(active.meta) === undefined) return;
   throw new OntomeshError(
     'BAD_REQUEST',
     `graph "${graphId}" holds registered data products; publish ontologies under another id (products are registered with \`ontomesh mesh register\` or PUT /products/{id})`,
+    { term: graphId },
+  );
+}
+
+/**
+ * Refuses a load whose graph id was derived (not given) when the graph it names holds another
+ * ontology: `http://example.org/onto/` and `https://other.org/onto#`, or two teams' `…/core`, derive
+ * the same id, and the second load would silently replace the first. Given an id, a load replaces
+ * whatever the graph holds, as asked.
+ */
+function refuseOtherOntology(graphId: string, derived: DerivedGraphId, active: VersionInfo | undefined): void {
+  if (active === undefined) return;
+  const held = active.meta.documents[0]?.ontologyIri;
+  if (held === derived.rootOntologyIri) return;
+  const name = (iri: string | undefined) => (iri === undefined ? 'an ontology without an IRI' : `<${iri}>`);
+  throw new OntomeshError(
+    'BAD_REQUEST',
+    `graph "${graphId}" holds ${name(held)} (version ${active.version}), and this load's root ontology is ${name(derived.rootOntologyIri)}: ` +
+      `give the id to load it under (--id ${graphId} replaces the graph)`,
     { term: graphId },
   );
 }

@@ -6,7 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import { OntomeshError, type ErrorCode, type ErrorLocation } from '../errors/index.ts';
 import { unpackRows, type PackedRows } from './packedRows.ts';
-import type { FactSink, LoadProgress, ReadHooks, ReadOptions, ReadResult } from './readOntologies.ts';
+import type { DerivedGraphId, FactSink, LoadProgress, ReadHooks, ReadOptions, ReadResult } from './readOntologies.ts';
 
 /**
  * Batches of rows the worker may send ahead of the store (each is ~2,000 quads, ~100 KB). Enough to
@@ -17,7 +17,7 @@ const maxInFlight = 64;
 
 /** What the worker posts. */
 export type WorkerMessage =
-  | { type: 'begin'; graphId: string }
+  | { type: 'begin'; graphId: string; derived?: DerivedGraphId }
   | { type: 'rows'; packed: PackedRows }
   | { type: 'asserted' }
   | { type: 'progress'; progress: LoadProgress }
@@ -48,7 +48,7 @@ export function readInWorker(paths: string[], options: ReadOptions, sink: FactSi
       if (settled) return;
       switch (message.type) {
         case 'begin':
-          await sink.begin(message.graphId);
+          await sink.begin(message.graphId, message.derived);
           break;
         case 'rows':
           await sink.rows(unpackRows(message.packed));

@@ -57,10 +57,19 @@ export interface ReadHooks {
   signal?: AbortSignal;
 }
 
+/** How a graph id that was not given came about. */
+export interface DerivedGraphId {
+  /** The IRI of the root document's ontology, when the id was derived from it. */
+  rootOntologyIri?: string;
+}
+
 /** Where the read side sends what it produces. */
 export interface FactSink {
-  /** The graph id is known; called once, before the first facts. */
-  begin(graphId: string): void | Promise<void>;
+  /**
+   * The graph id is known; called once, before the first facts. `derived` is there when no id was
+   * given and the id was derived (from the root ontology's IRI, else from the first path).
+   */
+  begin(graphId: string, derived?: DerivedGraphId): void | Promise<void>;
   /**
    * New facts in the load's term ids, each batch with the terms first used in it: asserted facts
    * first, then inferred ones. The batch is the sink's (its arrays can be kept or transferred).
@@ -131,6 +140,8 @@ class ReadRun {
   /** Batches read before the graph id is known (only while the root document has shown no owl:Ontology yet). */
   #pending: { doc: number; batch: Quad[] }[] | undefined = [];
   #graphId: string | undefined;
+  /** Set when the graph id was derived rather than given. */
+  #derived: DerivedGraphId | undefined;
   #mapper: RdfToGraph | undefined;
   #quads = 0;
   readonly #progress: LoadProgress = { phase: 'read', documents: 0, location: '', quads: 0, bytes: 0 };
@@ -172,7 +183,9 @@ class ReadRun {
           this.#pending.push({ doc, batch });
           return;
         }
-        this.#graphId = (rootIri && graphIdFromIri(rootIri)) || this.#fallbackId;
+        const fromIri = rootIri && graphIdFromIri(rootIri);
+        this.#graphId = fromIri || this.#fallbackId;
+        this.#derived = fromIri ? { rootOntologyIri: rootIri } : {};
       }
       await this.#start();
     }
@@ -182,7 +195,10 @@ class ReadRun {
   async finish(documents: SourceDocument[], missing: { iri: string; importedBy: string }[]): Promise<ReadResult> {
     this.#expectTriples(documents);
     if (this.#pending !== undefined) {
-      this.#graphId ??= this.#fallbackId;
+      if (this.#graphId === undefined) {
+        this.#graphId = this.#fallbackId;
+        this.#derived = {};
+      }
       await this.#start();
     }
     this.#meta.documents = documents.map(({ location, format, ontologyIri, versionIri }) => ({ location, format, ontologyIri, versionIri }));
@@ -222,7 +238,7 @@ class ReadRun {
     this.#pending = undefined;
     this.#mapper = new RdfToGraph(this.#graphId!);
     this.#entailment = new Entailment(this.#mapper.terms);
-    await this.#sink.begin(this.#graphId!);
+    await this.#sink.begin(this.#graphId!, this.#derived);
     for (const { doc, batch } of pending) await this.#add(doc, batch);
   }
 

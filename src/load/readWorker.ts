@@ -35,7 +35,7 @@ function onProgress(progress: LoadProgress): void {
 
 try {
   const result = await readOntologies(paths, options, {
-    begin: (graphId) => post({ type: 'begin', graphId }),
+    begin: (graphId, derived) => post({ type: 'begin', graphId, ...(derived && { derived }) }),
     async rows(batch) {
       const packed = packRows(batch);
       post({ type: 'rows', packed }, transferables(packed));

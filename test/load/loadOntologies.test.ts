@@ -150,6 +150,28 @@ describe('graph id', () => {
     const error = await rejection(loadOntologies(store, [pizza], { ...options, id: '../etc' }));
     expect(error.code).toBe('BAD_REQUEST');
   });
+
+  test('a derived id that names a graph of another ontology is refused; the same ontology, or the id given, replaces it', async () => {
+    const { dir, remove } = await tempDir();
+    try {
+      const ontology = (iri: string, label: string) =>
+        `@prefix owl: <http://www.w3.org/2002/07/owl#> .\n@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n<${iri}> a owl:Ontology .\n<${iri}C> a owl:Class ; rdfs:label "${label}" .\n`;
+      await writeTree(dir, {
+        'slash.ttl': ontology('http://example.org/onto/', 'first'),
+        'slash-again.ttl': ontology('http://example.org/onto/', 'second'),
+        'hash.ttl': ontology('http://example.org/onto#', 'other'),
+      });
+      expect((await loadOntologies(store, [join(dir, 'slash.ttl')], options)).version).toBe(1);
+      const error = await rejection(loadOntologies(store, [join(dir, 'hash.ttl')], options));
+      expect(error).toMatchObject({ code: 'BAD_REQUEST', location: { term: 'onto' } });
+      expect(error.message).toContain('<http://example.org/onto/> (version 1)');
+      expect((await store.versions('onto')).map((v) => [v.version, v.active])).toEqual([[1, true]]);
+      expect((await loadOntologies(store, [join(dir, 'slash-again.ttl')], options)).version).toBe(2);
+      expect((await loadOntologies(store, [join(dir, 'hash.ttl')], { ...options, id: 'onto' })).version).toBe(3);
+    } finally {
+      await remove();
+    }
+  });
 });
 
 describe('nothing to load is refused, and the active version stays', () => {
