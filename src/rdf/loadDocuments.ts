@@ -14,6 +14,7 @@ import { pathToFileURL } from 'node:url';
 import type { Quad } from '@rdfjs/types';
 import { OntomeshError, type ErrorLocation } from '../errors/index.ts';
 import type { RdfFormat } from './formats.ts';
+import { cannotRead } from './imports/cannotRead.ts';
 import { detectFormat, peekHead, readFileHead } from './imports/documentFormat.ts';
 import { expandPaths, type LoadPlan } from './imports/expandPaths.ts';
 import { fetchRemoteDocument, type FetchFunction, type RemoteDocument } from './imports/fetchRemoteDocument.ts';
@@ -183,9 +184,7 @@ class ImportsClosure {
     const { source } = pending;
     if (source.kind === 'file') {
       const path = source.path;
-      const unreadable = (error: unknown): never => {
-        throw new OntomeshError('FILE_NOT_FOUND', `Cannot read ${path}: ${(error as Error).message}`, { file: path }, {}, { cause: error });
-      };
+      const unreadable = cannotRead(path);
       const format = detectFormat({ file: path, name: path, head: await readFileHead(path).catch(unreadable) });
       const document = this.#announce(path, format, pending);
       const stream = createReadStream(path, { highWaterMark: 1 << 16 });

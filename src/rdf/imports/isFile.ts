@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 
 /** Whether `path` is an existing regular file (following symbolic links). */
 export async function isFile(path: string): Promise<boolean> {
-  return stat(path).then((stats) => stats.isFile(), () => false);
+  return (await pathKind(path)) === 'file';
 }
 
 /** What is at `path`, for messages: a file, a folder, something else, or nothing. */
