@@ -71,9 +71,7 @@ export async function loadOntologies(store: GraphStore | undefined, paths: strin
   const sink: FactSink = {
     async begin(graphId, derived) {
       if (store === undefined) return;
-      const active = (await store.versions(graphId)).find((version) => version.active);
-      refuseProductGraph(graphId, active);
-      if (derived !== undefined) refuseOtherOntology(graphId, derived, active);
+      await refuseUnintendedReplacement(store, graphId, derived);
       writer = await store.beginVersion(graphId, { documents: [], prefixes: {}, missingImports: [], origin: options.origin });
     },
     rows(batch) {
@@ -102,13 +100,25 @@ export async function loadOntologies(store: GraphStore | undefined, paths: strin
 }
 
 /**
+ * The checks that need the graph's active version, which is read only when one of them applies (a
+ * product graph, or an id that was derived): a load under a given id is one store call shorter.
+ */
+async function refuseUnintendedReplacement(store: GraphStore, graphId: string, derived: DerivedGraphId | undefined): Promise<void> {
+  const productGraph = graphId.startsWith(PRODUCT_GRAPH_PREFIX);
+  if (!productGraph && derived === undefined) return;
+  const active = (await store.versions(graphId)).find((version) => version.active);
+  if (active === undefined) return;
+  if (productGraph) refuseProductGraph(graphId, active);
+  if (derived !== undefined) refuseOtherOntology(graphId, derived, active);
+}
+
+/**
  * Refuses to load into a domain graph of registered data products: a load replaces the whole graph, so
  * the products would vanish from discovery and the registry (`mesh register` and `mesh unregister` would
  * no longer find them). Registrations change such a graph; ontologies go under another id.
  */
-function refuseProductGraph(graphId: string, active: VersionInfo | undefined): void {
-  if (!graphId.startsWith(PRODUCT_GRAPH_PREFIX)) return;
-  if (active === undefined || registrationsOf(active.meta) === undefined) return;
+function refuseProductGraph(graphId: string, active: VersionInfo): void {
+  if (registrationsOf(active.meta) === undefined) return;
   throw new OntomeshError(
     'BAD_REQUEST',
     `graph "${graphId}" holds registered data products; publish ontologies under another id (products are registered with \`ontomesh mesh register\` or PUT /products/{id})`,
@@ -122,8 +132,7 @@ function refuseProductGraph(graphId: string, active: VersionInfo | undefined): v
  * the same id, and the second load would silently replace the first. Given an id, a load replaces
  * whatever the graph holds, as asked.
  */
-function refuseOtherOntology(graphId: string, derived: DerivedGraphId, active: VersionInfo | undefined): void {
-  if (active === undefined) return;
+function refuseOtherOntology(graphId: string, derived: DerivedGraphId, active: VersionInfo): void {
   const held = active.meta.documents[0]?.ontologyIri;
   if (held === derived.rootOntologyIri) return;
   const name = (iri: string | undefined) => (iri === undefined ? 'an ontology without an IRI' : `<${iri}>`);
