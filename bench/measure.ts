@@ -1,11 +1,14 @@
 /**
  * One measurement in a fresh process, so that its peak memory (max RSS) is its own:
  *
- *   node bench/measure.ts parser|parse|load FILE
+ *   node bench/measure.ts parser|floor|parse|load FILE
  *
  * - `parser`: the raw parser alone, the peer we compare with: N3.js for Turtle and N-Triples,
  *   rdfxml-streaming-parser for RDF/XML, reading the file as a stream and counting quads;
  * - `parse`: ontomesh's own parse stage (src/rdf parseFile: format detection, batching, errors);
+ * - `floor`: the raw parser, each triple inserted bare into one SQLite table (its terms' values and
+ *   whether the object is a literal; no dictionary, no index, no full-text, no entailment, one
+ *   transaction): the least a load into SQLite can do, for telling what the load's own work costs;
  * - `load`: the whole pipeline, loadOntologies into a new SQLite store (parse, OWL view,
  *   entailment, mapping, writes, indexes, commit), the store closed at the end.
  *
@@ -14,11 +17,13 @@
 import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { pathToFileURL } from 'node:url';
+import type { Quad } from '@rdfjs/types';
 import { Parser } from 'n3';
 import { RdfXmlParser } from 'rdfxml-streaming-parser';
 
-export type MeasureMode = 'parser' | 'parse' | 'load';
+export type MeasureMode = 'parser' | 'floor' | 'parse' | 'load';
 
 export interface Measurement {
   mode: MeasureMode;
@@ -33,7 +38,8 @@ export interface Measurement {
 
 type Outcome = Pick<Measurement, 'triples' | 'inferred' | 'phasesMs'>;
 
-async function rawParse(file: string): Promise<Outcome> {
+/** Parses `file` with the raw parser, handing each quad to `onQuad`; returns the count. */
+async function rawParse(file: string, onQuad: (quad: Quad) => void = () => {}): Promise<Outcome> {
   const baseIRI = pathToFileURL(resolve(file)).href;
   const input = createReadStream(file, { encoding: 'utf8' });
   let count = 0;
@@ -42,20 +48,47 @@ async function rawParse(file: string): Promise<Outcome> {
       input.on('error', fail);
       new Parser({ baseIRI, format: extname(file) === '.nt' ? 'N-Triples' : 'Turtle' }).parse(input, (error, quad) => {
         if (error) fail(error);
-        else if (quad) count++;
-        else done();
+        else if (quad) {
+          count++;
+          onQuad(quad);
+        } else done();
       });
     });
   } else {
     await new Promise<void>((done, fail) => {
       input.on('error', fail);
       input.pipe(new RdfXmlParser({ baseIRI }))
-        .on('data', () => count++)
+        .on('data', (quad: Quad) => {
+          count++;
+          onQuad(quad);
+        })
         .on('error', fail)
         .on('end', done);
     });
   }
   return { triples: count };
+}
+
+/** The floor: rawParse with every triple inserted as it comes, 64 rows a statement, in one transaction. */
+async function parseAndInsertBare(file: string): Promise<Outcome> {
+  const rowsPerStatement = 64;
+  const db = new DatabaseSync(join(scratch, 'floor.db'));
+  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; CREATE TABLE triple (s TEXT, p TEXT, o TEXT, literal INTEGER)');
+  const insertMany = db.prepare(`INSERT INTO triple VALUES ${Array(rowsPerStatement).fill('(?, ?, ?, ?)').join(', ')}`);
+  const insertOne = db.prepare('INSERT INTO triple VALUES (?, ?, ?, ?)');
+  let row: (string | number)[] = [];
+  db.exec('BEGIN');
+  const outcome = await rawParse(file, ({ subject, predicate, object }) => {
+    row.push(subject.value, predicate.value, object.value, object.termType === 'Literal' ? 1 : 0);
+    if (row.length === rowsPerStatement * 4) {
+      insertMany.run(...row);
+      row = [];
+    }
+  });
+  for (let i = 0; i < row.length; i += 4) insertOne.run(...row.slice(i, i + 4));
+  db.exec('COMMIT');
+  db.close();
+  return outcome;
 }
 
 /** Each mode imports what it needs, then returns the work to time: module loading is not measured. */
@@ -64,7 +97,8 @@ type Prepare = () => Promise<(file: string) => Promise<Outcome>>;
 // ontomesh's modules are imported only by the modes that use them, so that the raw parser's
 // process carries nothing else.
 const modes: Record<MeasureMode, Prepare> = {
-  parser: async () => rawParse,
+  parser: async () => (file) => rawParse(file),
+  floor: async () => parseAndInsertBare,
   parse: async () => {
     const { parseFile } = await import('../src/rdf/index.ts');
     return async (file) => ({ triples: (await parseFile(file, { file }, { quads() {} })).quads });
@@ -96,7 +130,7 @@ const modes: Record<MeasureMode, Prepare> = {
 
 const [mode, file] = process.argv.slice(2) as [MeasureMode, string];
 if (!(mode in modes) || !file) {
-  console.error('usage: node bench/measure.ts parser|parse|load FILE');
+  console.error('usage: node bench/measure.ts parser|floor|parse|load FILE');
   process.exit(2);
 }
 const scratch = mkdtempSync(join(tmpdir(), 'ontomesh-bench-'));
