@@ -38,22 +38,22 @@ function readLoadOptions(values: ReadValues): Omit<LoadOptions, 'id'> {
 }
 
 /**
- * Runs a load (into `store`) or a dry run (`store` undefined) of `paths` with progress on stderr,
- * then prints its summary on stdout, as text or, with `--json`, as JSON.
+ * Runs a load (into `store`) or a dry run (`dryRun`, checked against `store` when there is one) of
+ * `paths` with progress on stderr, then prints its summary on stdout, as text or, with `--json`, as JSON.
  */
 export async function loadAndReport(
   store: GraphStore | undefined,
   paths: string[],
   values: ReadValues & { id?: string; progress?: boolean; json?: boolean },
   io: CliIo,
-  origin?: string,
+  run: { origin?: string; dryRun?: boolean },
 ): Promise<void> {
   const progress = startProgress(io.stderr, { force: values.progress === true });
   try {
     const summary = await loadOntologies(store, paths, {
       ...readLoadOptions(values),
+      ...run,
       id: values.id,
-      origin,
       signal: io.signal,
       onProgress: (p) => progress.update(p),
     });

@@ -30,6 +30,11 @@ export interface LoadOptions extends ReadOptions {
    * "Speed"). A dry run always reads in this thread.
    */
   worker?: boolean | 'auto';
+  /**
+   * Writes nothing to `store`, but refuses what a load into it would refuse (a graph of registered data
+   * products, a derived id naming another ontology's graph): a dry run that answers as the load would.
+   */
+  dryRun?: boolean;
 }
 
 /** Input size from which `worker: 'auto'` reads in a worker thread (starting one costs ~0.15 s). */
@@ -49,7 +54,8 @@ export interface LoadSummary {
 
 /**
  * Loads ontologies (files, folders or a Protégé catalog, with their owl:imports closure) into a new
- * version of a graph and activates it. With `store` undefined it is a dry run: everything but the writes.
+ * version of a graph and activates it. With `store` undefined it is a dry run: everything but the writes
+ * and the checks against the graph's active version; with `dryRun` those checks too, on `store`.
  *
  * @throws OntomeshError `BAD_REQUEST` when the graph's active version holds registered data products
  *   (`mesh.<domain>`: replacing it would drop them from the registry), or, when no id was given, holds
@@ -62,7 +68,7 @@ export interface LoadSummary {
 export async function loadOntologies(store: GraphStore | undefined, paths: string[], options: LoadOptions): Promise<LoadSummary> {
   if (paths.length === 0) throw new OntomeshError('BAD_REQUEST', 'nothing to load: no path given');
   const started = performance.now();
-  const { onProgress, signal, worker = 'auto', ...readOptions } = options;
+  const { onProgress, signal, worker = 'auto', dryRun = false, ...readOptions } = options;
   let writer: VersionWriter | undefined;
   // Facts stated twice are dropped here, on the writing side (off the read worker); a writer that
   // takes rows gets them as they are, any other gets elements.
@@ -72,6 +78,7 @@ export async function loadOntologies(store: GraphStore | undefined, paths: strin
     async begin(graphId, derived) {
       if (store === undefined) return;
       await refuseUnintendedReplacement(store, graphId, derived);
+      if (dryRun) return;
       writer = await store.beginVersion(graphId, { documents: [], prefixes: {}, missingImports: [], origin: options.origin });
     },
     rows(batch) {
@@ -82,7 +89,7 @@ export async function loadOntologies(store: GraphStore | undefined, paths: strin
     assertedDone: () => writer?.assertedWritten?.(),
   };
   try {
-    const inWorker = store !== undefined && (worker === 'auto' ? (await inputBytes(paths)) >= workerThreshold : worker);
+    const inWorker = store !== undefined && !dryRun && (worker === 'auto' ? (await inputBytes(paths)) >= workerThreshold : worker);
     const read = await (inWorker ? readInWorker : readOntologies)(paths, readOptions, sink, { onProgress, signal });
     const stats: LoadStats = { triples: facts.size, ...read.stats };
     const version = writer === undefined ? undefined : (await writer.commit(stats, read.meta)).version;

@@ -2,7 +2,7 @@
  * The `ontomesh` command as users run it (a child process): help and usage errors, load with its
  * --json summary, versions, export in every format, validate, exit codes and `file:line:col` errors;
  * loads refused without changing the served graph (nothing to load, a graph of registered data
- * products) and unreadable folders reported as such.
+ * products), refused by `validate --store` alike, and unreadable folders reported as such.
  */
 import { execFile, spawnSync } from 'node:child_process';
 import { chmod, readFile, writeFile } from 'node:fs/promises';
@@ -224,6 +224,36 @@ describe('refused loads leave the served graph as it was', () => {
     expect(await versionsOf('mesh.sales')).toEqual([[1, true]]);
     // The registry is intact: the product is still there to unregister.
     expect(await ontomesh('mesh', 'unregister', 'orders', '--store', store())).toMatchObject({ code: 0 });
+  });
+
+  test('validate --store refuses what load --store refuses, with the same code and message, and writes nothing', async () => {
+    const dryRunStore = `sqlite:${join(cwd, 'dry-run.db')}`;
+    const run = async (command: 'load' | 'validate', args: string[]) => {
+      const { code, stderr } = await ontomesh(command, ...args, '--store', dryRunStore);
+      return { code, error: stderr.split('\n')[0] };
+    };
+    expect((await ontomesh('mesh', 'register', join(repoRoot, 'mesh/sales/orders.odps.yaml'), '--store', dryRunStore)).code).toBe(0);
+    expect((await ontomesh('load', pizza, '--store', dryRunStore)).code).toBe(0);
+    // Derives the id "pizza" from its ontology IRI, as pizza.owl does, but is another ontology.
+    const otherPizza = join(cwd, 'other-pizza.ttl');
+    await writeFile(otherPizza, '<http://example.org/other/pizza> a <http://www.w3.org/2002/07/owl#Ontology> .\n');
+    const refused = [
+      [[pizza, '--id', 'mesh.sales'], 'BAD_REQUEST graph "mesh.sales" holds registered data products; publish ontologies under another id'],
+      [[otherPizza], 'BAD_REQUEST graph "pizza" holds <https://raw.githubusercontent.com/owlcs/pizza-ontology/refs/heads/master/pizza.owl> (version 1)'],
+    ] as const;
+    for (const [args, message] of refused) {
+      const dryRun = await run('validate', [...args]);
+      expect(dryRun, args.join(' ')).toEqual(await run('load', [...args]));
+      expect(dryRun.code).toBe(2);
+      expect(dryRun.error).toContain(message);
+    }
+    // The store decides, not the id's prefix: a mesh.* graph without registrations loads, and validates.
+    const allowed = await ontomesh('validate', pizza, '--id', 'mesh.pizza', '--store', dryRunStore, '--json');
+    expect([allowed.code, JSON.parse(allowed.stdout).version]).toEqual([0, null]);
+    expect((await ontomesh('versions', 'mesh.pizza', '--store', dryRunStore)).code).toBe(1);
+    expect((await ontomesh('load', pizza, '--id', 'mesh.pizza', '--store', dryRunStore)).code).toBe(0);
+    const salesVersions = JSON.parse((await ontomesh('versions', 'mesh.sales', '--store', dryRunStore, '--json')).stdout) as { version: number }[];
+    expect(salesVersions.map((v) => v.version)).toEqual([1]);
   });
 
   test('a --base that is no absolute IRI writes nothing', async () => {

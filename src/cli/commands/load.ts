@@ -32,7 +32,7 @@ Examples:
     requirePositionals(positionals, 'some', 'PATH');
     const store = await openCliStore(values.store, io.env);
     try {
-      await loadAndReport(store, positionals, values, io, 'ontomesh load');
+      await loadAndReport(store, positionals, values, io, { origin: 'ontomesh load' });
       return exitCodes.ok;
     } finally {
       await store.close();
