@@ -6,6 +6,7 @@
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { asOntomeshError, OntomeshError } from '../errors/index.ts';
 import type { GraphStore } from '../graph/GraphStore.ts';
+import { clientError } from './clientError.ts';
 import { graphiqlAssets, graphiqlHtml } from './graphql/graphiql.ts';
 import { graphqlHandler } from './graphql/graphqlHandler.ts';
 import { createSchema } from './graphql/schema.ts';
@@ -23,12 +24,6 @@ export interface AppOptions {
   isShuttingDown(): boolean;
   /** Limits of the REST routes (ontology uploads, descriptors). */
   rest?: RestOptions;
-}
-
-/** Errors Express middleware raises for a bad request (body-parser: too large, malformed JSON). */
-function isClientError(error: unknown): error is Error & { status: number } {
-  const status = (error as { status?: unknown } | null)?.status;
-  return error instanceof Error && !(error instanceof OntomeshError) && typeof status === 'number' && status >= 400 && status < 500;
 }
 
 /** Builds the Express application. */
@@ -63,7 +58,7 @@ export function createApp({ store, logger, metrics, isShuttingDown, rest }: AppO
 
   app.use((req, _res, next) => next(new OntomeshError('NOT_FOUND', `no route ${req.method} ${req.path}`)));
   app.use((thrown: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    const error = isClientError(thrown) ? new OntomeshError('BAD_REQUEST', thrown.message) : asOntomeshError(thrown);
+    const error = asOntomeshError(clientError(thrown));
     if (error.code === 'INTERNAL') logger.error('request failed', { requestId: requestId(res), error: thrown });
     const body = error.code === 'INTERNAL' ? { code: error.code, message: 'Internal error' } : error.toJSON();
     res.status(error.status).json({ error: body });

@@ -17,6 +17,8 @@ export const errorCodes = {
   STORE_THROTTLED: { status: 429, description: 'The graph store throttled the request and the retry budget ran out.' },
   UNAUTHENTICATED: { status: 401, description: 'The request carries no valid credentials.' },
   FORBIDDEN: { status: 403, description: 'The caller may not perform this operation.' },
+  METHOD_NOT_ALLOWED: { status: 405, description: 'The endpoint does not take the request\'s HTTP method; the Allow header lists the ones it takes.' },
+  NOT_ACCEPTABLE: { status: 406, description: 'The endpoint cannot answer in any media type the request\'s Accept header allows.' },
   PAYLOAD_TOO_LARGE: { status: 413, description: 'The request body is larger than the service accepts.' },
   QUERY_TOO_COMPLEX: { status: 400, description: 'The GraphQL query exceeds the depth or cost limit.' },
   INTERNAL: { status: 500, description: 'An unexpected failure; the log has the details.' },

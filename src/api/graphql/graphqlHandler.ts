@@ -5,13 +5,14 @@
  * limit refused before they run (queryComplexityRule.ts), repeated documents executed
  * compiled (compiledExecution.ts), operation metrics, the store's
  * request charge as the `requestCharge` extension (stores that report it), malformed requests
- * answered with a GraphQL error that says what is wrong (requestParams.ts), and unexpected errors
+ * answered with a GraphQL error that says what is wrong (requestParams.ts; a refused method or Accept
+ * header too), and unexpected errors
  * logged with the request id and their stack before they are masked.
  */
 import { STATUS_CODES } from 'node:http';
 import type { Request, RequestHandler, Response } from 'express';
 import { getOperationAST, type GraphQLSchema } from 'graphql';
-import { createHandler, type Response as HttpResponse } from 'graphql-http';
+import { createHandler, type Response as HttpResponse, type ResponseHeaders } from 'graphql-http';
 import { errorCodes, OntomeshError, type ErrorCode, type ErrorLocation } from '../../errors/index.ts';
 import type { GraphStore } from '../../graph/GraphStore.ts';
 import type { Logger } from '../logger.ts';
@@ -88,16 +89,34 @@ export function graphqlHandler({ schema, store, logger, metrics, limits = queryL
     } catch (error) {
       response = failure(error, res);
     }
-    const [body, init] = response;
+    const [body, init] = withErrorBody(response, req);
     res.writeHead(init.status, init.statusText, init.headers).end(body);
   };
 }
 
-/** A GraphQL-over-HTTP error body (`{ errors: [{ message, extensions: { code } }] }`) with the code's HTTP status. */
-function errorResponse(code: ErrorCode, message: string, location: ErrorLocation = {}): HttpResponse {
+/**
+ * graphql-http refuses a method other than GET and POST (405, with `Allow`) and an `Accept` header
+ * allowing none of its media types (406, with the ones it serves in `Accept`) with an empty body; the
+ * spec asks for those statuses only, so they get the error body of every other refusal, headers kept.
+ */
+function withErrorBody(response: HttpResponse, req: Request): HttpResponse {
+  const [body, { status, headers = {} }] = response;
+  if (body !== null) return response;
+  if (status === 405) {
+    return errorResponse('METHOD_NOT_ALLOWED', `the GraphQL endpoint takes ${headers.allow} requests, not ${req.method}`, { term: req.method }, headers);
+  }
+  if (status === 406) {
+    const accept = req.get('accept') ?? '';
+    return errorResponse('NOT_ACCEPTABLE', `the GraphQL endpoint answers ${headers.accept}, which the Accept header "${accept}" does not allow`, { term: accept }, headers);
+  }
+  return response;
+}
+
+/** A GraphQL-over-HTTP error body (`{ errors: [{ message, extensions: { code } }] }`) with the code's HTTP status, and `headers` besides its Content-Type. */
+function errorResponse(code: ErrorCode, message: string, location: ErrorLocation = {}, headers: ResponseHeaders = {}): HttpResponse {
   const { status } = errorCodes[code];
   return [
     JSON.stringify({ errors: [{ message, extensions: { code, ...location } }] }),
-    { status, statusText: STATUS_CODES[status] ?? '', headers: { 'content-type': 'application/json; charset=utf-8' } },
+    { status, statusText: STATUS_CODES[status] ?? '', headers: { ...headers, 'content-type': 'application/json; charset=utf-8' } },
   ];
 }

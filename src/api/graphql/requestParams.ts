@@ -2,12 +2,14 @@
  * Reading a GraphQL-over-HTTP request — a GET query string, or a POST `application/json` body — into
  * its parameters, with an OntomeshError that says what is wrong when it is malformed: BAD_REQUEST
  * for the parameters, UNSUPPORTED_FORMAT for the media type, PAYLOAD_TOO_LARGE for a body over the
- * limit. graphql-http's own parser answers these with bare messages, an empty 415, or errors that
- * end up masked as INTERNAL; this one keeps its rules (graphql-over-http's) with precise messages.
+ * limit (the mapping the REST routes share, ../clientError.ts). graphql-http's own parser answers
+ * these with bare messages, an empty 415, or errors that end up masked as INTERNAL; this one keeps
+ * its rules (graphql-over-http's) with precise messages.
  */
 import express, { type Request, type RequestHandler } from 'express';
 import type { RequestParams } from 'graphql-http';
 import { OntomeshError } from '../../errors/index.ts';
+import { clientError } from '../clientError.ts';
 
 /** Largest request body accepted (GraphQL documents are small; this bounds memory per request). */
 export const maxBodyBytes = 1 << 20;
@@ -21,19 +23,8 @@ export function jsonBodyReader(limit = maxBodyBytes): (req: Request, res: Parame
   // Not strict: `null` or `5` are JSON, and requestParams says why they are not a GraphQL request.
   const parse = express.json({ limit, strict: false });
   return (req, res) => new Promise((resolve, reject) => {
-    parse(req, res, (error?: unknown) => (error === undefined ? resolve() : reject(bodyError(error, limit))));
+    parse(req, res, (error?: unknown) => (error === undefined ? resolve() : reject(clientError(error))));
   });
-}
-
-/** body-parser's errors (http-errors with a `type`) as ontomesh errors; anything else as it is. */
-function bodyError(error: unknown, limit: number): unknown {
-  const { type, status } = error as { type?: unknown; status?: unknown };
-  const message = error instanceof Error ? error.message : String(error);
-  if (type === 'entity.too.large') return new OntomeshError('PAYLOAD_TOO_LARGE', `the request body is larger than the limit of ${limit} bytes`);
-  if (type === 'entity.parse.failed') return new OntomeshError('BAD_REQUEST', `the request body is not valid JSON: ${message}`);
-  if (type === 'charset.unsupported' || type === 'encoding.unsupported') return new OntomeshError('UNSUPPORTED_FORMAT', `the request body cannot be read: ${message}`);
-  if (typeof status === 'number' && status >= 400 && status < 500) return new OntomeshError('BAD_REQUEST', `the request body cannot be read: ${message}`);
-  return error;
 }
 
 /**

@@ -42,7 +42,7 @@ const extensions: Record<RdfFormat, string> = { turtle: 'ttl', ntriples: 'nt', n
 /**
  * Writes the documents of `req` to a temporary folder. A Content-Type that names no RDF syntax is
  * UNSUPPORTED_FORMAT (415); none, or `application/octet-stream`, leaves the syntax to be recognised
- * from the content. Oversized, empty or malformed uploads are BAD_REQUEST.
+ * from the content. Oversized uploads are PAYLOAD_TOO_LARGE (413), empty or malformed ones BAD_REQUEST.
  *
  * @example
  * const upload = await receiveUpload(req, 'pizza', { maxBytes: 1 << 28, maxDocuments: 1000 });
@@ -185,5 +185,5 @@ function dispositionName(header: string | undefined): string | undefined {
 }
 
 function tooLarge(limits: UploadLimits): OntomeshError {
-  return new OntomeshError('BAD_REQUEST', `the upload is larger than the limit of ${limits.maxBytes} bytes`);
+  return new OntomeshError('PAYLOAD_TOO_LARGE', `the upload is larger than the limit of ${limits.maxBytes} bytes`);
 }

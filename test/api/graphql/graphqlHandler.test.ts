@@ -1,7 +1,8 @@
 /**
  * /graphql over real sockets: malformed requests get a GraphQL error body with a code and the right
- * status (BAD_REQUEST 400, UNSUPPORTED_FORMAT 415, PAYLOAD_TOO_LARGE 413) instead of an INTERNAL or an
- * empty body; queries over the limits are QUERY_TOO_COMPLEX before they run, the limits set by
+ * status (BAD_REQUEST 400, UNSUPPORTED_FORMAT 415, PAYLOAD_TOO_LARGE 413, METHOD_NOT_ALLOWED 405,
+ * NOT_ACCEPTABLE 406) instead of an INTERNAL or an empty body; queries over the limits are
+ * QUERY_TOO_COMPLEX before they run, the limits set by
  * ONTOMESH_GRAPHQL_MAX_DEPTH / _COST; an unexpected failure is INTERNAL, logged with its stack.
  */
 import { PassThrough } from 'node:stream';
@@ -82,6 +83,28 @@ describe('malformed requests', () => {
   test('a body over 1 MiB is PAYLOAD_TOO_LARGE (413)', async () => {
     const body = JSON.stringify({ query: `{ __typename } # ${'x'.repeat(2 << 20)}` });
     expect(await request(server, post(body))).toEqual({ status: 413, body: error('PAYLOAD_TOO_LARGE', 'the request body is larger than the limit of 1048576 bytes') });
+  });
+
+  test('a method other than GET and POST is METHOD_NOT_ALLOWED (405) with Allow and a body; HEAD gets the headers only', async () => {
+    for (const method of ['PUT', 'DELETE', 'PATCH', 'OPTIONS']) {
+      const response = await fetch(`${server.running.url}/graphql`, { method, headers: json, body: method === 'OPTIONS' ? undefined : '{"query":"{__typename}"}' });
+      expect([method, response.status, response.headers.get('allow'), response.headers.get('content-type'), await response.json()]).toEqual([
+        method, 405, 'GET, POST', 'application/json; charset=utf-8',
+        { errors: [{ message: `the GraphQL endpoint takes GET, POST requests, not ${method}`, extensions: { code: 'METHOD_NOT_ALLOWED', term: method } }] },
+      ]);
+    }
+    const head = await fetch(`${server.running.url}/graphql`, { method: 'HEAD' });
+    expect([head.status, head.headers.get('allow'), await head.text()]).toEqual([405, 'GET, POST', '']);
+  });
+
+  test('an Accept header allowing neither JSON media type is NOT_ACCEPTABLE (406) with a body naming them', async () => {
+    const served = 'application/graphql-response+json; charset=utf-8, application/json; charset=utf-8';
+    for (const init of [post('{"query":"{__typename}"}', { 'content-type': 'application/json', accept: 'application/xml' }), { path: '?query=%7B__typename%7D', headers: { accept: 'application/xml' } }]) {
+      expect(await request(server, init)).toEqual({
+        status: 406,
+        body: { errors: [{ message: `the GraphQL endpoint answers ${served}, which the Accept header "application/xml" does not allow`, extensions: { code: 'NOT_ACCEPTABLE', term: 'application/xml' } }] },
+      });
+    }
   });
 
   test('none of these is logged as an error; a well-formed request still works', async () => {
