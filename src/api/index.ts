@@ -2,6 +2,7 @@
 export { createApp, type AppOptions } from './createApp.ts';
 export { startServer, type RunningServer, type ServerOptions } from './startServer.ts';
 export { createLogger, logLevelFromEnv, type Logger, type LogLevel } from './logger.ts';
+export { graceMsFromEnv } from './shutdownGrace.ts';
 export { createMetrics, type Metrics } from './metrics.ts';
 export { ClusterWorkerRegistry } from './clusterMetrics.ts';
 export { createSchema, schemaPath } from './graphql/schema.ts';

@@ -9,6 +9,7 @@ import type { GraphStore } from '../graph/GraphStore.ts';
 import { trackConnections } from './connectionDrain.ts';
 import { createApp } from './createApp.ts';
 import { listen } from './listen.ts';
+import { defaultGraceMs } from './shutdownGrace.ts';
 import type { RestOptions } from './rest/index.ts';
 import type { Logger } from './logger.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
@@ -22,7 +23,7 @@ export interface ServerOptions {
   /** Interface to bind; all interfaces when absent. */
   host?: string;
   metrics?: Metrics;
-  /** How long in-flight requests may take to finish after close() (default 10 s). */
+  /** How long in-flight requests may take to finish after close() (default 10 s; `ontomesh serve`: graceMsFromEnv). */
   graceMs?: number;
   /** Limits of the REST routes. */
   rest?: RestOptions;
@@ -50,7 +51,7 @@ export interface RunningServer {
  * await running.close();
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const { store, logger, port, host, graceMs = 10_000 } = options;
+  const { store, logger, port, host, graceMs = defaultGraceMs } = options;
   tuneV8ForServing();
   const metrics = options.metrics ?? createMetrics();
   const unsubscribe = store.onRequest?.((request) => {

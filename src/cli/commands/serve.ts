@@ -3,9 +3,9 @@
  * loaded in the background: the ontologies in ./ontology as graph `mesh` (/readyz turns ready when it
  * is in), then the data products and contracts described in ./mesh, registered into their domains.
  * SIGTERM/SIGINT drain in-flight requests, then close the store; the exit code is 0 after a complete
- * drain, 130 (interrupted) when the grace period ran out and requests were cut. With `--workers N`
- * (default: one per available core) the primary checks that the address can be listened on, does
- * that one-time work, then N worker processes serve (serveCluster.ts).
+ * drain, 130 (interrupted) when the grace period (ONTOMESH_SHUTDOWN_GRACE_SECONDS) ran out and
+ * requests were cut. With `--workers N` (default: one per available core) the primary checks that the
+ * address can be listened on, does that one-time work, then N worker processes serve (serveCluster.ts).
  */
 import cluster from 'node:cluster';
 import { existsSync } from 'node:fs';
@@ -36,8 +36,10 @@ Also PUT|GET /ontologies/{id} (ontologies, e.g. from \`ontomesh push\`) and PUT|
 /contracts/{id} (descriptors). Logs are JSON lines on stdout (LOG_LEVEL=debug|info|warn|error).
 With the default store and no graph loaded yet, the demo mesh is loaded on first start: the
 ontologies in ./ontology as graph "mesh", and the data products described in ./mesh.
-SIGTERM/SIGINT: stop accepting connections, /readyz answers 503, in-flight requests finish (10 s at
-most), then exit 0; 130 when the 10 s ran out and requests were cut (the log says how many).
+SIGTERM/SIGINT: stop accepting connections, /readyz answers 503, in-flight requests finish within
+the grace period ($ONTOMESH_SHUTDOWN_GRACE_SECONDS, whole seconds, default 10), then exit 0; 130 when
+it ran out and requests were cut (the log says how many). On Kubernetes keep it below the pod's
+terminationGracePeriodSeconds less any preStop sleep.
 
 Options:
   --store URL   the store (default: $ONTOMESH_STORE, else sqlite:./data/ontomesh.db)
@@ -57,8 +59,10 @@ Options:
     const port = integerOption('port', values.port ?? io.env.PORT, { max: 65_535 }) ?? 8080;
     const workers = workersOption(values.workers ?? (io.env.ONTOMESH_WORKERS || undefined));
     // Imported here so the other commands do not pay for Express, GraphQL and prom-client at startup.
-    const { ClusterWorkerRegistry, createLogger, createMetrics, logLevelFromEnv, startServer } = await import('../../api/index.ts');
+    const { ClusterWorkerRegistry, createLogger, createMetrics, graceMsFromEnv, logLevelFromEnv, startServer } = await import('../../api/index.ts');
     const logger = createLogger(io.stdout, logLevelFromEnv(io.env), { pid: process.pid });
+    // Read before the store opens (and in the primary, before any worker): a bad value stops serve at once.
+    const graceMs = graceMsFromEnv(io.env);
     const { url, isDefault } = resolveStoreUrl(values.store, io.env);
     if (cluster.isPrimary && workers > 1) {
       // Here rather than in each worker: a port in use or a bad host is reported once, before any work.
@@ -78,7 +82,7 @@ Options:
       const metrics = createMetrics(member ? new ClusterWorkerRegistry() : undefined);
       const store = await openStore(url);
       try {
-        const running = await startServer({ store, logger, metrics, port, host: values.host });
+        const running = await startServer({ store, logger, metrics, port, host: values.host, graceMs });
         const seeding = isDefault && !member ? seedDemoMesh(store, logger, metrics, signal) : Promise.resolve();
         if (!signal.aborted) await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
         await running.close();
