@@ -4,13 +4,12 @@
  * loads refused without changing the served graph (nothing to load, a graph of registered data
  * products), refused by `validate --store` alike, and unreadable folders reported as such.
  */
-import { execFile, spawnSync } from 'node:child_process';
 import { chmod, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { expectedCounts } from '../load/expectedCounts.ts';
 import { compareGraphs, fixture, parseText, readQuads, repoRoot, tempDir, writeTree } from '../load/helpers.ts';
-import { runOntomesh, type RunResult } from './runOntomesh.ts';
+import { canRunUnprivileged, runOntomesh, type RunResult } from './runOntomesh.ts';
 
 const pizza = fixture('protege-owl/pizza-owlcs/pizza.owl');
 const brokenTurtle = fixture('w3c-vocabularies/dcat/dcat3-external.ttl');
@@ -263,23 +262,9 @@ describe('refused loads leave the served graph as it was', () => {
 });
 
 describe('unreadable folders and files', () => {
-  // chmod does not deny root: as root, ontomesh runs as nobody (setpriv, util-linux) to be denied.
-  const asRoot = process.getuid?.() === 0;
-  const node = join(repoRoot, 'node_modules/.bin/node');
-  const unprivileged = (...args: string[]): Promise<RunResult> =>
-    asRoot
-      ? new Promise((resolve, reject) => {
-          execFile('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', node, join(repoRoot, 'bin/ontomesh.js'), ...args], { cwd }, (error, stdout, stderr) => {
-            if (error && typeof error.code !== 'number') reject(error);
-            else resolve({ code: error ? (error.code as number) : 0, stdout, stderr });
-          });
-        })
-      : ontomesh(...args);
+  const unprivileged = (...args: string[]): Promise<RunResult> => runOntomesh(args, { cwd, env, unprivileged: true });
 
-  // As root, nobody must be able to reach the checkout (a clone under a private folder is not).
-  const canRunAsNobody = !asRoot || spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', node, '-e', `require('fs').accessSync(${JSON.stringify(join(repoRoot, 'bin/ontomesh.js'))})`]).status === 0;
-
-  test.skipIf(!canRunAsNobody)('is a FILE_NOT_FOUND naming the folder or the file, without a stack (exit 1)', async () => {
+  test.skipIf(!canRunUnprivileged)('is a FILE_NOT_FOUND naming the folder or the file, without a stack (exit 1)', async () => {
     const { dir, remove: removeDir } = await tempDir();
     try {
       const triple = '<http://example.org/a> <http://example.org/b> <http://example.org/c> .\n';

@@ -1,10 +1,33 @@
 /** Runs the real `ontomesh` command (bin/ontomesh.js under the project's Node 24) in a child process. */
-import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { execFile, spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
 import { repoRoot } from '../load/helpers.ts';
 
 const node = join(repoRoot, 'node_modules/.bin/node');
 const bin = join(repoRoot, 'bin/ontomesh.js');
+
+/** `setpriv` (util-linux) arguments that run a child as user nobody. */
+const asNobody = ['--reuid=65534', '--regid=65534', '--clear-groups'];
+const runsAsRoot = process.getuid?.() === 0;
+
+/**
+ * Whether a child can be run without root's privileges, so that file permissions (chmod) deny it: as
+ * root, only when nobody can reach the checkout (a clone under a private folder cannot).
+ */
+export const canRunUnprivileged = !runsAsRoot ||
+  spawnSync('setpriv', [...asNobody, node, '-e', `require('fs').accessSync(${JSON.stringify(bin)})`]).status === 0;
+
+export interface RunOptions {
+  cwd: string;
+  env?: NodeJS.ProcessEnv;
+  /** Run as nobody when this process is root (chmod does not deny root). */
+  unprivileged?: boolean;
+}
+
+/** The program and arguments that run `ontomesh ...args`. */
+function command(args: string[], unprivileged = false): [string, string[]] {
+  return unprivileged && runsAsRoot ? ['setpriv', [...asNobody, node, bin, ...args]] : [node, [bin, ...args]];
+}
 
 export interface RunResult {
   code: number;
@@ -19,9 +42,10 @@ function childEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 }
 
 /** Runs `ontomesh ...args` to completion. */
-export function runOntomesh(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<RunResult> {
+export function runOntomesh(args: string[], options: RunOptions): Promise<RunResult> {
+  const [program, programArgs] = command(args, options.unprivileged);
   return new Promise((resolve, reject) => {
-    execFile(node, [bin, ...args], { cwd: options.cwd, env: childEnv(options.env ?? {}), maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
+    execFile(program, programArgs, { cwd: options.cwd, env: childEnv(options.env ?? {}), maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
       if (error && typeof error.code !== 'number') reject(error);
       else resolve({ code: error ? (error.code as number) : 0, stdout, stderr });
     });
@@ -29,8 +53,9 @@ export function runOntomesh(args: string[], options: { cwd: string; env?: NodeJS
 }
 
 /** Starts `ontomesh ...args` and returns the running child. */
-export function spawnOntomesh(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): ChildProcessWithoutNullStreams {
-  return spawn(node, [bin, ...args], { cwd: options.cwd, env: childEnv(options.env ?? {}) });
+export function spawnOntomesh(args: string[], options: RunOptions): ChildProcessWithoutNullStreams {
+  const [program, programArgs] = command(args, options.unprivileged);
+  return spawn(program, programArgs, { cwd: options.cwd, env: childEnv(options.env ?? {}) });
 }
 
 /** A JSON log line of `ontomesh serve`. */
@@ -47,7 +72,7 @@ export interface ServeProcess {
 }
 
 /** Starts `ontomesh serve` on a free port of 127.0.0.1 with `args`, collecting its log lines. */
-export function startServe(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): ServeProcess {
+export function startServe(args: string[], options: RunOptions): ServeProcess {
   const child = spawnOntomesh(['serve', '--port', '0', '--host', '127.0.0.1', ...args], options);
   const logs: LogLine[] = [];
   const waiters: { done(logs: readonly LogLine[]): boolean; resolve(): void }[] = [];

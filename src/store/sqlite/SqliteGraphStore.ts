@@ -4,15 +4,15 @@
  * is the set of active version keys, so a request keeps reading the versions it started with even if
  * a load commits meanwhile.
  */
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
+import { resolve } from 'node:path';
+import type { DatabaseSync } from 'node:sqlite';
 import { OntomeshError } from '../../errors/index.ts';
 import type { FactElement } from '../../graph/elements.ts';
 import type { FactScan, GraphStore, LoadStats, NeighbourQuery, ResourceView, SearchHit, Snapshot, VersionInfo, VersionMeta, VersionWriter } from '../../graph/GraphStore.ts';
 import { isSkolem } from '../../graph/skolem.ts';
 import { foldText } from '../../graph/textIndex.ts';
-import { configure, createCatalog, dropVersionTables, hasCatalog, hasOlderCatalog, upgradeCatalog } from './schema.ts';
+import { openDatabase, type OpenedDatabase } from './openDatabase.ts';
+import { createCatalog, dropVersionTables, hasCatalog, hasOlderCatalog, schemaVersion, upgradeCatalog } from './schema.ts';
 import { SqliteVersionWriter, type VersionHost } from './SqliteVersionWriter.ts';
 import { VersionCatalog } from './VersionCatalog.ts';
 import { VersionReader, type FactRow } from './VersionReader.ts';
@@ -23,6 +23,8 @@ export interface SqliteStoreOptions {
   keepVersions?: number;
   /** How long a write waits for another process's load to release the file. Default 60 s. */
   lockTimeoutMs?: number;
+  /** Open read-only even when the file could be written (it is anyway when this process may not write it or its folder). */
+  readOnly?: boolean;
 }
 
 /** Subjects per export page (a page holds all facts of its subjects). */
@@ -33,7 +35,8 @@ const defaultSearchLimit = 20;
 const liveWriters = new Set<string>();
 
 /**
- * Opens (creating it and its folder if needed) a SQLite graph store.
+ * Opens (creating it and its folder if needed) a SQLite graph store; read-only (reads work, writes are
+ * FORBIDDEN) when this process may not write the file or its folder, or `options.readOnly` says so.
  *
  * @example
  * const store = await openSqliteStore('./data/ontomesh.db');
@@ -42,17 +45,15 @@ const liveWriters = new Set<string>();
  */
 export async function openSqliteStore(path: string, options: SqliteStoreOptions = {}): Promise<GraphStore> {
   const location = resolve(path);
-  let db: DatabaseSync;
+  let opened: OpenedDatabase;
   try {
-    mkdirSync(dirname(location), { recursive: true });
-    const isNew = !existsSync(location);
-    // A short busy wait: longer waits for the write lock are asynchronous (WriteTransactions).
-    db = new DatabaseSync(location, { enableForeignKeyConstraints: false, timeout: 50 });
-    configure(db, isNew);
+    opened = openDatabase(location, { readOnly: options.readOnly });
   } catch (error) {
+    if (error instanceof OntomeshError) throw error;
     throw new OntomeshError('STORE_UNAVAILABLE', `cannot open SQLite store ${location}: ${(error as Error).message}`, {}, {}, { cause: error });
   }
-  const store = new SqliteGraphStore(db, location, options);
+  const { db, readOnly } = opened;
+  const store = new SqliteGraphStore(db, location, readOnly, options);
   try {
     await store.initialize();
   } catch (error) {
@@ -79,18 +80,27 @@ class SqliteGraphStore implements GraphStore, VersionHost {
    */
   #turnSnapshot: Snapshot | undefined;
 
-  constructor(db: DatabaseSync, location: string, options: SqliteStoreOptions) {
+  constructor(db: DatabaseSync, location: string, readOnly: boolean, options: SqliteStoreOptions) {
     this.db = db;
     this.#location = location;
-    this.description = `sqlite:${location}`;
+    this.description = `sqlite:${location}${readOnly ? ' (read-only)' : ''}`;
     this.#keepVersions = Math.max(1, options.keepVersions ?? 5);
-    this.transactions = new WriteTransactions(db, location, options.lockTimeoutMs ?? 60_000);
+    this.transactions = new WriteTransactions(db, location, options.lockTimeoutMs ?? 60_000, readOnly);
     this.#catalog = new VersionCatalog(db);
     db.function('om_fold', { deterministic: true }, (text) => (typeof text === 'string' ? foldText(text) : null));
   }
 
-  /** Creates the catalog on first use; collects what crashed writers left unless another process is writing now. */
+  /**
+   * Creates the catalog on first use; collects what crashed writers left unless another process is
+   * writing now. A read-only file is taken as it is: it must hold a catalog of the current layout.
+   */
   async initialize(): Promise<void> {
+    if (this.transactions.readOnly) {
+      if (hasOlderCatalog(this.db) || !hasCatalog(this.db, this.#location)) {
+        throw new OntomeshError('STORE_UNAVAILABLE', `${this.#location} is read-only and holds no ontomesh store of layout ${schemaVersion}: open it once with write access to create or upgrade it`);
+      }
+      return;
+    }
     if (hasOlderCatalog(this.db)) await this.transactions.run(() => upgradeCatalog(this.db));
     else if (!hasCatalog(this.db, this.#location)) await this.transactions.run(() => createCatalog(this.db));
     await this.transactions.runIfFree(() => this.#catalog.collectGarbage((key) => liveWriters.has(this.#liveKey(key))));

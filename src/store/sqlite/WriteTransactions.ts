@@ -3,7 +3,8 @@
  * few hundred thousand rows: random B-tree pages are then written once per chunk, not once per
  * batch); everything else runs and commits at once. Each operation is a savepoint, so a failing one
  * leaves nothing behind. The write lock of another process is waited for asynchronously, never with
- * SQLite's busy handler, which would block the event loop.
+ * SQLite's busy handler, which would block the event loop. On a read-only connection every write is
+ * refused before it starts (FORBIDDEN, naming the file), so nothing is changed.
  */
 import type { DatabaseSync } from 'node:sqlite';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -21,12 +22,15 @@ export interface WriteOptions {
 }
 
 export class WriteTransactions {
+  /** The connection is read-only: run() refuses, runIfFree() does nothing. */
+  readonly readOnly: boolean;
   readonly #db: DatabaseSync;
   readonly #location: string;
   readonly #lockTimeoutMs: number;
   #pendingRows = 0;
 
-  constructor(db: DatabaseSync, location: string, lockTimeoutMs: number) {
+  constructor(db: DatabaseSync, location: string, lockTimeoutMs: number, readOnly = false) {
+    this.readOnly = readOnly;
     this.#db = db;
     this.#location = location;
     this.#lockTimeoutMs = lockTimeoutMs;
@@ -34,6 +38,9 @@ export class WriteTransactions {
 
   /** Runs `operation` (synchronous) inside the write transaction, opening it first when needed. */
   async run<T>(operation: () => T, { durable = true, rows = 0 }: WriteOptions = {}): Promise<T> {
+    if (this.readOnly) {
+      throw new OntomeshError('FORBIDDEN', `the store ${this.#location} is read-only (this process may not write the file or its folder): nothing was changed`);
+    }
     await this.#begin();
     const db = this.#db;
     db.exec('SAVEPOINT om_operation');
@@ -53,6 +60,7 @@ export class WriteTransactions {
 
   /** Like run(), but only when the write lock is free right now; undefined otherwise. */
   async runIfFree<T>(operation: () => T): Promise<T | undefined> {
+    if (this.readOnly) return undefined;
     if (!this.#db.isTransaction && !this.#tryBegin()) return undefined;
     return this.run(operation);
   }

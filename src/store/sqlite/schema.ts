@@ -23,16 +23,23 @@ import { OntomeshError } from '../../errors/index.ts';
 /** Bumped when the layout changes (layout 1 had no closure tables: see upgradeCatalog). */
 export const schemaVersion = 2;
 
-/** Connection settings: WAL so readers never wait for a load, and room for bulk writes. */
-export function configure(db: DatabaseSync, isNew: boolean): void {
+/**
+ * Connection settings: WAL so readers never wait for a load, and room for bulk writes. A read-only
+ * connection leaves the file's own settings (journal mode, page size) as they are.
+ */
+export function configure(db: DatabaseSync, { isNew = false, readOnly = false }: { isNew?: boolean; readOnly?: boolean }): void {
   // The page size only takes effect before the first table exists (and before WAL is on).
   if (isNew) db.exec('PRAGMA page_size = 16384');
+  if (!readOnly) {
+    db.exec(`
+      PRAGMA journal_mode = WAL;
+      PRAGMA synchronous = NORMAL;
+      PRAGMA journal_size_limit = 67108864;
+    `);
+  }
   db.exec(`
-    PRAGMA journal_mode = WAL;
-    PRAGMA synchronous = NORMAL;
     PRAGMA temp_store = MEMORY;
     PRAGMA cache_size = -65536;
-    PRAGMA journal_size_limit = 67108864;
     PRAGMA foreign_keys = OFF;
   `);
 }
