@@ -4,8 +4,9 @@
  * tests and embedders can mount it anywhere.
  */
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
-import { asOntomeshError, OntomeshError } from '../errors/index.ts';
+import { asOntomeshError } from '../errors/index.ts';
 import type { GraphStore } from '../graph/GraphStore.ts';
+import { answerOptions, noRoute } from './allowedMethods.ts';
 import { clientError } from './clientError.ts';
 import { graphiqlAssets, graphiqlHtml } from './graphql/graphiql.ts';
 import { graphqlHandler } from './graphql/graphqlHandler.ts';
@@ -31,6 +32,7 @@ export function createApp({ store, logger, metrics, isShuttingDown, rest }: AppO
   const app = express();
   app.disable('x-powered-by');
   app.use(requestLog(logger, metrics));
+  app.use(answerOptions(app.router));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -56,7 +58,7 @@ export function createApp({ store, logger, metrics, isShuttingDown, rest }: AppO
 
   app.use(restRouter(store, metrics, rest));
 
-  app.use((req, _res, next) => next(new OntomeshError('NOT_FOUND', `no route ${req.method} ${req.path}`)));
+  app.use(noRoute(app.router));
   app.use((thrown: unknown, _req: Request, res: Response, _next: NextFunction) => {
     const error = asOntomeshError(clientError(thrown));
     if (error.code === 'INTERNAL') logger.error('request failed', { requestId: requestId(res), error: thrown });

@@ -3,7 +3,7 @@
  * and on /graphql (one mapping, src/api/clientError.ts): a body over the limit is PAYLOAD_TOO_LARGE
  * (413), a charset or Content-Encoding that cannot be read UNSUPPORTED_FORMAT (415), malformed JSON or a
  * corrupt compressed body BAD_REQUEST (400), each in the endpoint's JSON error shape; an undecodable path
- * parameter and an unknown route too. None is logged as a failure of the server.
+ * parameter, an unknown route and a method a route does not take too. None is logged as a failure of the server.
  */
 import { PassThrough } from 'node:stream';
 import { gzipSync } from 'node:zlib';
@@ -98,9 +98,12 @@ describe('the URL', () => {
     }
   });
 
-  it('an unknown route, or a method a REST route does not take, is NOT_FOUND (404)', async () => {
+  it('an unknown route is NOT_FOUND (404), a method a route does not take METHOD_NOT_ALLOWED (405; allowedMethods.test.ts)', async () => {
     expect(await send('GET', '/nothing', {})).toEqual({ status: 404, type: 'application/json; charset=utf-8', body: { error: { code: 'NOT_FOUND', message: 'no route GET /nothing' } } });
-    expect((await send('POST', '/ontologies/pizza', { 'content-type': 'text/turtle' }, '<a:b> <a:c> <a:d> .')).body).toEqual({ error: { code: 'NOT_FOUND', message: 'no route POST /ontologies/pizza' } });
+    expect(await send('POST', '/ontologies/pizza', { 'content-type': 'text/turtle' }, '<a:b> <a:c> <a:d> .')).toEqual({
+      status: 405, type: 'application/json; charset=utf-8',
+      body: { error: { code: 'METHOD_NOT_ALLOWED', message: '/ontologies/pizza takes GET, HEAD, OPTIONS, PUT requests, not POST', term: 'POST' } },
+    });
   });
 
   it('none of these is logged as an error', () => {

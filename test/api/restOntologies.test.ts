@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger, startServer, type RunningServer } from '../../src/api/index.ts';
 import type { GraphStore } from '../../src/graph/GraphStore.ts';
@@ -169,6 +170,78 @@ describe('a bad upload changes nothing', () => {
     const accepted = await put('based', '<#a> <#b> <#c> .\n', 'text/turtle', '?base=https%3A%2F%2Fexample.com%2Fo');
     expect(accepted.status).toBe(201);
     expect((await served('based')).body).toContain('<https://example.com/o#a>');
+  });
+});
+
+describe('compressed uploads', () => {
+  /** A PUT of `body` as compressed by `encoding`, declaring its syntax (or a multipart boundary) by `contentType`. */
+  const putEncoded = (id: string, body: Uint8Array, encoding: string, contentType: string) =>
+    fetch(`${running.url}/ontologies/${id}`, { method: 'PUT', body, headers: { 'content-type': contentType, 'content-encoding': encoding } });
+  /** A multipart upload as the bytes and Content-Type fetch would send. */
+  const multipart = async (form: FormData) => {
+    const encoded = new Response(form);
+    return { type: encoded.headers.get('content-type')!, bytes: new Uint8Array(await encoded.arrayBuffer()) };
+  };
+  const compressions: [string, (bytes: Uint8Array) => Uint8Array][] = [['gzip', gzipSync], ['deflate', deflateSync], ['br', brotliCompressSync]];
+
+  it('decompresses a gzip, deflate or br body and loads the graph it holds', async () => {
+    const source = await readQuads([pizza]);
+    for (const [encoding, compress] of compressions) {
+      const response = await putEncoded(`pizza-${encoding}`, compress(readFileSync(pizza)), encoding, 'application/rdf+xml');
+      expect([encoding, response.status]).toEqual([encoding, 201]);
+      expect((await json(response)).documents).toEqual([expect.objectContaining({ location: `pizza-${encoding}.rdf`, format: 'rdfxml' })]);
+      expect(compareGraphs(await parseText((await served(`pizza-${encoding}`)).body, 'nt'), source), encoding).toEqual(isomorphic);
+    }
+  });
+
+  it('decompresses a gzip multipart upload, its documents named as sent', async () => {
+    const form = new FormData();
+    for (const file of ['logistics.owl', 'core.owl', 'customer.owl', 'sales.owl']) {
+      form.append('document', new Blob([readFileSync(join(demo, file))], { type: 'application/rdf+xml' }), file);
+    }
+    const { type, bytes } = await multipart(form);
+    const response = await putEncoded('logistics-gzip', gzipSync(bytes), 'gzip', type);
+    expect(response.status).toBe(201);
+    expect((await json(response)).documents.map((d: { location: string }) => d.location)).toEqual(['logistics.owl', 'core.owl', 'customer.owl', 'sales.owl']);
+    expect((await served('logistics-gzip')).body).toBe((await served('logistics')).body);
+  });
+
+  it('counts the limit on the decompressed bytes: a zip bomb is PAYLOAD_TOO_LARGE (413), in one body or multipart', async () => {
+    // 1 GiB of zeros as 1,024 gzip members of 1 MiB each (about 1 MiB on the wire, under the 4 MiB limit).
+    const member = gzipSync(Buffer.alloc(1 << 20));
+    const bomb = Buffer.concat(Array.from({ length: 1024 }, () => member));
+    expect(bomb.length).toBeLessThan(4 << 20);
+    const tooLarge = { error: { code: 'PAYLOAD_TOO_LARGE', message: `the upload is larger than the limit of ${4 << 20} bytes` } };
+    const body = await putEncoded('bomb', bomb, 'gzip', 'application/n-triples');
+    expect([body.status, await json(body)]).toEqual([413, tooLarge]);
+    const form = new FormData();
+    form.append('document', new Blob(['@@BOMB@@'], { type: 'application/n-triples' }), 'bomb.nt');
+    const { type, bytes } = await multipart(form);
+    const [before, after] = Buffer.from(bytes).toString('latin1').split('@@BOMB@@');
+    const parts = await putEncoded('bomb', Buffer.concat([gzipSync(before!), bomb, gzipSync(after!)]), 'gzip', type);
+    expect([parts.status, await json(parts)]).toEqual([413, tooLarge]);
+    expect(await store.versions('bomb')).toEqual([]);
+  });
+
+  it('refuses another Content-Encoding (415) and a body that does not decompress (400), in one body or multipart; the served version stays', async () => {
+    const before = await served('pizza-gzip');
+    const form = new FormData();
+    form.append('document', new Blob([readFileSync(pizza)], { type: 'application/rdf+xml' }), 'pizza.owl');
+    const { type, bytes } = await multipart(form);
+    for (const [contentType, document] of [['application/rdf+xml', readFileSync(pizza)], [type, bytes]] as const) {
+      for (const encoding of ['lzw', 'gzip, br']) {
+        const response = await putEncoded('pizza-gzip', document, encoding, contentType);
+        expect([response.status, await json(response)]).toEqual([415, { error: {
+          code: 'UNSUPPORTED_FORMAT', message: `the request body cannot be read: unsupported content encoding "${encoding}" (ontomesh reads gzip, deflate, br or none)`, term: encoding,
+        } }]);
+      }
+      const gzipped = gzipSync(document);
+      for (const corrupt of [gzipped.subarray(0, gzipped.length / 2), document]) {
+        const response = await putEncoded('pizza-gzip', corrupt, 'gzip', contentType);
+        expect([response.status, (await json(response)).error]).toEqual([400, { code: 'BAD_REQUEST', message: expect.stringMatching(/^the request body cannot be read: /) }]);
+      }
+    }
+    expect(await served('pizza-gzip')).toEqual(before);
   });
 });
 

@@ -2,18 +2,21 @@
  * Receives an ontology upload into a temporary folder, streaming, within a byte limit: either one
  * document as the request body (its syntax from Content-Type), or several as `multipart/form-data`
  * (one file part per document, its syntax from the part's Content-Type or file name: an ontology
- * with its imports, as `ontomesh push` sends it). Nothing is held in memory whole.
+ * with its imports, as `ontomesh push` sends it), either compressed as its `Content-Encoding` says
+ * (uploadBody.ts). Nothing is held in memory whole.
  */
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { Transform, type Readable } from 'node:stream';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import busboy from 'busboy';
 import type { Request } from 'express';
 import { OntomeshError } from '../../errors/index.ts';
 import { formatFromMediaType, formatMediaTypes, type RdfFormat } from '../../rdf/index.ts';
+import { uploadBody } from './uploadBody.ts';
 
 /** One received document. */
 export interface UploadedDocument {
@@ -30,7 +33,7 @@ export interface Upload {
 }
 
 export interface UploadLimits {
-  /** Largest upload accepted, all documents together. */
+  /** Largest upload accepted, all documents together (decompressed, with a multipart upload's framing). */
   maxBytes: number;
   /** Most documents in one multipart upload. */
   maxDocuments: number;
@@ -40,58 +43,63 @@ export interface UploadLimits {
 const extensions: Record<RdfFormat, string> = { turtle: 'ttl', ntriples: 'nt', nquads: 'nq', trig: 'trig', rdfxml: 'rdf', jsonld: 'jsonld', owlxml: 'owx', ofn: 'ofn' };
 
 /**
- * Writes the documents of `req` to a temporary folder. A Content-Type that names no RDF syntax is
- * UNSUPPORTED_FORMAT (415); none, or `application/octet-stream`, leaves the syntax to be recognised
- * from the content. Oversized uploads are PAYLOAD_TOO_LARGE (413), empty or malformed ones BAD_REQUEST.
+ * Writes the documents of `req` to a temporary folder. A Content-Type that names no RDF syntax, or a
+ * Content-Encoding other than gzip, deflate or br, is UNSUPPORTED_FORMAT (415); no Content-Type, or
+ * `application/octet-stream`, leaves the syntax to be recognised from the content. Oversized uploads
+ * (decompressed) are PAYLOAD_TOO_LARGE (413); empty, malformed or corrupt compressed ones BAD_REQUEST.
  *
  * @example
  * const upload = await receiveUpload(req, 'pizza', { maxBytes: 1 << 28, maxDocuments: 1000 });
  * try { await loadOntologies(store, upload.documents.map((d) => d.path), options); } finally { await upload.remove(); }
  */
 export async function receiveUpload(req: Request, id: string, limits: UploadLimits): Promise<Upload> {
-  const declared = Number(req.get('content-length') ?? Number.NaN);
-  if (declared > limits.maxBytes) throw tooLarge(limits);
+  const body = uploadBody(req, limits.maxBytes);
   const contentType = req.get('content-type');
   const multipart = contentType !== undefined && /^multipart\/form-data\b/i.test(contentType);
-  const dir = await mkdtemp(join(tmpdir(), 'ontomesh-upload-'));
-  const upload: Upload = { documents: [], remove: () => rm(dir, { recursive: true, force: true }) };
+  const upload: Upload = { documents: [], remove: () => Promise.resolve() };
   try {
-    if (multipart) await receiveParts(req, dir, limits, upload.documents);
-    else upload.documents.push(await receiveBody(req, dir, id, contentType, limits));
+    const dir = await mkdtemp(join(tmpdir(), 'ontomesh-upload-'));
+    upload.remove = () => rm(dir, { recursive: true, force: true });
+    if (multipart) await receiveParts(body, req.headers, dir, limits, upload.documents);
+    else upload.documents.push(await receiveBody(body, req, dir, id, contentType));
     if (upload.documents.length === 0) throw new OntomeshError('BAD_REQUEST', 'the multipart upload holds no file part: send each document as a file');
     return upload;
   } catch (error) {
+    // Unpipes the request from the decompression, so that the rest of it can be read and dropped.
+    body.destroy();
     req.resume();
     await upload.remove();
     throw error;
   }
 }
 
-async function receiveBody(req: Request, dir: string, id: string, contentType: string | undefined, limits: UploadLimits): Promise<UploadedDocument> {
+async function receiveBody(body: Readable, req: Request, dir: string, id: string, contentType: string | undefined): Promise<UploadedDocument> {
   const format = declaredFormat(contentType);
   const name = dispositionName(req.get('content-disposition')) ?? `${id}.${format === undefined ? 'rdf' : extensions[format]}`;
   const path = join(dir, fileName(0, name, format));
-  const bytes = await save(req, path, limits);
-  if (bytes === 0) throw new OntomeshError('BAD_REQUEST', 'the request body is empty: send the ontology as the body');
+  const file = createWriteStream(path);
+  await pipeline(body, file);
+  if (file.bytesWritten === 0) throw new OntomeshError('BAD_REQUEST', 'the request body is empty: send the ontology as the body');
   return { path, name };
 }
 
-function receiveParts(req: Request, dir: string, limits: UploadLimits, documents: UploadedDocument[]): Promise<void> {
+function receiveParts(body: Readable, headers: IncomingHttpHeaders, dir: string, limits: UploadLimits, documents: UploadedDocument[]): Promise<void> {
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers: req.headers, limits: { files: limits.maxDocuments, fileSize: limits.maxBytes, fields: 0, parts: limits.maxDocuments } });
+      parser = busboy({ headers, limits: { files: limits.maxDocuments, fields: 0, parts: limits.maxDocuments } });
     } catch (error) {
       reject(new OntomeshError('BAD_REQUEST', `malformed multipart upload: ${(error as Error).message}`));
       return;
     }
-    let total = 0;
     let failed = false;
     const saving: Promise<void>[] = [];
     const fail = (error: unknown) => {
       if (failed) return;
       failed = true;
-      req.unpipe(parser);
+      body.unpipe(parser);
+      // Ends the part being written, so its file is closed before the folder is removed.
+      parser.destroy(error as Error);
       reject(error);
     };
     parser.on('file', (_field, stream, info) => {
@@ -110,14 +118,7 @@ function receiveParts(req: Request, dir: string, limits: UploadLimits, documents
       }
       const path = join(dir, fileName(documents.length, name, format));
       documents.push({ path, name });
-      const counted = new Transform({
-        transform(chunk: Buffer, _encoding, done) {
-          total += chunk.length;
-          done(total > limits.maxBytes ? tooLarge(limits) : null, chunk);
-        },
-      });
-      stream.on('limit', () => counted.destroy(tooLarge(limits)));
-      saving.push(pipeline(stream, counted, createWriteStream(path)).catch((error: unknown) => {
+      saving.push(pipeline(stream, createWriteStream(path)).catch((error: unknown) => {
         stream.resume();
         fail(error);
       }));
@@ -132,22 +133,9 @@ function receiveParts(req: Request, dir: string, limits: UploadLimits, documents
         if (!failed) resolve();
       });
     });
-    req.on('error', fail);
-    req.pipe(parser);
+    body.on('error', fail);
+    body.pipe(parser);
   });
-}
-
-/** Streams `input` to `path`, failing past the limit; the number of bytes written. */
-async function save(input: Readable, path: string, limits: UploadLimits): Promise<number> {
-  let bytes = 0;
-  const counted = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      bytes += chunk.length;
-      done(bytes > limits.maxBytes ? tooLarge(limits) : null, chunk);
-    },
-  });
-  await pipeline(input, counted, createWriteStream(path));
-  return bytes;
 }
 
 /** The syntax a media type declares; undefined to recognise it from the content. */
@@ -182,8 +170,4 @@ function dispositionName(header: string | undefined): string | undefined {
   } catch {
     return basename(match[1]!.replaceAll('\\', '/'));
   }
-}
-
-function tooLarge(limits: UploadLimits): OntomeshError {
-  return new OntomeshError('PAYLOAD_TOO_LARGE', `the upload is larger than the limit of ${limits.maxBytes} bytes`);
 }
