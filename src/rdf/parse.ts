@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Quad } from '@rdfjs/types';
 import { OntomeshError } from '../errors/index.ts';
+import { decodeDocument } from './documentEncoding.ts';
 import { formatFromMediaType, formatFromPath, sniffFormat, type RdfFormat } from './formats.ts';
 import { jsonLdParser } from './parsers/jsonLdParser.ts';
 import { createN3Parser } from './parsers/n3Parser.ts';
@@ -70,15 +71,15 @@ export function registerParser(format: RdfFormat, parser: RdfParser): void {
 }
 
 /**
- * Parses a document read from `input` (bytes are decoded as UTF-8), sending quads to `sink` in
- * batches.
+ * Parses a document read from `input` (bytes are decoded in the encoding its byte order mark or
+ * XML declaration names, else as UTF-8), sending quads to `sink` in batches.
  *
  * @example
  * const result = await parseStream(request, { mediaType: 'text/turtle', file: 'upload' }, { quads: (b) => store.add(b) });
  */
 export async function parseStream(input: AsyncIterable<Uint8Array | string>, options: ParseOptions, sink: QuadSink): Promise<ParseResult> {
   const counter = { bytes: 0, quads: 0 };
-  const text = decode(input, counter);
+  const text = decodeDocument(input, counter, options.file);
   const declared = options.format
     ?? (options.mediaType === undefined ? undefined : formatFromMediaType(options.mediaType))
     ?? (options.file === undefined ? undefined : formatFromPath(options.file));
@@ -120,28 +121,6 @@ export async function parseFile(path: string, options: ParseOptions, sink: QuadS
   } finally {
     stream.destroy();
   }
-}
-
-/** Decodes UTF-8 chunk by chunk (a character split across chunks is kept for the next one), counting bytes; drops a BOM. */
-async function* decode(input: AsyncIterable<Uint8Array | string>, counter: { bytes: number }): AsyncGenerator<string> {
-  const decoder = new TextDecoder('utf-8');
-  let first = true;
-  for await (const chunk of input) {
-    if (typeof chunk === 'string') {
-      counter.bytes += Buffer.byteLength(chunk, 'utf8');
-      // The decoder drops a byte order mark; do the same for text.
-      const text = first ? chunk.replace(/^\uFEFF/, '') : chunk;
-      first &&= chunk === '';
-      if (text) yield text;
-    } else {
-      first &&= chunk.byteLength === 0;
-      counter.bytes += chunk.byteLength;
-      const text = decoder.decode(chunk, { stream: true });
-      if (text) yield text;
-    }
-  }
-  const rest = decoder.decode();
-  if (rest) yield rest;
 }
 
 /** Reads the head of the document to recognise its syntax, then replays it ahead of the rest. */

@@ -5,18 +5,19 @@
  */
 import { open } from 'node:fs/promises';
 import { OntomeshError } from '../../errors/index.ts';
+import { decodeHead } from '../documentEncoding.ts';
 import { formatFromMediaType, formatFromPath, sniffFormat, type RdfFormat } from '../formats.ts';
 
 /** Bytes of a document examined to recognise its syntax. */
 export const HEAD_BYTES = 4096;
 
-/** The first {@link HEAD_BYTES} of a file as text (a character cut at the end is dropped). */
+/** The first {@link HEAD_BYTES} of a file as text in its encoding (a character cut at the end is dropped). */
 export async function readFileHead(path: string): Promise<string> {
   const handle = await open(path, 'r');
   try {
     const buffer = Buffer.alloc(HEAD_BYTES);
     const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
-    return new TextDecoder().decode(buffer.subarray(0, bytesRead), { stream: true });
+    return decodeHead(buffer.subarray(0, bytesRead));
   } finally {
     await handle.close();
   }
@@ -50,7 +51,7 @@ export async function peekHead(input: AsyncIterable<Uint8Array>): Promise<Peeked
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
   }
   return {
-    head: new TextDecoder().decode(Buffer.concat(chunks).subarray(0, HEAD_BYTES), { stream: true }),
+    head: decodeHead(Buffer.concat(chunks).subarray(0, HEAD_BYTES)),
     body: replay(),
     close: async () => {
       await iterator.return?.();

@@ -10,7 +10,7 @@ import { OfflineDocumentLoader } from '../jsonLdContexts.ts';
 import type { QuadSink, RdfParser } from '../parse.ts';
 import { documentDataFactory } from './documentDataFactory.ts';
 import { driveTransform } from './driveTransform.ts';
-import { JsonPositionTracker, type JsonPosition } from './JsonPositionTracker.ts';
+import { BytePositionTracker, type TextPosition } from './BytePositionTracker.ts';
 
 /** jsonparse reports a bad character by its index in the chunk it was written. */
 const charPosition = / at position (\d+) in state \w+$/;
@@ -36,10 +36,10 @@ export const jsonLdParser: RdfParser = {
     const parser = new JsonLdParser({ baseIRI: options.baseIRI, documentLoader, dataFactory: documentDataFactory() });
     const json = (parser as unknown as { jsonParser: JsonTokenizer }).jsonParser;
     refuseTrailingCommas(json);
-    const positions = new JsonPositionTracker();
+    const positions = new BytePositionTracker();
     parser.on('context', (context: unknown) => reportPrefixes(context, sink));
     // Locate the first error when it is emitted: jsonparse reads on after it, moving its offset.
-    let position: JsonPosition | undefined;
+    let position: TextPosition | undefined;
     parser.once('error', (error: unknown) => {
       const message = error instanceof Error ? error.message : '';
       const byChar = charPosition.exec(message);
@@ -72,7 +72,7 @@ function refuseTrailingCommas(json: JsonTokenizer): void {
 }
 
 /** The OntomeshError for an error the JSON-LD parser emitted (errors that are not about the input pass unchanged). */
-function jsonLdError(error: unknown, file: string | undefined, unavailableContext: string | undefined, position: JsonPosition | undefined): Error {
+function jsonLdError(error: unknown, file: string | undefined, unavailableContext: string | undefined, position: TextPosition | undefined): Error {
   const message = error instanceof Error ? error.message : String(error);
   if (unavailableContext && message.includes(unavailableContext)) {
     return new OntomeshError('RDF_SYNTAX', `JSON-LD context ${unavailableContext} is not available offline: remote contexts are never fetched and none is bundled for this URL`,

@@ -51,7 +51,8 @@ describe('Turtle lexer errors have a column', () => {
     const path = file('img.ttl', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]));
     const error = await failure(parseFile(path, {}, noQuads));
     expect(error.location).toMatchObject({ line: 1, column: 1 });
-    expect(error.message).toBe('Unexpected "\uFFFDPNG"');
+    // Its first byte is no UTF-8, which is said before the lexer sees a replacement character.
+    expect(error.message).toMatch(/^Invalid UTF-8 \(byte 0x89\)/);
   });
 
   it.each([

@@ -1,16 +1,16 @@
 /**
- * Maps byte offsets in a streamed JSON document to one-based line and column, remembering only
+ * Maps byte offsets in a streamed UTF-8 document to one-based line and column, remembering only
  * the newline count before the current chunk and where the current line started, not the text.
  */
 
 /** A line and column, as JSON.parse reports them (both one-based). */
-export interface JsonPosition {
+export interface TextPosition {
   line: number;
   column?: number;
 }
 
 /** Tracks line starts across the chunks of one document. */
-export class JsonPositionTracker {
+export class BytePositionTracker {
   /** Byte offset of the current chunk in the document. */
   chunkStart = 0;
   #chunk: Buffer = Buffer.alloc(0);
@@ -36,7 +36,7 @@ export class JsonPositionTracker {
   }
 
   /** The position of a byte offset; offsets before the current chunk get the line of the chunk start. */
-  locate(offset: number): JsonPosition {
+  locate(offset: number): TextPosition {
     if (offset < this.chunkStart) return { line: this.#linesBefore + 1 };
     const inChunk = Math.min(offset, this.end) - this.chunkStart;
     let line = this.#linesBefore + 1;
