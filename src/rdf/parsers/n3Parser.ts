@@ -7,8 +7,8 @@
 import { EventEmitter } from 'node:events';
 import { Parser } from 'n3';
 import { OntomeshError } from '../../errors/index.ts';
-import { sniffFormat } from '../formats.ts';
 import type { RdfParser } from '../parse.ts';
+import { foreignSyntaxHint } from './foreignSyntaxHint.ts';
 import { QuadBatcher } from './QuadBatcher.ts';
 
 /** The N3.js format names of the syntaxes it reads for us. */
@@ -44,8 +44,8 @@ interface N3LexerInternals {
   _syntaxError(issue: string | null, message?: string): Error & { context?: N3ErrorContext };
 }
 
-/** Names for the syntaxes a Turtle-family document may turn out to be in (for the hint of an error). */
-const foreignSyntaxes: Partial<Record<string, string>> = { rdfxml: 'RDF/XML (.rdf, .owl)', owlxml: 'OWL/XML (.owx, .owl)' };
+/** The syntaxes N3.js reads: a document sniffed as any other gets a hint in its error. */
+const n3Family = ['turtle', 'trig', 'ntriples', 'nquads'] as const;
 
 /**
  * A parser for one of N3.js's syntaxes.
@@ -93,8 +93,7 @@ function syntaxError(error: Error, file: string | undefined, head: string | unde
   let message = error.message.replace(/ on line \d+\.$/, '');
   const term = token ? tokenText(token) : /^Unexpected "(.*)"$/s.exec(message)?.[1];
   const column = token ? token.start : context.column;
-  const foreign = head === undefined ? undefined : foreignSyntaxes[sniffFormat(head.slice(0, 4096)) ?? ''];
-  if (foreign) message += `; the document looks like ${foreign}: rename it or pass its format`;
+  message += foreignSyntaxHint(head, n3Family);
   return new OntomeshError('RDF_SYNTAX', message, {
     file,
     line: context.line,

@@ -10,6 +10,7 @@ import { OntomeshError } from '../../errors/index.ts';
 import type { QuadSink, RdfParser } from '../parse.ts';
 import { documentDataFactory } from './documentDataFactory.ts';
 import { driveTransform } from './driveTransform.ts';
+import { foreignSyntaxHint } from './foreignSyntaxHint.ts';
 import { ENTITY_LIMITS, EntityDeclarationError, internalEntities } from './internalEntities.ts';
 
 /** rdfxml-streaming-parser's own errors: `Line 3 column 7: message`. */
@@ -21,7 +22,11 @@ const saxesPosition = /^(\d+):(\d+): ([\s\S]*)$/;
 export const rdfXmlParser: RdfParser = {
   async parse(input, options, sink) {
     const parser = new CheckedRdfXmlParser(options.baseIRI, sink);
-    await driveTransform(parser, input, sink, { syntaxError: (error) => syntaxError(error, options.file) });
+    let head: string | undefined;
+    await driveTransform(parser, input, sink, {
+      encode: (chunk) => (head ??= chunk, chunk),
+      syntaxError: (error) => syntaxError(error, options.file, head),
+    });
   },
 };
 
@@ -111,10 +116,13 @@ function boundEntityExpansion(sax: SaxParser): void {
   };
 }
 
-function syntaxError(error: unknown, file: string | undefined): OntomeshError {
+/** The error for what the parser emitted; `head` (the document's first chunk) tells whether it is in another syntax altogether. */
+function syntaxError(error: unknown, file: string | undefined, head: string | undefined): OntomeshError {
   const text = error instanceof Error ? error.message : String(error);
   const match = parserPosition.exec(text) ?? saxesPosition.exec(text);
   // saxes counts the characters read on the line: 0 when the fault is met at its start.
   const [line, column, message] = match ? [Number(match[1]), Math.max(1, Number(match[2])), match[3]!] : [undefined, undefined, text];
-  return new OntomeshError('RDF_SYNTAX', message, { file, line, column }, {}, { cause: error });
+  const hint = foreignSyntaxHint(head, ['rdfxml']);
+  // saxes ends its messages with a full stop, which the hint would follow.
+  return new OntomeshError('RDF_SYNTAX', hint ? message.replace(/\.$/, '') + hint : message, { file, line, column }, {}, { cause: error });
 }
