@@ -33,11 +33,21 @@ export interface Catalog {
   entries: readonly CatalogEntry[];
   /** Where the document of `iri` is (absolute path or URL), or `undefined` when no entry maps it. */
   resolve(iri: string): string | undefined;
+  /** Like `resolve`, with the catalog file (this one or a next catalog) and line of the entry that maps `iri`, for messages. */
+  match(iri: string): CatalogMatch | undefined;
+}
+
+/** Where an entry maps an IRI, and where that entry is written. */
+export interface CatalogMatch {
+  target: string;
+  file: string;
+  line: number;
 }
 
 interface RewriteEntry {
   prefix: string;
   replacement: string;
+  line: number;
 }
 
 interface CatalogFile {
@@ -92,27 +102,31 @@ async function readChain(file: string, visited: Set<string>): Promise<Catalog> {
 class XmlCatalog implements Catalog {
   readonly file: string;
   readonly entries: readonly CatalogEntry[];
-  readonly #byName = new Map<string, string>();
+  readonly #byName = new Map<string, CatalogEntry>();
   readonly #rewrites: readonly RewriteEntry[];
   readonly #next: readonly Catalog[];
 
   constructor(file: string, entries: CatalogEntry[], rewrites: RewriteEntry[], next: Catalog[]) {
     this.file = file;
     this.entries = entries;
-    for (const entry of entries) if (!this.#byName.has(entry.name)) this.#byName.set(entry.name, entry.target);
+    for (const entry of entries) if (!this.#byName.has(entry.name)) this.#byName.set(entry.name, entry);
     this.#rewrites = [...rewrites].sort((a, b) => b.prefix.length - a.prefix.length);
     this.#next = next;
   }
 
   resolve(iri: string): string | undefined {
+    return this.match(iri)?.target;
+  }
+
+  match(iri: string): CatalogMatch | undefined {
     const key = normalizeIri(iri);
     const exact = this.#byName.get(key);
-    if (exact !== undefined) return exact;
+    if (exact !== undefined) return { target: exact.target, file: this.file, line: exact.line };
     const rewrite = this.#rewrites.find((entry) => key.startsWith(entry.prefix));
-    if (rewrite) return toLocation(new URL(rewrite.replacement + key.slice(rewrite.prefix.length)));
+    if (rewrite) return { target: toLocation(new URL(rewrite.replacement + key.slice(rewrite.prefix.length))), file: this.file, line: rewrite.line };
     for (const catalog of this.#next) {
-      const target = catalog.resolve(iri);
-      if (target !== undefined) return target;
+      const found = catalog.match(iri);
+      if (found !== undefined) return found;
     }
     return undefined;
   }
@@ -158,6 +172,7 @@ function parseCatalog(text: string, file: string): CatalogFile {
         result.rewrites.push({
           prefix: normalizeIri(resolveUrl(attribute('uriStartString'), base, fail).href),
           replacement: resolveUrl(attribute('rewritePrefix'), base, fail).href,
+          line: parser.line,
         });
         break;
       case 'nextCatalog':

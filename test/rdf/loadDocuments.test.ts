@@ -320,6 +320,19 @@ describe('loadDocuments on synthetic ontologies', () => {
     expect(error.message).toContain(`${join(dir, 'folder-entry/lib')}, which is a folder, not a file`);
   });
 
+  it('names the catalog file and line of the entry whose file is missing, for an import resolved through a next catalog too', async () => {
+    const root = await write('missing entry/root.ttl', ontology('http://ex.org/root', 'owl:imports <http://ex.org/lib>', 'owl:imports <http://ex.org/gone/x>'));
+    await write('missing entry/imports/My Lib.ttl', ontology('http://ex.org/lib'));
+    await write('missing entry/catalog-v001.xml', catalog([
+      '<group xml:base="imports/"><uri name="http://ex.org/lib" uri="My%20Lib.ttl"/></group>',
+      '<nextCatalog catalog="next/catalog-v001.xml"/>',
+    ].join('\n')));
+    const next = await write('missing entry/next/catalog-v001.xml', catalog('\n<rewriteURI uriStartString="http://ex.org/gone/" rewritePrefix="gone/"/>'));
+    const error = await loadError([root]);
+    expect(error).toMatchObject({ code: 'IMPORT_UNRESOLVED', location: { file: root, term: 'http://ex.org/gone/x' } });
+    expect(error.message).toContain(`${next}:4 maps it to ${join(dir, 'missing entry/next/gone/x')}, which does not exist`);
+  });
+
   it('resolves an import by version IRI among the files given', async () => {
     const root = await write('version/root.ttl', ontology('http://ex.org/root', 'owl:imports <http://ex.org/b/1.0>'));
     const b = await write('version/lib/b.ttl', ontology('http://ex.org/b', 'owl:versionIRI <http://ex.org/b/1.0>'));

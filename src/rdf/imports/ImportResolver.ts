@@ -37,9 +37,9 @@ export class ImportResolver {
     const reasons: string[] = [];
     const catalogs = await this.#catalogsFor(importerPath);
     for (const catalog of catalogs) {
-      const target = catalog.resolve(iri);
-      if (target === undefined) continue;
-      const found = await this.locate(target, `${catalog.file} maps it to`);
+      const match = catalog.match(iri);
+      if (match === undefined) continue;
+      const found = await this.locate(match.target, `${match.file}:${match.line} maps it to`);
       if (found.kind !== 'unresolved') return found;
       reasons.push(...found.reasons);
     }
