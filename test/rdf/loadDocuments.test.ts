@@ -333,6 +333,28 @@ describe('loadDocuments on synthetic ontologies', () => {
     expect(error.message).toContain(`${next}:4 maps it to ${join(dir, 'missing entry/next/gone/x')}, which does not exist`);
   });
 
+  it('says a catalog entry naming a Windows path (C:\\… or file:///C:/…) maps to a path that does not exist here, at its file:line', async () => {
+    const rootA = await write('windows/a-root.ttl', ontology('http://ex.org/a-root', 'owl:imports <http://ex.org/a>'));
+    const rootB = await write('windows/b-root.ttl', ontology('http://ex.org/b-root', 'owl:imports <http://ex.org/b>'));
+    const catalogFile = await write('windows/catalog-v001.xml', catalog([
+      String.raw`<uri name="http://ex.org/a" uri="C:\Users\me\My Onto\a.owl"/>`,
+      '<uri name="http://ex.org/b" uri="file:///c:/Users/me/b%20onto.owl"/>',
+    ].join('\n')));
+    const why = 'a Windows path that does not exist on this machine (map the IRI to a path relative to the catalog instead)';
+    for (const [root, iri, line, path] of [
+      [rootA, 'http://ex.org/a', 3, String.raw`C:\Users\me\My Onto\a.owl`],
+      [rootB, 'http://ex.org/b', 4, String.raw`C:\Users\me\b onto.owl`],
+    ] as const) {
+      const error = await loadError([root]);
+      expect(error).toMatchObject({ code: 'IMPORT_UNRESOLVED', location: { file: root, term: iri } });
+      expect(error.message).toBe(`owl:imports <${iri}> cannot be resolved: ${catalogFile}:${line} maps it to ${path}, ${why}; host ex.org is not in allowRemoteImports; no loaded ontology has it as ontology IRI or version IRI`);
+    }
+    // The catalog given as the PATH: the entry itself is the location.
+    const listed = await loadError([catalogFile]);
+    expect(listed).toMatchObject({ code: 'IMPORT_UNRESOLVED', location: { file: catalogFile, line: 3, term: 'http://ex.org/a' } });
+    expect(listed.message).toContain(String.raw`maps it to C:\Users\me\My Onto\a.owl, a Windows path that does not exist on this machine`);
+  });
+
   it('resolves an import by version IRI among the files given', async () => {
     const root = await write('version/root.ttl', ontology('http://ex.org/root', 'owl:imports <http://ex.org/b/1.0>'));
     const b = await write('version/lib/b.ttl', ontology('http://ex.org/b', 'owl:versionIRI <http://ex.org/b/1.0>'));

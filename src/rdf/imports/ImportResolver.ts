@@ -11,6 +11,7 @@ import { readCatalog, type Catalog } from '../catalog.ts';
 import { isAllowedHost } from './fetchRemoteDocument.ts';
 import { isFile, pathKind } from './isFile.ts';
 import { CATALOG_FILE_NAME } from './listRdfFiles.ts';
+import { windowsDrivePath } from './windowsPath.ts';
 
 /** Where an imported document is, or why it could not be found. */
 export type Resolution =
@@ -69,9 +70,15 @@ export class ImportResolver {
       return unresolved(via === undefined ? why : `${via} ${url.href}, but ${why}`);
     }
     const path = url === undefined ? target : url?.protocol === 'file:' ? toPath(url) : undefined;
-    if (path === undefined) return unresolved(via === undefined ? `${target} cannot be read` : `${via} ${target}, which cannot be read`);
-    const kind = await pathKind(path);
-    if (kind === 'file') return { kind: 'file', path };
+    const kind = path === undefined ? 'unreadable' : await pathKind(path);
+    if (path !== undefined && kind === 'file') return { kind: 'file', path };
+    // Written on Windows: `C:\…` reads as a URL of scheme c:, `file:///C:/…` as a missing path.
+    const windows = kind === 'unreadable' || kind === 'missing' ? windowsDrivePath(path ?? target) : undefined;
+    if (windows !== undefined) {
+      const why = 'a Windows path that does not exist on this machine';
+      return unresolved(via === undefined ? `${windows} is ${why}` : `${via} ${windows}, ${why} (map the IRI to a path relative to the catalog instead)`);
+    }
+    if (kind === 'unreadable') return unresolved(via === undefined ? `${target} cannot be read` : `${via} ${target}, which cannot be read`);
     const what = kind === 'missing' ? 'does not exist' : kind === 'folder' ? 'is a folder, not a file' : 'is not a regular file';
     return unresolved(via === undefined ? `${kind === 'missing' ? 'file ' : ''}${path} ${what}` : `${via} ${path}, which ${what}`);
   }
