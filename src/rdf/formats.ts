@@ -109,6 +109,17 @@ export function sniffFormat(head: string): RdfFormat | undefined {
   return quads ? 'nquads' : 'ntriples';
 }
 
+/**
+ * Whether a text holds nothing but whitespace and `#` comments (a byte order mark aside): a document
+ * without a single statement, which is how an empty ontology file looks whatever its name says.
+ *
+ * @example isBlankText('# to do\n\n') // true
+ */
+export function isBlankText(text: string): boolean {
+  const body = text.replace(/^\uFEFF/, '');
+  return textProlog.exec(body)![0].length === body.length;
+}
+
 function sniffTurtleFamily(body: string): RdfFormat | undefined {
   const withoutStrings = body.replace(/"""[\s\S]*?"""|'''[\s\S]*?'''|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|#[^\n]*/g, '""');
   if (trigGraph.test(withoutStrings)) return 'trig';

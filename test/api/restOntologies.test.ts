@@ -159,6 +159,11 @@ describe('a bad upload changes nothing', () => {
     form.append('document', new Blob(['# empty\n'], { type: 'application/n-triples' }), 'part.nt');
     const parts = await put('sparse', form);
     expect([parts.status, (await json(parts)).error]).toEqual([400, expect.objectContaining({ code: 'BAD_REQUEST', message: 'nothing to load: root.ttl, part.nt hold no triples' })]);
+    // A blank part whose syntax is left to be recognised holds no triples too (it was 415: nothing to recognise).
+    const blank = new FormData();
+    blank.append('document', new Blob([' \n'], { type: 'application/octet-stream' }), 'draft.owl');
+    const blankPart = await put('sparse', blank);
+    expect([blankPart.status, (await json(blankPart)).error]).toEqual([400, expect.objectContaining({ code: 'BAD_REQUEST', message: 'nothing to load: draft.owl holds no triples' })]);
     expect(await served('sparse')).toEqual(before);
     expect((await store.versions('sparse')).map((v) => v.version)).toEqual([1]);
   });

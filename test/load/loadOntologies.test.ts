@@ -214,11 +214,22 @@ describe('nothing to load is refused, and the active version stays', () => {
     await refused([empty, prefixes], `nothing to load: ${empty}, ${prefixes} hold no triples`);
   });
 
-  test('a document without a triple beside one with triples loads', async () => {
-    const empty = join(dir, 'empty.ttl');
+  test('a blank document is refused the same way whatever its name: .owl, .rdf, no extension (not an unrecognised syntax)', async () => {
+    await writeTree(dir, { 'empty.owl': '', 'blank.rdf': ' \n\t\r\n', 'commented': '# an ontology, some day\n\n' });
+    const files = ['empty.owl', 'blank.rdf', 'commented', 'utf16.owl'].map((name) => join(dir, name));
+    await writeFile(files[3]!, Buffer.from('\uFEFF \r\n', 'utf16le'));
+    for (const file of files) await refused([file], `nothing to load: ${file} holds no triples`);
+    await refused([files[0]!], `nothing to load: ${files[0]} holds no triples`, { worker: true });
+    await refused(files, `nothing to load: ${files.join(', ')} hold no triples`);
+  });
+
+  test('a document without a triple beside one with triples loads, whatever its name', async () => {
+    const [empty, blank] = [join(dir, 'empty.ttl'), join(dir, 'blank.owl')];
     await writeFile(empty, '');
-    const summary = await loadOntologies(store, [pizza, empty], { ...options, id: 'a' });
-    expect([summary.version, summary.stats.triples, summary.documents.length]).toEqual([2, 2332, 2]);
+    await writeFile(blank, '\n');
+    const summary = await loadOntologies(store, [pizza, empty, blank], { ...options, id: 'a' });
+    expect([summary.version, summary.stats.triples]).toEqual([2, 2332]);
+    expect(summary.documents.map((d) => [d.location, d.quads > 0])).toEqual([[pizza, true], [empty, false], [blank, false]]);
   });
 });
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatFromMediaType, formatFromPath, formatMediaTypes, sniffFormat, type RdfFormat } from '../../src/rdf/index.ts';
+import { isBlankText } from '../../src/rdf/formats.ts';
 
 const fixtures = 'test/fixtures/shared';
 const head = (path: string): string => readFileSync(`${fixtures}/${path}`, 'utf8').slice(0, 4096);
@@ -75,5 +76,16 @@ describe('sniffFormat on snippets', () => {
   it('gives up on text that is no RDF syntax', () => {
     expect(sniffFormat('')).toBeUndefined();
     expect(sniffFormat('hello world')).toBeUndefined();
+  });
+});
+
+describe('isBlankText', () => {
+  it('is true for nothing but whitespace and # comments, a byte order mark aside', () => {
+    for (const blank of ['', ' \n\t\r\n', '\uFEFF', '# to do\n', '  # one\r\n# two']) expect(isBlankText(blank), JSON.stringify(blank)).toBe(true);
+    // Still nothing for sniffing to recognise: the load, not sniffFormat, decides what a blank document is.
+    expect(sniffFormat('# to do\n')).toBeUndefined();
+  });
+  it('is false once there is a statement, markup or JSON', () => {
+    for (const text of ['# c\n<http://a> <http://b> <http://c> .', '<?xml version="1.0"?>', '<!-- c -->', '{}', 'hello']) expect(isBlankText(text), text).toBe(false);
   });
 });

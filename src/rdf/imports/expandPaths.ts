@@ -71,5 +71,5 @@ export async function expandPaths(paths: readonly string[]): Promise<LoadPlan> {
 
 async function isCatalogFile(path: string): Promise<boolean> {
   if (basename(path) === CATALOG_FILE_NAME) return true;
-  return extname(path).toLowerCase() === '.xml' && looksLikeCatalog(await readFileHead(path).catch(cannotRead(path)));
+  return extname(path).toLowerCase() === '.xml' && looksLikeCatalog((await readFileHead(path).catch(cannotRead(path))).text);
 }

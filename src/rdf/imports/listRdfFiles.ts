@@ -59,7 +59,7 @@ function kindOf(entry: { isDirectory(): boolean; isFile(): boolean }): 'dir' | '
 async function isRdfFile(path: string): Promise<boolean> {
   if (basename(path) === CATALOG_FILE_NAME) return false;
   const extension = extname(path).toLowerCase();
-  const head = () => readFileHead(path).catch(cannotRead(path));
+  const head = async () => (await readFileHead(path).catch(cannotRead(path))).text;
   if (extension === '.json') return (await head()).includes('"@context"');
   if (formatFromPath(path) !== undefined) return true;
   if (extension !== '.owl' && extension !== '.xml') return false;
