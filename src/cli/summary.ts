@@ -4,6 +4,10 @@
  */
 import { roundRequestUnits } from '../graph/storeRequests.ts';
 import type { LoadSummary } from '../load/index.ts';
+import { describeSkipped } from '../rdf/index.ts';
+
+/** Skipped files the human summary names; `--json` lists all. */
+const skippedShown = 3;
 
 /** The `--json` summary of a load or validation. */
 export function summaryJson(summary: LoadSummary): Record<string, unknown> {
@@ -22,12 +26,13 @@ export function summaryJson(summary: LoadSummary): Record<string, unknown> {
     ontologies: stats.ontologies,
     documents: summary.documents.map(({ location, format, ontologyIri, versionIri, quads, bytes }) => ({ location, format, ontologyIri, versionIri, triples: quads, bytes })),
     missingImports: summary.missingImports,
+    skipped: summary.skipped.map(({ path, reason }) => ({ path, reason })),
     durationMs: Math.round(summary.durationMs),
     ...(summary.requestCharge === undefined ? {} : { requestCharge: roundRequestUnits(summary.requestCharge) }),
   };
 }
 
-/** The human summary: what was loaded (or validated), the counts and any unresolved imports. */
+/** The human summary: what was loaded (or validated), the counts, the files of folders not loaded and any unresolved imports. */
 export function summaryText(summary: LoadSummary): string {
   const { stats } = summary;
   const documents = `${summary.documents.length} document${summary.documents.length === 1 ? '' : 's'}`;
@@ -43,6 +48,8 @@ export function summaryText(summary: LoadSummary): string {
     `  individuals  ${count(stats.individuals)}`,
   ];
   if (summary.requestCharge !== undefined) lines.push(`  cost         ${count(roundRequestUnits(summary.requestCharge))} request units`);
+  const { skipped } = summary;
+  if (skipped.length > 0) lines.push(`  skipped      ${count(skipped.length)} file${skipped.length === 1 ? '' : 's'} of the folders: ${describeSkipped(skipped, skippedShown)}${skipped.length > skippedShown ? ' (--json lists all)' : ''}`);
   for (const { iri, importedBy } of summary.missingImports) lines.push(`  warning: owl:imports <${iri}> not resolved (imported by ${importedBy})`);
   return lines.join('\n');
 }

@@ -12,7 +12,7 @@ import { stat } from 'node:fs/promises';
 import { OntomeshError } from '../errors/index.ts';
 import { FactRowsToElements } from '../graph/FactRows.ts';
 import type { GraphStore, LoadStats, VersionInfo, VersionWriter } from '../graph/GraphStore.ts';
-import type { SourceDocument } from '../rdf/index.ts';
+import type { SkippedFile, SourceDocument } from '../rdf/index.ts';
 import { FactSet } from './FactSet.ts';
 import { PRODUCT_GRAPH_PREFIX, registrationsOf } from './productRegistry.ts';
 import { readInWorker } from './readInWorker.ts';
@@ -47,6 +47,8 @@ export interface LoadSummary {
   stats: LoadStats;
   documents: SourceDocument[];
   missingImports: { iri: string; importedBy: string }[];
+  /** The files of the folders given that were not loaded, with why (none when no folder was given). */
+  skipped: SkippedFile[];
   durationMs: number;
   /** Request units the writes cost, on stores that report them (Cosmos DB). */
   requestCharge?: number;
@@ -96,7 +98,8 @@ export async function loadOntologies(store: GraphStore | undefined, paths: strin
     const requestCharge = writer?.requestCharge;
     writer = undefined;
     return {
-      graphId: read.graphId, version, stats, documents: read.documents, missingImports: read.missingImports, durationMs: performance.now() - started,
+      graphId: read.graphId, version, stats, documents: read.documents, missingImports: read.missingImports, skipped: read.skipped,
+      durationMs: performance.now() - started,
       ...(requestCharge === undefined ? {} : { requestCharge }),
     };
   } catch (error) {

@@ -16,7 +16,7 @@ import type { LoadStats, VersionMeta } from '../graph/GraphStore.ts';
 import { RdfToGraph } from '../graph/RdfToGraph.ts';
 import { isSkolem } from '../graph/skolem.ts';
 import { Entailment } from '../ontology/index.ts';
-import { loadDocuments, type SourceDocument } from '../rdf/index.ts';
+import { describeSkipped, loadDocuments, type SkippedFile, type SourceDocument } from '../rdf/index.ts';
 import { checkBaseIri } from './baseIri.ts';
 import { checkGraphId, graphIdFromIri, graphIdFromPath } from './graphId.ts';
 
@@ -90,6 +90,8 @@ export interface ReadResult {
   stats: ReadStats;
   documents: SourceDocument[];
   missingImports: { iri: string; importedBy: string }[];
+  /** The files of the folders given that were not loaded, with why. */
+  skipped: SkippedFile[];
 }
 
 /**
@@ -112,7 +114,7 @@ export async function readOntologies(
   hooks: ReadHooks = {},
 ): Promise<ReadResult> {
   const read = new ReadRun(paths, options, sink, hooks);
-  const { documents, missing } = await loadDocuments(
+  const { documents, missing, skipped } = await loadDocuments(
     paths,
     {
       baseIRI: options.baseIRI,
@@ -126,7 +128,7 @@ export async function readOntologies(
       document: (doc, { location, format }) => read.document(doc, location, format),
     },
   );
-  return read.finish(documents, missing);
+  return read.finish(documents, missing, skipped);
 }
 
 /** The state of one read; a class so the per-batch path is plain method calls. */
@@ -192,8 +194,8 @@ class ReadRun {
     await this.#add(doc, batch);
   }
 
-  async finish(documents: SourceDocument[], missing: { iri: string; importedBy: string }[]): Promise<ReadResult> {
-    this.#expectTriples(documents);
+  async finish(documents: SourceDocument[], missing: { iri: string; importedBy: string }[], skipped: SkippedFile[]): Promise<ReadResult> {
+    this.#expectTriples(documents, skipped);
     if (this.#pending !== undefined) {
       if (this.#graphId === undefined) {
         this.#graphId = this.#fallbackId;
@@ -216,16 +218,17 @@ class ReadRun {
 
     this.#report('commit');
     const stats: ReadStats = { inferred, ...this.#entailment!.owlCounts(isSkolem) };
-    return { graphId: this.#graphId!, meta: this.#meta, stats, documents, missingImports: missing };
+    return { graphId: this.#graphId!, meta: this.#meta, stats, documents, missingImports: missing, skipped };
   }
 
   /**
    * Refuses a read with nothing in it. No quad has reached the sink then (the first batch would have
    * started it), so a load fails before it begins a version and the active one stays served.
    */
-  #expectTriples(documents: readonly SourceDocument[]): void {
+  #expectTriples(documents: readonly SourceDocument[], skipped: readonly SkippedFile[]): void {
     if (documents.length === 0) {
-      throw new OntomeshError('BAD_REQUEST', `nothing to load: no RDF document in ${listed(this.#paths)} (a folder's files count when their extension or content is an RDF syntax)`);
+      const leftOut = skipped.length === 0 ? '' : `; skipped: ${describeSkipped(skipped, 5)}`;
+      throw new OntomeshError('BAD_REQUEST', `nothing to load: no RDF document in ${listed(this.#paths)} (a folder's files count when their extension or content is an RDF syntax${leftOut})`);
     }
     if (documents.every((document) => document.quads === 0)) {
       const locations = documents.map((document) => document.location);

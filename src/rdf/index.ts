@@ -14,3 +14,4 @@ export {
   type SourceDocument,
 } from './loadDocuments.ts';
 export type { FetchFunction } from './imports/fetchRemoteDocument.ts';
+export { describeSkipped, type SkippedFile, type SkipReason } from './imports/skippedFiles.ts';

@@ -20,6 +20,7 @@ import { expandPaths, type LoadPlan } from './imports/expandPaths.ts';
 import { fetchRemoteDocument, type FetchFunction, type RemoteDocument } from './imports/fetchRemoteDocument.ts';
 import { ImportResolver, type Resolution } from './imports/ImportResolver.ts';
 import { OntologyHeader } from './imports/OntologyHeader.ts';
+import type { SkippedFile } from './imports/skippedFiles.ts';
 import { parseStream, type ParseOptions, type QuadSink } from './parse.ts';
 
 /** One loaded document. */
@@ -76,6 +77,8 @@ export interface MissingImport {
 export interface LoadDocumentsResult {
   documents: SourceDocument[];
   missing: MissingImport[];
+  /** The files of the folders given that were not loaded, with why (README.md, backups, broken links, …). */
+  skipped: SkippedFile[];
 }
 
 /**
@@ -86,7 +89,7 @@ export interface LoadDocumentsResult {
  *   when `missingImports` is `error`; `FILE_NOT_FOUND`, `CATALOG_INVALID`, `RDF_SYNTAX`,
  *   `UNSUPPORTED_FORMAT` from the documents themselves.
  * @example
- * const { documents, missing } = await loadDocuments(['ontology/catalog-v001.xml'],
+ * const { documents, missing, skipped } = await loadDocuments(['ontology/'],
  *   { missingImports: 'warn', allowRemoteImports: [] },
  *   { quads: (doc, batch) => builder.add(batch) });
  */
@@ -158,7 +161,7 @@ class ImportsClosure {
         }
       }
     }
-    return { documents: this.#documents, missing: this.#settle() };
+    return { documents: this.#documents, missing: this.#settle(), skipped: plan.skipped };
   }
 
   async #accept(level: Pending[], resolution: Resolution, request: Request): Promise<void> {

@@ -2,9 +2,10 @@
  * The `ontomesh` command as users run it (a child process): help and usage errors, load with its
  * --json summary, versions, export in every format, validate, exit codes and `file:line:col` errors;
  * loads refused without changing the served graph (nothing to load, a graph of registered data
- * products), refused by `validate --store` alike, and unreadable folders reported as such.
+ * products), refused by `validate --store` alike, unreadable folders reported as such, and the files a
+ * folder load skipped reported with why.
  */
-import { chmod, readFile, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { expectedCounts } from '../load/expectedCounts.ts';
@@ -152,6 +153,28 @@ describe('load, versions, export', () => {
   });
 });
 
+describe('a folder', () => {
+  test('load and validate report the files they skipped: one line naming the first few, all of them with --json', async () => {
+    const folder = join(cwd, 'pizza-folder');
+    await writeTree(folder, { 'README.md': '# Pizza\n', 'package.json': '{ "name": "pizza" }\n', 'draft.owl': '' });
+    await copyFile(pizza, join(folder, 'pizza.owl'));
+    await copyFile(pizza, join(folder, 'pizza.owl~'));
+    await symlink(join(folder, 'moved.ttl'), join(folder, 'old.ttl'));
+    const skipped = [
+      ['README.md', 'not-rdf'], ['draft.owl', 'empty'], ['old.ttl', 'broken-link'], ['package.json', 'not-rdf'], ['pizza.owl~', 'backup'],
+    ].map(([name, reason]) => ({ path: join(folder, name!), reason }));
+    const line = '  skipped      5 files of the folders: pizza-folder/old.ttl (broken-link), pizza-folder/draft.owl (empty), pizza-folder/pizza.owl~ (backup) and 2 more (--json lists all)';
+    for (const command of ['load', 'validate']) {
+      const text = await ontomesh(command, 'pizza-folder', '--id', 'folder');
+      expect([text.code, text.stdout.split('\n').filter((l) => l.includes('skipped'))], command).toEqual([0, [line]]);
+      const json = await ontomesh(command, 'pizza-folder', '--id', 'folder', '--json');
+      expect(JSON.parse(json.stdout), command).toMatchObject({ documents: [expect.objectContaining({ location: join(folder, 'pizza.owl') })], skipped });
+    }
+    const file = await ontomesh('validate', pizza, '--json');
+    expect([file.stdout.includes('skipped  '), JSON.parse(file.stdout).skipped]).toEqual([false, []]);
+  });
+});
+
 describe('validate', () => {
   test('reports what a load would, without a store', async () => {
     const { code, stdout } = await runOntomesh(['validate', pizza, '--json'], { cwd, env: { ONTOMESH_STORE: 'sqlite:/dev/null/never.db' } });
@@ -261,10 +284,10 @@ describe('refused loads leave the served graph as it was', () => {
   });
 });
 
-describe('unreadable folders and files', () => {
+describe('unreadable folders, files and links', () => {
   const unprivileged = (...args: string[]): Promise<RunResult> => runOntomesh(args, { cwd, env, unprivileged: true });
 
-  test.skipIf(!canRunUnprivileged)('is a FILE_NOT_FOUND naming the folder or the file, without a stack (exit 1)', async () => {
+  test.skipIf(!canRunUnprivileged)('is a FILE_NOT_FOUND naming the folder or the file, without a stack (exit 1); a link that cannot be followed is skipped', async () => {
     const { dir, remove: removeDir } = await tempDir();
     try {
       const triple = '<http://example.org/a> <http://example.org/b> <http://example.org/c> .\n';
@@ -289,6 +312,12 @@ describe('unreadable folders and files', () => {
         expect(result.stderr, path).not.toContain('    at ');
         expect((await unprivileged('validate', path!)).code, path).toBe(1);
       }
+      // A link into the locked folder cannot be examined: the folder's other files load, and the link is reported.
+      const linked = join(dir, 'linked');
+      await writeTree(dir, { 'linked/a.ttl': triple });
+      await symlink(join(locked, 'a.ttl'), join(linked, 'locked.ttl'));
+      const result = await unprivileged('validate', linked, '--json');
+      expect([result.code, JSON.parse(result.stdout).skipped]).toEqual([0, [{ path: join(linked, 'locked.ttl'), reason: 'unreadable' }]]);
     } finally {
       await removeDir();
     }

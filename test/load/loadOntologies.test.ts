@@ -4,7 +4,7 @@
  * and reports what a load would; graph ids are derived as documented; nothing to load (no RDF document,
  * no triple), a graph of registered data products and a base that is no absolute IRI are refused.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { OntomeshError } from '../../src/errors/index.ts';
@@ -174,6 +174,28 @@ describe('graph id', () => {
   });
 });
 
+test('a folder load reports the files it skipped, with why, read in a worker too', async () => {
+  const { dir, remove } = await tempDir();
+  try {
+    const folder = join(dir, 'pizza');
+    await writeTree(folder, { 'README.md': '# Pizza\n', 'notes/.DS_Store': '\0' });
+    await copyFile(pizza, join(folder, 'pizza.owl'));
+    await copyFile(pizza, join(folder, 'pizza.owl~'));
+    const skipped = [
+      { path: join(folder, 'README.md'), reason: 'not-rdf' },
+      { path: join(folder, 'pizza.owl~'), reason: 'backup' },
+      { path: join(folder, 'notes/.DS_Store'), reason: 'hidden' },
+    ];
+    for (const worker of [false, true]) {
+      const summary = await loadOntologies(store, [folder], { ...options, id: 'folder', worker });
+      expect([summary.documents.map((d) => d.location), summary.skipped], `worker: ${worker}`).toEqual([[join(folder, 'pizza.owl')], skipped]);
+    }
+    expect((await loadOntologies(undefined, [join(folder, 'pizza.owl')], options)).skipped).toEqual([]);
+  } finally {
+    await remove();
+  }
+});
+
 describe('nothing to load is refused, and the active version stays', () => {
   let dir: string;
   let removeDir: () => Promise<void>;
@@ -202,8 +224,15 @@ describe('nothing to load is refused, and the active version stays', () => {
     const [empty, notes] = [join(dir, 'empty'), join(dir, 'notes')];
     const hint = "(a folder's files count when their extension or content is an RDF syntax)";
     await refused([empty], `nothing to load: no RDF document in ${empty} ${hint}`);
-    await refused([notes], `nothing to load: no RDF document in ${notes} ${hint}`);
-    await refused([empty, notes], `nothing to load: no RDF document in ${empty}, ${notes} ${hint}`);
+    const notesSkipped = ['README.md', 'schema.json', 'terms.csv', 'todo.txt'].map((name) => `${join(notes, name)} (not-rdf)`).join(', ');
+    await refused([notes], `nothing to load: no RDF document in ${notes} ${hint.replace(')', `; skipped: ${notesSkipped})`)}`);
+    await refused([empty, notes], `nothing to load: no RDF document in ${empty}, ${notes} ${hint.replace(')', `; skipped: ${notesSkipped})`)}`);
+  });
+
+  test('a folder of an empty .owl says it skipped it, as empty', async () => {
+    await writeTree(dir, { 'drafts/pizza.owl': '', 'drafts/README.md': '# Drafts\n' });
+    const drafts = join(dir, 'drafts');
+    await refused([drafts], `nothing to load: no RDF document in ${drafts} (a folder's files count when their extension or content is an RDF syntax; skipped: ${join(drafts, 'pizza.owl')} (empty), ${join(drafts, 'README.md')} (not-rdf))`);
   });
 
   test('documents without a triple: an empty file, prefixes and comments only, in a worker too', async () => {

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -385,7 +385,7 @@ describe('loadDocuments on synthetic ontologies', () => {
     expect(documents.map((d) => d.location)).toEqual([root, m1, m2]);
   });
 
-  it('loads every RDF file of a folder, recursively and in order, skipping catalogs and other files', async () => {
+  it('loads every RDF file of a folder, recursively and in order, skipping catalogs and other files, and says why each is skipped', async () => {
     const files = [
       await write('folder/a.ttl', ontology('http://ex.org/fa')),
       await write('folder/b.owl', `<?xml version="1.0"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:owl="http://www.w3.org/2002/07/owl#">\n  <owl:Ontology rdf:about="http://ex.org/fb"/>\n</rdf:RDF>\n`),
@@ -399,8 +399,33 @@ describe('loadDocuments on synthetic ontologies', () => {
     await write('folder/package.json', '{ "name": "not-rdf" }\n');
     await write('folder/README.md', '# Not RDF\n');
     await write('folder/.hidden/x.ttl', 'not parsed at all');
-    const { documents, missing } = await load([join(dir, 'folder')]);
+    await write('folder/.DS_Store', '\0\0\0\x01Bud1');
+    await write('folder/a.ttl~', ontology('http://ex.org/fa'));
+    await write('folder/b.owl.bak', ontology('http://ex.org/fb'));
+    await write('folder/sub/draft.owl', '\n');
+    await write('folder/sub/empty.json', '');
+    await write('folder/sub/catalog-v001.xml', catalog(''));
+    await symlink(join(dir, 'folder/nowhere.ttl'), join(dir, 'folder/sub/gone.ttl'));
+    const { documents, missing, skipped } = await load([join(dir, 'folder')]);
     expect(missing).toEqual([]);
+    // Walk order: each folder's entries by name, its sub-folders after; the folders' catalog-v001.xml files resolve imports and are not listed.
+    expect(skipped.map(({ path, reason }) => [path.slice(dir.length + 1), reason])).toEqual([
+      ['folder/.DS_Store', 'hidden'],
+      ['folder/README.md', 'not-rdf'],
+      ['folder/a.ttl~', 'backup'],
+      ['folder/b.owl.bak', 'backup'],
+      ['folder/other-catalog.xml', 'catalog'],
+      ['folder/package.json', 'not-rdf'],
+      ['folder/pom.xml', 'not-rdf'],
+      ['folder/sub/draft.owl', 'empty'],
+      ['folder/sub/empty.json', 'empty'],
+      ['folder/sub/gone.ttl', 'broken-link'],
+    ]);
+    // A skipped file given by itself is loaded, and no longer listed as skipped.
+    const draft = join(dir, 'folder/sub/draft.owl');
+    const given = await load([join(dir, 'folder'), draft]);
+    expect(given.documents.map((d) => d.location)).toEqual([...files, draft]);
+    expect(given.skipped.map((file) => file.path)).toEqual(skipped.map((file) => file.path).filter((path) => path !== draft));
     expect(documents.map((d) => [d.location, d.format])).toEqual([
       [files[0], 'turtle'],
       [files[1], 'rdfxml'],

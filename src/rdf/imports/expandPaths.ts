@@ -12,6 +12,7 @@ import { cannotRead } from './cannotRead.ts';
 import { readFileHead } from './documentFormat.ts';
 import { isFile } from './isFile.ts';
 import { CATALOG_FILE_NAME, listRdfFiles } from './listRdfFiles.ts';
+import type { SkippedFile } from './skippedFiles.ts';
 
 /** The documents and catalogs a list of paths names. */
 export interface LoadPlan {
@@ -21,6 +22,8 @@ export interface LoadPlan {
   listed: { catalog: Catalog; entry: CatalogEntry }[];
   /** The catalogs that resolve imports for the whole load. */
   catalogs: Catalog[];
+  /** The files of the folders given that are not loaded, with why. */
+  skipped: SkippedFile[];
 }
 
 /**
@@ -29,11 +32,13 @@ export interface LoadPlan {
  * @throws OntomeshError `FILE_NOT_FOUND` naming a path that does not exist or cannot be read (a
  *   folder that cannot be listed, a file in it that must be read to be recognised), `CATALOG_INVALID`
  *   for a malformed catalog.
- * @example await expandPaths(['ontology/']) // { files: ['/abs/ontology/core.ttl', …], listed: [], catalogs: [Catalog] }
+ * @example await expandPaths(['ontology/']) // { files: ['/abs/ontology/core.ttl', …], listed: [], catalogs: [Catalog], skipped: [] }
  */
 export async function expandPaths(paths: readonly string[]): Promise<LoadPlan> {
-  const plan: LoadPlan = { files: [], listed: [], catalogs: [] };
+  const plan: LoadPlan = { files: [], listed: [], catalogs: [], skipped: [] };
   const files = new Set<string>();
+  /** By path: folders given twice, or one inside another, list a file once. */
+  const skipped = new Map<string, SkippedFile>();
   const addFile = (file: string) => {
     if (!files.has(file)) plan.files.push(file);
     files.add(file);
@@ -56,7 +61,9 @@ export async function expandPaths(paths: readonly string[]): Promise<LoadPlan> {
     if (stats.isDirectory()) {
       const folderCatalog = join(absolute, CATALOG_FILE_NAME);
       if (await isFile(folderCatalog)) await addCatalog(folderCatalog);
-      for (const file of await listRdfFiles(absolute)) addFile(file);
+      const listing = await listRdfFiles(absolute);
+      for (const file of listing.files) addFile(file);
+      for (const file of listing.skipped) skipped.set(file.path, file);
     } else if (await isCatalogFile(absolute)) {
       const catalog = await addCatalog(absolute);
       for (const entry of catalog.entries) plan.listed.push({ catalog, entry });
@@ -66,6 +73,8 @@ export async function expandPaths(paths: readonly string[]): Promise<LoadPlan> {
       addFile(absolute);
     }
   }
+  // A file skipped in a folder but also given by itself is loaded.
+  plan.skipped = [...skipped.values()].filter((file) => !files.has(file.path));
   return plan;
 }
 
