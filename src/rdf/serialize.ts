@@ -33,8 +33,9 @@ export interface SerializeOptions {
 /**
  * Writes the quads of `quads` to `output` in `format`. Turtle, N-Triples and RDF/XML carry no
  * graph names: quads of named graphs are written as triples. JSON-LD is written in expanded form.
- * The output stream is not ended; rejects with OntomeshError `UNSUPPORTED_FORMAT` when a quad
- * cannot be expressed in the syntax (e.g. an RDF/XML predicate without an XML name).
+ * The output stream is not ended; rejects with OntomeshError `UNSUPPORTED_FORMAT`, naming the term,
+ * when a quad cannot be expressed in the syntax (an RDF/XML predicate without an XML name, a literal
+ * XML 1.0 cannot carry, a triple term in JSON-LD).
  *
  * @example
  * await serialize(store.quads(), 'ttl', process.stdout, { prefixes: { owl: 'http://www.w3.org/2002/07/owl#' } });

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import type { Quad, Term } from '@rdfjs/types';
+import type { Literal, Quad, Term } from '@rdfjs/types';
 import { isomorphic } from 'rdf-isomorphic';
 import type { GraphStore } from '../../src/graph/GraphStore.ts';
 import { factsToQuads } from '../../src/graph/graphToRdf.ts';
@@ -51,7 +51,7 @@ export async function tempStore(): Promise<{ store: GraphStore; url: string; pat
 function termKey(term: Term): string {
   switch (term.termType) {
     case 'Literal':
-      return `"${term.value}"@${term.language}^^${term.datatype.value}`;
+      return `"${term.value}"@${term.language}--${(term as Literal & { direction?: string }).direction ?? ''}^^${term.datatype.value}`;
     case 'Quad':
       return `<<${quadKey(term as Quad)}>>`;
     default:

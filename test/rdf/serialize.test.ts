@@ -123,14 +123,28 @@ describe('RDF/XML output', () => {
     expect(text).toContain('<ns1:p xmlns:ns1="http://other.org/">x</ns1:p>');
   });
 
-  it('refuses what RDF/XML cannot express, with UNSUPPORTED_FORMAT', async () => {
+  it('refuses what RDF/XML cannot express, with UNSUPPORTED_FORMAT naming the term', async () => {
     const noName = [quad(namedNode('http://ex.org/a'), namedNode('http://ex.org/123'), literal('x'))];
     const control = [quad(namedNode('http://ex.org/a'), namedNode('http://ex.org/p'), literal('bell \u0007'))];
-    for (const quads of [noName, control]) {
+    const reserved = [quad(namedNode('http://ex.org/a'), namedNode('http://www.w3.org/1999/02/22-rdf-syntax-ns#li'), literal('x'))];
+    for (const [quads, term] of [[noName, '<http://ex.org/123>'], [control, '"bell \\u0007"'], [reserved, '<http://www.w3.org/1999/02/22-rdf-syntax-ns#li>']] as const) {
       const error = await write(quads, 'rdfxml').then(() => undefined, (e: unknown) => e);
       expect(error).toBeInstanceOf(OntomeshError);
-      expect((error as OntomeshError).code).toBe('UNSUPPORTED_FORMAT');
+      expect(error).toMatchObject({ code: 'UNSUPPORTED_FORMAT', location: { term }, message: expect.stringContaining(term) });
     }
+  });
+
+  it('writes RDF 1.2 triple terms and base directions as RDF 1.2 XML Syntax, with its own its: prefix', async () => {
+    const inner = quad(blankNode('x'), namedNode('http://ex.org/p'), literal('שלום', { language: 'he', direction: 'rtl' } as never));
+    const quads = [
+      quad(blankNode('r'), namedNode('http://www.w3.org/1999/02/22-rdf-syntax-ns#reifies'), quad(namedNode('http://ex.org/s'), namedNode('http://ex.org/q'), inner) as never),
+      inner,
+    ];
+    const text = await write(quads, 'rdfxml', { its: 'http://ex.org/' });
+    expect(text).toContain('rdf:parseType="Triple"');
+    expect(text).toContain('its:dir="rtl"');
+    expect(text).not.toContain('xmlns:its="http://ex.org/"');
+    expect(isomorphic(await read(text, 'rdfxml'), quads)).toBe(true);
   });
 });
 

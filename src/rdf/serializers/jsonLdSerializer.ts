@@ -7,7 +7,7 @@
  */
 import type { Literal, Quad, Term } from '@rdfjs/types';
 import { OntomeshError } from '../../errors/index.ts';
-import { blankLabel, groupBySubject } from './terms.ts';
+import { blankLabel, groupBySubject, termText } from './terms.ts';
 import type { TextOutput } from './TextOutput.ts';
 
 const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
@@ -79,8 +79,10 @@ function addStatement(node: NodeObject, quad: Quad): void {
 function value(term: Term, quad: Quad): ValueObject {
   if (term.termType === 'NamedNode' || term.termType === 'BlankNode') return { '@id': id(term) };
   if (term.termType !== 'Literal') {
-    throw new OntomeshError('UNSUPPORTED_FORMAT', `Cannot write JSON-LD: a ${term.termType} object has no JSON-LD form (subject ${quad.subject.value}); export as Turtle instead`,
-      { term: quad.predicate.value });
+    // JSON-LD 1.1 has no triple terms (RDF 1.2); writing one as anything else would change the graph.
+    const kind = term.termType === 'Quad' ? 'triple term' : term.termType;
+    throw new OntomeshError('UNSUPPORTED_FORMAT', `Cannot write JSON-LD: the ${kind} ${termText(term)} has no JSON-LD 1.1 form (object of ${termText(quad.predicate)} of subject ${termText(quad.subject)}); export as Turtle, N-Triples or RDF/XML instead`,
+      { term: termText(term) });
   }
   const literal = term as Literal & { direction?: string };
   if (literal.language) {

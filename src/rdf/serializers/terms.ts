@@ -1,8 +1,10 @@
 /**
  * Term helpers shared by the serializers: blank node labels every syntax accepts, grouping a
- * batch by subject, and the prefixes that are safe to declare.
+ * batch by subject, the prefixes that are safe to declare, and terms as error messages show them.
  */
-import type { Quad, Term } from '@rdfjs/types';
+import type { Literal, Quad, Term } from '@rdfjs/types';
+
+const XSD_STRING = 'http://www.w3.org/2001/XMLSchema#string';
 
 /** A label that is already a valid Turtle/N-Triples label and XML NCName (and contains no `.`, the escape mark). */
 const plainLabel = /^[A-Za-z_][A-Za-z0-9_-]*$/;
@@ -21,6 +23,24 @@ export function blankLabel(label: string): string {
     escaped += keep ? char : `.${label.charCodeAt(i).toString(16).padStart(4, '0')}`;
   }
   return escaped.startsWith('.') ? `_${escaped}` : escaped;
+}
+
+/**
+ * A term as N-Triples 1.2 writes it, for error messages: `<iri>`, `_:label`, `"text"@lang--dir`,
+ * `"text"^^<datatype>`, `<<( s p o )>>`. Literals are JSON-escaped, so control characters show as `\uXXXX`.
+ */
+export function termText(term: Term): string {
+  switch (term.termType) {
+    case 'NamedNode': return `<${term.value}>`;
+    case 'BlankNode': return `_:${term.value}`;
+    case 'Literal': {
+      const { language, direction, datatype } = term as Literal & { direction?: string };
+      const tag = language ? `@${language}${direction ? `--${direction}` : ''}` : datatype.value === XSD_STRING ? '' : `^^<${datatype.value}>`;
+      return `${JSON.stringify(term.value)}${tag}`;
+    }
+    case 'Quad': return `<<( ${termText(term.subject)} ${termText(term.predicate)} ${termText(term.object)} )>>`;
+    default: return term.value;
+  }
 }
 
 /** The quads of a batch, stably ordered by graph and subject so that writers can group them. */
