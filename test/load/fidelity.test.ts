@@ -10,33 +10,11 @@ import { loadOntologies, type LoadSummary } from '../../src/load/index.ts';
 import type { ExportFormat } from '../../src/rdf/index.ts';
 import { expectedCounts } from './expectedCounts.ts';
 import { compareGraphs, exportText, fixture, parseText, readQuads, tempStore } from './helpers.ts';
-
-interface Case {
-  name: string;
-  paths: string[];
-  /** owl:imports the fixtures cannot satisfy offline (see test/fixtures/shared/README.md). */
-  missingImports?: string[];
-  /** Documents in the imports closure. */
-  documents?: number;
-}
-
-const cases: Case[] = [
-  { name: 'pizza (owlcs)', paths: ['protege-owl/pizza-owlcs/pizza.owl'] },
-  { name: 'photography', paths: ['protege-owl/protege-test-ontologies/photography.owl'] },
-  { name: 'DPROD ontology and shapes', paths: ['dprod/ontology/dprod/dprod-ontology.ttl', 'dprod/ontology/dprod/dprod-shapes.ttl'], missingImports: ['http://www.w3.org/ns/dcat#', 'http://www.w3.org/ns/shacl#'] },
-  { name: 'DCAT 3', paths: ['w3c-vocabularies/dcat/dcat3.ttl'], missingImports: ['http://purl.org/dc/terms/', 'http://www.w3.org/2004/02/skos/core', 'http://www.w3.org/ns/prov-o#'] },
-  { name: 'PROV-O', paths: ['w3c-vocabularies/prov-o/prov-o.ttl'] },
-  { name: 'DQV', paths: ['w3c-vocabularies/dqv/dqv.ttl'] },
-  { name: 'DPV (core and personal data, SKOS and OWL)', paths: ['dpv/dpv/dpv.ttl', 'dpv/dpv/dpv-owl.ttl', 'dpv/pd/pd.ttl', 'dpv/pd/pd-owl.ttl'] },
-  { name: 'SKOS core', paths: ['iof-ontology/cache/QUDT/skos.rdf'] },
-  { name: 'schema.org', paths: ['schemaorg/schemaorg-current-https.ttl'] },
-  { name: 'OBO Relations Ontology', paths: ['obo-ro/ro.owl'] },
-  { name: 'IOF Core with its imports closure', paths: ['iof-ontology/core/Core.rdf'], documents: 3 },
-];
+import { realOntologies } from './realOntologies.ts';
 
 const formats: ExportFormat[] = ['ttl', 'nt', 'rdfxml', 'jsonld'];
 
-describe.each(cases)('$name', ({ paths, missingImports = [], documents }) => {
+describe.each(realOntologies)('$name', ({ paths, missingImports = [], documents }) => {
   let store: GraphStore;
   let dispose: () => Promise<void>;
   let summary: LoadSummary;

@@ -14,7 +14,7 @@ type PageArgs = { first?: number | null; after?: string | null };
 type SubConceptArgs = { includeSubConcepts: boolean };
 
 const label = (node: { labels: LangText[] }, { lang }: LangArgs) => pickText(node.labels, lang ?? undefined) ?? null;
-const definition = (node: { definitions: LangText[] }, { lang }: LangArgs) => pickText(node.definitions, lang ?? undefined) ?? null;
+const definition = (node: { definitionCandidates: LangText[] }, { lang }: LangArgs) => pickText(node.definitionCandidates, lang ?? undefined) ?? null;
 
 export const meshResolvers = {
   Concept: {

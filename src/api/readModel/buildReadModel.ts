@@ -16,7 +16,7 @@ import { reachable } from './hierarchy.ts';
 import { pickText } from './pickText.ts';
 import { ReadModel } from './ReadModel.ts';
 import { TextIndex } from './TextIndex.ts';
-import { annotationPredicates, broader, conceptTypes, definitionPredicates, labelPredicates, meshClasses, p, propertyTypes, rdfType } from './terms.ts';
+import { annotationPredicates, broader, conceptTypes, definitionPredicates, deprecatedTypes, labelPredicates, meshClasses, p, properDefinitionPredicates, propertyTypes, rdfType } from './terms.ts';
 
 const prov = 'http://www.w3.org/ns/prov#';
 const nameOrder = (a: { name: string; id: string }, b: { name: string; id: string }) => compare(a.name, b.name) || compare(a.id, b.id);
@@ -82,15 +82,15 @@ class ModelBuilder {
         for (const object of objects) {
           if (object === subject) continue;
           if (isSkolem(object)) {
-            for (const named of this.#namedAbove(object, predicate)) this.#linkUp(node, this.#concept(named, true));
+            // An anonymous super class (asserted, or the closure's C ⊑ _:x of C ≡ _:x): the named classes
+            // above it are the operands of the intersection it is (scm-int), direct super classes of C
+            // (src/ontology/README.md); those of an equivalence's _:x ⊑ C are C itself.
+            for (const named of this.#namedAbove(object, predicate)) this.#linkParent(node, this.#concept(named, true));
             continue;
           }
           const parent = this.#concept(object, true);
-          this.#linkUp(node, parent);
-          if (asserted.includes(object)) {
-            node.parents.add(parent);
-            parent.children.add(node);
-          }
+          if (asserted.includes(object)) this.#linkParent(node, parent);
+          else this.#linkUp(node, parent);
         }
       }
     }
@@ -120,13 +120,20 @@ class ModelBuilder {
     above.down.add(node);
   }
 
+  #linkParent(node: ConceptNode, parent: ConceptNode): void {
+    if (node === parent) return;
+    this.#linkUp(node, parent);
+    node.parents.add(parent);
+    parent.children.add(node);
+  }
+
   #concept(iri: string, defined: boolean): ConceptNode {
     let node = this.#concepts.get(iri);
     if (node === undefined) {
       const fx = this.#fx;
       node = {
-        kind: 'Concept', iri, defined, labels: fx.literalsOf(iri, labelPredicates), definitions: fx.literalsOf(iri, definitionPredicates),
-        deprecated: isTrue(fx.literals(iri, p.deprecated)) || fx.objects(iri, rdfType, true).includes('http://www.w3.org/2002/07/owl#DeprecatedClass'),
+        kind: 'Concept', iri, defined, labels: fx.literalsOf(iri, labelPredicates), ...this.#definitions(iri),
+        deprecated: this.#deprecated(iri, deprecatedTypes.concept),
         parents: new Set(), children: new Set(), up: new Set(), down: new Set(), replacedBy: [...fx.objects(iri, p.isReplacedBy)], properties: [],
         annotates: { products: [], datasets: [], fields: [] }, productsUnder: [],
       };
@@ -143,14 +150,28 @@ class ModelBuilder {
       const kind = (['OBJECT', 'DATATYPE', 'ANNOTATION', 'RDF'] as PropertyKind[]).find((k) => kinds.includes(k))!;
       const fx = this.#fx;
       const property: PropertyNode = {
-        iri: subject, kind, labels: fx.literalsOf(subject, labelPredicates), definitions: fx.literalsOf(subject, definitionPredicates),
-        deprecated: isTrue(fx.literals(subject, p.deprecated)), domains: [...fx.objects(subject, p.domain, true)], ranges: [...fx.objects(subject, p.range, true)],
+        iri: subject, kind, labels: fx.literalsOf(subject, labelPredicates), ...this.#definitions(subject),
+        deprecated: this.#deprecated(subject, deprecatedTypes.property),
+        // A class expression (a union of domains) is a skolem IRI here, which names nothing a client can ask for.
+        domains: fx.objects(subject, p.domain, true).filter((d) => !isSkolem(d)), ranges: fx.objects(subject, p.range, true).filter((r) => !isSkolem(r)),
       };
       properties.set(subject, property);
       for (const domain of property.domains) this.#concepts.get(domain)?.properties.push(property);
     }
     for (const concept of this.#concepts.values()) concept.properties.sort((a, b) => compare(a.iri, b.iri));
     return properties;
+  }
+
+  /** A concept's or property's definitions, and those `definition(lang)` picks from: rdfs:comment only where no definition proper is given. */
+  #definitions(iri: string): Pick<ConceptNode, 'definitions' | 'definitionCandidates'> {
+    const proper = this.#fx.literalsOf(iri, properDefinitionPredicates);
+    const definitions = this.#fx.literalsOf(iri, definitionPredicates);
+    return { definitions, definitionCandidates: proper.length > 0 ? proper : definitions };
+  }
+
+  /** owl:deprecated true, or typed `deprecatedType` (owl:DeprecatedClass, owl:DeprecatedProperty). */
+  #deprecated(iri: string, deprecatedType: string): boolean {
+    return isTrue(this.#fx.literals(iri, p.deprecated)) || this.#fx.objects(iri, rdfType, true).includes(deprecatedType);
   }
 
   /** IRIs of the classes below `cls` in the closure. */

@@ -13,14 +13,24 @@ interface Labelled {
   labels: LangText[];
 }
 
-export interface ConceptNode extends Labelled {
+/** What every concept and property has: its definitions, and those `definition(lang)` picks from. */
+interface Defined {
+  /** skos:definition, IAO:0000115 and rdfs:comment values. */
+  definitions: LangText[];
+  /** The skos:definition and IAO:0000115 values, else (none given) the rdfs:comments. */
+  definitionCandidates: LangText[];
+}
+
+export interface ConceptNode extends Labelled, Defined {
   readonly kind: 'Concept';
   iri: string;
-  definitions: LangText[];
   deprecated: boolean;
   /** False for an IRI only met as an annotation: no class or SKOS concept of that IRI is loaded. */
   defined: boolean;
-  /** Named direct super-concepts (asserted rdfs:subClassOf, skos:broader). */
+  /**
+   * Named direct super-concepts: asserted rdfs:subClassOf and skos:broader IRIs, and the named operands
+   * of an intersection the concept is a sub-class of or equivalent to (C ≡ A ⊓ ∃p.B: A).
+   */
   parents: Set<ConceptNode>;
   children: Set<ConceptNode>;
   /** Named super-concepts including those the entailment closure adds (see ReadModel.ancestors). */
@@ -38,11 +48,11 @@ export interface ConceptNode extends Labelled {
 
 export type PropertyKind = 'OBJECT' | 'DATATYPE' | 'ANNOTATION' | 'RDF';
 
-export interface PropertyNode extends Labelled {
+export interface PropertyNode extends Labelled, Defined {
   iri: string;
   kind: PropertyKind;
-  definitions: LangText[];
   deprecated: boolean;
+  /** rdfs:domain and rdfs:range IRIs (class expressions, blank nodes, have none). */
   domains: string[];
   ranges: string[];
 }

@@ -14,13 +14,23 @@ export const rdfType = `${rdf}type`;
 /** rdf:type values that make a resource a concept. */
 export const conceptTypes: ReadonlySet<string> = new Set([`${owl}Class`, `${owl}DeprecatedClass`, `${rdfs}Class`, `${skos}Concept`]);
 
-/** rdf:type values that make a resource a property, and the kind they give it. */
+/**
+ * rdf:type values that make a resource a property, and the kind they give it: OWL 2's characteristics
+ * other than functional belong to object properties only, so they declare one (src/ontology/README.md);
+ * owl:FunctionalProperty and owl:DeprecatedProperty do not say the kind, as rdf:Property does not.
+ */
 export const propertyTypes: ReadonlyMap<string, 'OBJECT' | 'DATATYPE' | 'ANNOTATION' | 'RDF'> = new Map([
-  [`${owl}ObjectProperty`, 'OBJECT'],
+  ...['ObjectProperty', 'InverseFunctionalProperty', 'TransitiveProperty', 'SymmetricProperty', 'AsymmetricProperty', 'ReflexiveProperty', 'IrreflexiveProperty']
+    .map((type) => [`${owl}${type}`, 'OBJECT'] as const),
   [`${owl}DatatypeProperty`, 'DATATYPE'],
   [`${owl}AnnotationProperty`, 'ANNOTATION'],
   [`${rdf}Property`, 'RDF'],
-] as const);
+  [`${owl}FunctionalProperty`, 'RDF'],
+  [`${owl}DeprecatedProperty`, 'RDF'],
+]);
+
+/** rdf:type values that deprecate a concept or a property (besides owl:deprecated true). */
+export const deprecatedTypes = { concept: `${owl}DeprecatedClass`, property: `${owl}DeprecatedProperty` } as const;
 
 /** Classes whose instances (through the subclass closure) are mesh entities. */
 export const meshClasses = {
@@ -88,8 +98,11 @@ export const p = {
 /** Label predicates, most preferred first. */
 export const labelPredicates = [p.prefLabel, p.label] as const;
 
-/** Definition predicates, most preferred first. */
-export const definitionPredicates = [p.definition, p.iaoDefinition, p.comment] as const;
+/** Definition predicates proper, most preferred first. */
+export const properDefinitionPredicates = [p.definition, p.iaoDefinition] as const;
+
+/** Every predicate `definitions` lists: the definitions proper, then rdfs:comment, which stands in for them only where none is given. */
+export const definitionPredicates = [...properDefinitionPredicates, p.comment] as const;
 
 /** Annotation predicates: a product, dataset or field is about the concepts they point to. */
 export const annotationPredicates = [p.subject, p.theme] as const;
