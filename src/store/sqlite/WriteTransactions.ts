@@ -75,7 +75,10 @@ export class WriteTransactions {
     const deadline = Date.now() + this.#lockTimeoutMs;
     for (let wait = 5; !this.#db.isTransaction && !this.#tryBegin(); wait = Math.min(wait * 2, 200)) {
       if (Date.now() >= deadline) {
-        throw new OntomeshError('STORE_UNAVAILABLE', `${this.#location} is locked by another writer (a load in another process?) for more than ${this.#lockTimeoutMs} ms`);
+        throw new OntomeshError(
+          'STORE_UNAVAILABLE',
+          `${this.#location} stayed locked by another process's write (a load, activate or mesh register) for more than ${this.#lockTimeoutMs / 1000} s: nothing was changed; retry once that write is done`,
+        );
       }
       await sleep(wait);
     }

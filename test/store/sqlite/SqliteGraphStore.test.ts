@@ -13,7 +13,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { OntomeshError } from '../../../src/errors/index.ts';
 import type { GraphStore } from '../../../src/graph/GraphStore.ts';
 import { openSqliteStore } from '../../../src/store/sqlite/index.ts';
-import { dqv, dqvPath, mapTurtle, metaOf, provInversesPath, statsOf, writeVersion } from '../../contract/contractData.ts';
+import { dqv, dqvPath, mapTurtle, metaOf, provInversesPath, schemaOrgPath, statsOf, writeVersion } from '../../contract/contractData.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'ontomesh-sqlite-'));
 let files = 0;
@@ -21,7 +21,7 @@ const newPath = () => join(folder, `store-${++files}.db`);
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 const opened: GraphStore[] = [];
-async function open(path: string, options?: { keepVersions?: number }): Promise<GraphStore> {
+async function open(path: string, options?: { keepVersions?: number; lockTimeoutMs?: number }): Promise<GraphStore> {
   const store = await openSqliteStore(path, options);
   opened.push(store);
   return store;
@@ -123,6 +123,27 @@ describe('SqliteGraphStore files', () => {
     expect((await store.versions('vocab')).map((v) => [v.version, v.active])).toEqual([[2, false], [1, true]]);
   });
 
+  it('gives up waiting for a write lock held too long with STORE_UNAVAILABLE, changing nothing, and writes once it is free', async () => {
+    const path = newPath();
+    const store = await open(path, { lockTimeoutMs: 300 });
+    await writeVersion(store, 'vocab', dqvDoc.elements, metaOf(dqvPath));
+    const other = new DatabaseSync(path);
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      for (const write of [() => store.beginVersion('vocab', metaOf(provInversesPath)), () => store.activate('vocab', 1)]) {
+        await expect(write()).rejects.toMatchObject({
+          code: 'STORE_UNAVAILABLE',
+          message: `${path} stayed locked by another process's write (a load, activate or mesh register) for more than 0.3 s: nothing was changed; retry once that write is done`,
+        });
+      }
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    expect((await store.versions('vocab')).map((v) => [v.version, v.active])).toEqual([[1, true]]);
+    expect((await writeVersion(store, 'vocab', provDoc.elements, metaOf(provInversesPath))).version).toBe(2);
+  });
+
   it('answers NOT_FOUND for a snapshot whose version another store pruned meanwhile', async () => {
     const path = newPath();
     const reading = await open(path);
@@ -150,6 +171,35 @@ describe('SqliteGraphStore files', () => {
     expect(after.versions.map((v) => v.graphId)).toEqual(['other', 'vocab']);
     await reading.activate('vocab', 1);
     expect((await reading.snapshot()).versions).toEqual([{ graphId: 'other', version: 1 }, { graphId: 'vocab', version: 1 }]);
+  });
+
+  it('lets the event loop run between the pages of a scan and of an export, so a server reading a large version still answers', async () => {
+    const store = await open(newPath());
+    const schema = mapTurtle('schema', schemaOrgPath);
+    await writeVersion(store, 'schema', schema.elements, metaOf(schemaOrgPath), 5_000);
+    const snapshot = await store.snapshot();
+    const rdfType = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
+    const label = 'http://www.w3.org/2000/01/rdf-schema#label';
+    for (const pages of [store.scanFacts(snapshot, { predicates: [rdfType, label] }), store.exportFacts('schema')]) {
+      // How many event-loop turns have passed when each page arrives.
+      let turns = 0;
+      let counting = true;
+      const count = () => {
+        turns++;
+        if (counting) setImmediate(count);
+      };
+      setImmediate(count);
+      const turnAtPage: number[] = [];
+      let facts = 0;
+      for await (const page of pages) {
+        turnAtPage.push(turns);
+        facts += page.length;
+      }
+      counting = false;
+      expect(facts).toBeGreaterThan(0);
+      expect(turnAtPage.length).toBeGreaterThan(1);
+      expect(turnAtPage.every((turn, i) => i === 0 || turn > turnAtPage[i - 1]!)).toBe(true);
+    }
   });
 
   it('refuses a file written by a newer layout', async () => {
