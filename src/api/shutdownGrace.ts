@@ -4,7 +4,7 @@
  * terminationGracePeriodSeconds (less any preStop sleep), or the kubelet's SIGKILL cuts the requests
  * instead, without the log line and exit code a cut by the drain gives.
  */
-import { OntomeshError } from '../errors/index.ts';
+import { durationMsFromEnv } from './durationMsFromEnv.ts';
 
 /** The grace period when none is configured: 10 s, within Kubernetes' default 30 s with a preStop sleep. */
 export const defaultGraceMs = 10_000;
@@ -23,11 +23,5 @@ const maxGraceSeconds = 86_400;
  * @example graceMsFromEnv({ ONTOMESH_SHUTDOWN_GRACE_SECONDS: '25' }) // 25000
  */
 export function graceMsFromEnv(env: NodeJS.ProcessEnv): number {
-  const text = env[graceVariable]?.trim();
-  if (text === undefined || text === '') return defaultGraceMs;
-  const seconds = Number(text);
-  if (!/^\d+$/.test(text) || seconds > maxGraceSeconds) {
-    throw new OntomeshError('BAD_REQUEST', `${graceVariable} must be a whole number of seconds from 0 to ${maxGraceSeconds} (got "${env[graceVariable]}")`, { term: graceVariable });
-  }
-  return seconds * 1000;
+  return durationMsFromEnv(env, graceVariable, { defaultMs: defaultGraceMs, maxSeconds: maxGraceSeconds });
 }

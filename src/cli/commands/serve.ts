@@ -17,7 +17,7 @@ import type { GraphStore } from '../../graph/GraphStore.ts';
 import { loadOntologies, readDescriptorFiles, registerProducts } from '../../load/index.ts';
 import { integerOption, parseCommandArgs, type Command } from '../command.ts';
 import { exitCodes } from '../exitCodes.ts';
-import { resolveStoreUrl } from '../storeUrl.ts';
+import { resolveStoreUrl, storeOptionsFromEnv } from '../storeUrl.ts';
 import { openStore } from '../../store/openStore.ts';
 
 /** The demo mesh shipped with ontomesh, loaded on first start of the default store. */
@@ -63,11 +63,12 @@ Options:
     const logger = createLogger(io.stdout, logLevelFromEnv(io.env), { pid: process.pid });
     // Read before the store opens (and in the primary, before any worker): a bad value stops serve at once.
     const graceMs = graceMsFromEnv(io.env);
+    const storeOptions = storeOptionsFromEnv(io.env);
     const { url, isDefault } = resolveStoreUrl(values.store, io.env);
     if (cluster.isPrimary && workers > 1) {
       // Here rather than in each worker: a port in use or a bad host is reported once, before any work.
       await probeListen(port, values.host);
-      const store = await openStore(url);
+      const store = await openStore(url, storeOptions);
       try {
         if (isDefault) await seedDemoMesh(store, logger, undefined, io.signal);
       } finally {
@@ -80,7 +81,7 @@ Options:
     try {
       const signal = member ? AbortSignal.any([io.signal, member.stopSignal]) : io.signal;
       const metrics = createMetrics(member ? new ClusterWorkerRegistry() : undefined);
-      const store = await openStore(url);
+      const store = await openStore(url, storeOptions);
       try {
         const running = await startServer({ store, logger, metrics, port, host: values.host, graceMs });
         const seeding = isDefault && !member ? seedDemoMesh(store, logger, metrics, signal) : Promise.resolve();

@@ -22,11 +22,14 @@ import { WriteTransactions } from './WriteTransactions.ts';
 export interface SqliteStoreOptions {
   /** Versions kept per graph (the active one always stays). Default 5. */
   keepVersions?: number;
-  /** How long a write waits for another process's load to release the file. Default 60 s. */
+  /** How long a write waits for another process's load to release the file. Default 60 s (`ontomesh`: ONTOMESH_LOCK_TIMEOUT_SECONDS). */
   lockTimeoutMs?: number;
   /** Open read-only even when the file could be written (it is anyway when this process may not write it or its folder). */
   readOnly?: boolean;
 }
+
+/** How long a write waits for another process's write lock when the options do not say. */
+export const defaultLockTimeoutMs = 60_000;
 
 /**
  * Subjects per export page (a page holds all facts of its subjects). A page is read synchronously;
@@ -92,7 +95,7 @@ class SqliteGraphStore implements GraphStore, VersionHost {
     this.#location = location;
     this.description = `sqlite:${location}${readOnly ? ' (read-only)' : ''}`;
     this.#keepVersions = Math.max(1, options.keepVersions ?? 5);
-    this.transactions = new WriteTransactions(db, location, options.lockTimeoutMs ?? 60_000, readOnly);
+    this.transactions = new WriteTransactions(db, location, options.lockTimeoutMs ?? defaultLockTimeoutMs, readOnly);
     this.#catalog = new VersionCatalog(db);
     db.function('om_fold', { deterministic: true }, (text) => (typeof text === 'string' ? foldText(text) : null));
   }

@@ -1,2 +1,2 @@
 /** The embedded SQLite adapter of the GraphStore port. */
-export { openSqliteStore, type SqliteStoreOptions } from './SqliteGraphStore.ts';
+export { defaultLockTimeoutMs, openSqliteStore, type SqliteStoreOptions } from './SqliteGraphStore.ts';
