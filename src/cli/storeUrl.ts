@@ -33,6 +33,6 @@ export function storeOptionsFromEnv(env: NodeJS.ProcessEnv): StoreOptions {
 }
 
 /** Opens the store a command asked for; STORE_UNAVAILABLE (exit code 3) when it cannot be reached. */
-export function openCliStore(flag: string | undefined, env: NodeJS.ProcessEnv): Promise<GraphStore> {
-  return openStore(resolveStoreUrl(flag, env).url, storeOptionsFromEnv(env));
+export function openCliStore(flag: string | undefined, env: NodeJS.ProcessEnv, { readOnly = false } = {}): Promise<GraphStore> {
+  return openStore(resolveStoreUrl(flag, env).url, { ...storeOptionsFromEnv(env), readOnly });
 }

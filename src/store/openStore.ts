@@ -10,13 +10,17 @@ import { openSqliteStore, type SqliteStoreOptions } from './sqlite/index.ts';
 /** The embedded store, used when no URL is given. */
 export const defaultStoreUrl = 'sqlite:./data/ontomesh.db';
 
-/** How a store is opened, whatever its URL: so far the embedded store's wait for another process's write lock. */
-export type StoreOptions = Pick<SqliteStoreOptions, 'lockTimeoutMs'>;
+/**
+ * How a store is opened, whatever its URL: the embedded store's wait for another process's write lock,
+ * and whether it is opened only to read (a missing file is then an error, never created).
+ */
+export type StoreOptions = Pick<SqliteStoreOptions, 'lockTimeoutMs' | 'readOnly'>;
 
 /**
  * Opens the store a URL names. A relative SQLite path is relative to the working directory; its folder
  * is created when missing. Credentials of remote stores come from the environment, never the URL.
- * `options.lockTimeoutMs` applies to the embedded store only: a remote store has no file lock to wait for.
+ * `options` apply to the embedded store only: a remote store has no file lock to wait for, and its
+ * credentials say what it may write.
  *
  * @example
  * const store = await openStore('sqlite:./data/ontomesh.db', { lockTimeoutMs: 5_000 });

@@ -278,6 +278,14 @@ describe('refused loads leave the served graph as it was', () => {
     expect(salesVersions.map((v) => v.version)).toEqual([1]);
   });
 
+  test('validate --store naming no file is STORE_UNAVAILABLE and creates no store (a dry run opens it read-only)', async () => {
+    const missing = join(cwd, 'typo.db');
+    const { code, stderr } = await ontomesh('validate', pizza, '--store', `sqlite:${missing}`);
+    expect(code).toBe(3);
+    expect(stderr).toMatch(new RegExp(`^STORE_UNAVAILABLE cannot open SQLite store ${missing.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    await expect(readFile(missing)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
   test('a --base that is no absolute IRI writes nothing', async () => {
     expect(await ontomesh('load', pizza, '--id', 'based', '--base', 'has space', '--store', store())).toMatchObject({ code: 2 });
     expect(await ontomesh('versions', 'based', '--store', store())).toMatchObject({ code: 1 });

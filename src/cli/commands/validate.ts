@@ -32,7 +32,8 @@ ${readOptionsHelp}
     const { values, positionals } = parseCommandArgs(args, { ...readOptions, id: { type: 'string' }, store: { type: 'string' } });
     requirePositionals(positionals, 'some', 'PATH');
     // Only a store named on the command line: validate must keep working where no store is reachable.
-    const store = values.store === undefined ? undefined : await openCliStore(values.store, io.env);
+    // Read-only: a dry run never creates the store, and a --store naming no file is an error, not a new store.
+    const store = values.store === undefined ? undefined : await openCliStore(values.store, io.env, { readOnly: true });
     try {
       await loadAndReport(store, positionals, values, io, { dryRun: true });
       return exitCodes.ok;
