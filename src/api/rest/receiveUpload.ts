@@ -53,20 +53,23 @@ const extensions: Record<RdfFormat, string> = { turtle: 'ttl', ntriples: 'nt', n
  * try { await loadOntologies(store, upload.documents.map((d) => d.path), options); } finally { await upload.remove(); }
  */
 export async function receiveUpload(req: Request, id: string, limits: UploadLimits): Promise<Upload> {
-  const body = uploadBody(req, limits.maxBytes);
   const contentType = req.get('content-type');
   const multipart = contentType !== undefined && /^multipart\/form-data\b/i.test(contentType);
   const upload: Upload = { documents: [], remove: () => Promise.resolve() };
+  let body: Readable | undefined;
   try {
     const dir = await mkdtemp(join(tmpdir(), 'ontomesh-upload-'));
     upload.remove = () => rm(dir, { recursive: true, force: true });
+    // The body starts flowing when it is piped, so it is piped only now, in the same turn as its consumer
+    // listens to it: a body that does not decompress fails as the consumer's error, never as an unhandled one.
+    body = uploadBody(req, limits.maxBytes);
     if (multipart) await receiveParts(body, req.headers, dir, limits, upload.documents);
     else upload.documents.push(await receiveBody(body, req, dir, id, contentType));
     if (upload.documents.length === 0) throw new OntomeshError('BAD_REQUEST', 'the multipart upload holds no file part: send each document as a file');
     return upload;
   } catch (error) {
     // Unpipes the request from the decompression, so that the rest of it can be read and dropped.
-    body.destroy();
+    body?.destroy();
     req.resume();
     await upload.remove();
     throw error;
