@@ -17,6 +17,8 @@ const decompressors: Record<string, () => Transform> = { gzip: createGunzip, def
  * does not decompress. Throws at once UNSUPPORTED_FORMAT (415) for another Content-Encoding, and
  * PAYLOAD_TOO_LARGE for a Content-Length over the limit. `req` is piped, never destroyed, so that the
  * error can still be answered: destroy the returned stream on failure, which unpipes it, then drain `req`.
+ * The body flows from this call on: consume the returned stream in the same turn (no `await` between),
+ * or a decompression error emitted meanwhile finds no listener and is an uncaught exception.
  *
  * @example await pipeline(uploadBody(req, 1 << 28), createWriteStream(path));
  */
