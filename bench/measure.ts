@@ -1,14 +1,20 @@
 /**
  * One measurement in a fresh process, so that its peak memory (max RSS) is its own:
  *
- *   node bench/measure.ts parser|floor|parse|load FILE
+ *   node bench/measure.ts parser|floor|intern|indexed|parse|load FILE
  *
  * - `parser`: the raw parser alone, the peer we compare with: N3.js for Turtle and N-Triples,
  *   rdfxml-streaming-parser for RDF/XML, reading the file as a stream and counting quads;
  * - `parse`: ontomesh's own parse stage (src/rdf parseFile: format detection, batching, errors);
  * - `floor`: the raw parser, each triple inserted bare into one SQLite table (its terms' values and
  *   whether the object is a literal; no dictionary, no index, no full-text, no entailment, one
- *   transaction): the least a load into SQLite can do, for telling what the load's own work costs;
+ *   transaction, the store's own settings): the least a load into SQLite can do, for telling what
+ *   the load's own work costs;
+ * - `indexed`: the floor, then the indexes a store of such rows needs to answer the API (by subject,
+ *   by object, and full text over the text-index literals: src/graph/textIndex.ts), in the same
+ *   transaction: the floor of a store that keeps terms as strings instead of ids;
+ * - `intern`: the raw parser giving every term an id through a Map, nothing written: the least the
+ *   read side of a load that stores ids (as ontomesh's does) costs before it writes anything;
  * - `load`: the whole pipeline, loadOntologies into a new SQLite store (parse, OWL view,
  *   entailment, mapping, writes, indexes, commit), the store closed at the end.
  *
@@ -23,7 +29,7 @@ import type { Quad } from '@rdfjs/types';
 import { Parser } from 'n3';
 import { RdfXmlParser } from 'rdfxml-streaming-parser';
 
-export type MeasureMode = 'parser' | 'floor' | 'parse' | 'load';
+export type MeasureMode = 'parser' | 'floor' | 'indexed' | 'intern' | 'parse' | 'load';
 
 export interface Measurement {
   mode: MeasureMode;
@@ -69,11 +75,16 @@ async function rawParse(file: string, onQuad: (quad: Quad) => void = () => {}): 
   return { triples: count };
 }
 
-/** The floor: rawParse with every triple inserted as it comes, 64 rows a statement, in one transaction. */
-async function parseAndInsertBare(file: string): Promise<Outcome> {
+/**
+ * The floor: rawParse with every triple inserted as it comes, 64 rows a statement, in one transaction
+ * of a store file with the settings of src/store/sqlite/schema.ts; given the text-index predicates,
+ * then the indexes and full-text index that lookups by subject, by object and by text need.
+ */
+async function parseAndInsertBare(file: string, textPredicates?: readonly string[]): Promise<Outcome> {
   const rowsPerStatement = 64;
   const db = new DatabaseSync(join(scratch, 'floor.db'));
-  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; CREATE TABLE triple (s TEXT, p TEXT, o TEXT, literal INTEGER)');
+  db.exec(`PRAGMA page_size = 16384; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536;
+    PRAGMA temp_store = MEMORY; CREATE TABLE triple (s TEXT, p TEXT, o TEXT, literal INTEGER)`);
   const insertMany = db.prepare(`INSERT INTO triple VALUES ${Array(rowsPerStatement).fill('(?, ?, ?, ?)').join(', ')}`);
   const insertOne = db.prepare('INSERT INTO triple VALUES (?, ?, ?, ?)');
   let row: (string | number)[] = [];
@@ -86,9 +97,33 @@ async function parseAndInsertBare(file: string): Promise<Outcome> {
     }
   });
   for (let i = 0; i < row.length; i += 4) insertOne.run(...row.slice(i, i + 4));
+  if (textPredicates) {
+    db.exec(`CREATE INDEX triple_by_subject ON triple (s, p, o);
+      CREATE INDEX triple_by_object ON triple (o, p, s) WHERE literal = 0;
+      CREATE VIRTUAL TABLE triple_text USING fts5(o, content = 'triple', content_rowid = 'rowid', tokenize = 'unicode61 remove_diacritics 2');
+      INSERT INTO triple_text (rowid, o) SELECT rowid, o FROM triple WHERE literal = 1 AND p IN (${textPredicates.map((p) => `'${p}'`).join(', ')})`);
+  }
   db.exec('COMMIT');
   db.close();
   return outcome;
+}
+
+/**
+ * rawParse giving each distinct subject, predicate, object and datatype an id through a Map: a
+ * literal itself is not given one, as a store of ids keeps its text in its row (ontomesh's does).
+ */
+async function parseAndIntern(file: string): Promise<Outcome> {
+  const ids = new Map<string, number>();
+  const id = ({ value }: Quad['object']) => {
+    let found = ids.get(value);
+    if (found === undefined) ids.set(value, (found = ids.size + 1));
+    return found;
+  };
+  return rawParse(file, ({ subject, predicate, object }) => {
+    id(subject);
+    id(predicate);
+    id(object.termType === 'Literal' ? object.datatype : object);
+  });
 }
 
 /** Each mode imports what it needs, then returns the work to time: module loading is not measured. */
@@ -98,7 +133,12 @@ type Prepare = () => Promise<(file: string) => Promise<Outcome>>;
 // process carries nothing else.
 const modes: Record<MeasureMode, Prepare> = {
   parser: async () => (file) => rawParse(file),
-  floor: async () => parseAndInsertBare,
+  floor: async () => (file) => parseAndInsertBare(file),
+  indexed: async () => {
+    const { textIndexPredicates } = await import('../src/graph/textIndex.ts');
+    return (file) => parseAndInsertBare(file, textIndexPredicates);
+  },
+  intern: async () => parseAndIntern,
   parse: async () => {
     const { parseFile } = await import('../src/rdf/index.ts');
     return async (file) => ({ triples: (await parseFile(file, { file }, { quads() {} })).quads });
@@ -130,7 +170,7 @@ const modes: Record<MeasureMode, Prepare> = {
 
 const [mode, file] = process.argv.slice(2) as [MeasureMode, string];
 if (!(mode in modes) || !file) {
-  console.error('usage: node bench/measure.ts parser|floor|parse|load FILE');
+  console.error('usage: node bench/measure.ts parser|floor|indexed|intern|parse|load FILE');
   process.exit(2);
 }
 const scratch = mkdtempSync(join(tmpdir(), 'ontomesh-bench-'));

@@ -1,7 +1,9 @@
 /**
  * The load benchmark (`npm run bench`). For each case it runs, side by side and round after round,
  * the raw parser (the peer), the raw parser inserting every triple bare into SQLite (the floor of any
- * SQLite load), ontomesh's parse stage and the whole load, each in a fresh process
+ * SQLite load), that floor with the indexes lookups need (the floor of a store of strings), the raw
+ * parser giving every term an id (the floor of a load's read side), ontomesh's parse stage and the
+ * whole load, each in a fresh process
  * (bench/measure.ts) so that its peak memory is its own. The first rounds warm the file cache and
  * are dropped; the medians of the rest give throughput, and the ratio load / raw parser is the
  * number we hold ourselves to (target ≥ 0.5), together with peak RSS under 1 GiB at 1M triples.
@@ -24,7 +26,7 @@ import { renderSummary, type CaseResult, type LoadReport, type ModeResult } from
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const run = promisify(execFile);
-const modes: MeasureMode[] = ['parser', 'floor', 'parse', 'load'];
+const modes: MeasureMode[] = ['parser', 'floor', 'indexed', 'intern', 'parse', 'load'];
 const targetRatio = 0.5;
 const targetRssBytes = 1024 ** 3;
 
@@ -55,7 +57,7 @@ const cases = [
 
 const results: CaseResult[] = [];
 for (const c of cases) {
-  const samples: Record<MeasureMode, Measurement[]> = { parser: [], floor: [], parse: [], load: [] };
+  const samples: Record<MeasureMode, Measurement[]> = { parser: [], floor: [], indexed: [], intern: [], parse: [], load: [] };
   const errors: Partial<Record<MeasureMode, string>> = {};
   for (let round = 0; round < warmup + rounds; round++) {
     for (const mode of modes) {
@@ -77,7 +79,7 @@ for (const c of cases) {
     const peer = modeResults.parser.triplesPerSecond;
     return own && peer ? own / peer : undefined;
   };
-  const ratio = { floor: ratioOf('floor'), parse: ratioOf('parse'), load: ratioOf('load') };
+  const ratio = { floor: ratioOf('floor'), indexed: ratioOf('indexed'), intern: ratioOf('intern'), parse: ratioOf('parse'), load: ratioOf('load') };
   const peakRss = modeResults.load.peakRssBytes;
   const targets = {
     ratio: targetRatio,
