@@ -2,7 +2,7 @@
  * RDF/XML through rdfxml-streaming-parser (saxes underneath), with positions tracked so every
  * error has a line and column, the end of input checked (a truncated document is an error), the
  * root element's namespace declarations reported as prefixes, and the DTD's internal entities
- * expanded (./internalEntities.ts) with their use in the document bounded.
+ * expanded with their use in the document bounded (./doctypeEntities.ts).
  */
 import type { SaxesTagNS } from '@rubensworks/saxes';
 import { RdfXmlParser } from 'rdfxml-streaming-parser';
@@ -11,7 +11,7 @@ import type { QuadSink, RdfParser } from '../parse.ts';
 import { documentDataFactory } from './documentDataFactory.ts';
 import { driveTransform } from './driveTransform.ts';
 import { foreignSyntaxHint } from './foreignSyntaxHint.ts';
-import { ENTITY_LIMITS, EntityDeclarationError, internalEntities } from './internalEntities.ts';
+import { installDoctypeEntities, type EntityParser } from './doctypeEntities.ts';
 
 /** rdfxml-streaming-parser's own errors: `Line 3 column 7: message`. */
 const parserPosition = /^Line (\d+) column (\d+): ([\s\S]*)$/;
@@ -31,13 +31,7 @@ export const rdfXmlParser: RdfParser = {
 };
 
 /** The parts of the saxes parser the library keeps that this module uses. */
-interface SaxParser {
-  ENTITIES: Record<string, string>;
-  readonly line: number;
-  readonly column: number;
-  readonly position: number;
-  parseEntity(entity: string): string;
-  fail(message: string): void;
+interface SaxParser extends EntityParser {
   close(): void;
 }
 
@@ -60,20 +54,8 @@ class CheckedRdfXmlParser extends RdfXmlParser {
 
   /** Replaces the library's handler, which copies each value verbatim (and misses values with quotes). */
   override onDoctype(doctype: string): void {
-    const sax = this.#sax;
-    try {
-      const entities = internalEntities(doctype);
-      if (Object.keys(entities).length === 0) return;
-      Object.assign(sax.ENTITIES, entities);
-      boundEntityExpansion(sax);
-    } catch (error) {
-      if (!(error instanceof EntityDeclarationError)) throw error;
-      // saxes is just past the doctype's `>`; count back to where the declaration starts.
-      const after = doctype.slice(error.offset);
-      const linesAfter = after.split('\n').length - 1;
-      const column = linesAfter > 0 ? error.offset - doctype.lastIndexOf('\n', error.offset - 1) : sax.column - after.length;
-      this.emit('error', new Error(`${sax.line - linesAfter}:${column}: ${error.message}`));
-    }
+    const fault = installDoctypeEntities(this.#sax, doctype);
+    if (fault) this.emit('error', new Error(`${fault.line}:${fault.column}: ${fault.message}`));
   }
 
   protected override onTag(tag: SaxesTagNS): void {
@@ -95,25 +77,6 @@ class CheckedRdfXmlParser extends RdfXmlParser {
     }
     callback();
   }
-}
-
-/**
- * Bounds what entity references add to the document: a large entity referenced many times (a
- * quadratic blowup) passes the bound on the declarations. Installed only for documents that
- * declare entities, so others pay nothing per reference.
- */
-function boundEntityExpansion(sax: SaxParser): void {
-  const resolve = sax.parseEntity.bind(sax);
-  let added = 0;
-  sax.parseEntity = (entity) => {
-    const text = resolve(entity);
-    if (added < 0) return '';
-    added += text.length;
-    if (added <= ENTITY_LIMITS.amplificationFloor + ENTITY_LIMITS.amplification * sax.position) return text;
-    added = -1;
-    sax.fail(`Entity references expand the document more than ${ENTITY_LIMITS.amplification} times (entities that multiply each other, as in a "billion laughs" document?)`);
-    return '';
-  };
 }
 
 /** The error for what the parser emitted; `head` (the document's first chunk) tells whether it is in another syntax altogether. */
