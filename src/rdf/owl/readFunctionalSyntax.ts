@@ -9,14 +9,8 @@
  */
 import type { OwlConstruct, OwlEvent, OwlIri, OwlLiteral, OwlNode, OwlPosition } from './OwlSyntax.ts';
 import { FunctionalSyntaxLexer, type FunctionalSyntaxToken } from './functionalSyntaxLexer.ts';
+import { plainLiteral, predeclaredPrefixes, RDF_LANG_STRING, RDF_PLAIN_LITERAL, resolveIri, XSD_NON_NEGATIVE_INTEGER, XSD_STRING } from './readerTerms.ts';
 
-const RDF = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
-const XSD = 'http://www.w3.org/2001/XMLSchema#';
-
-/** OWL 2 section 2.4: these four prefixes are declared in every document. */
-const predeclaredPrefixes: ReadonlyArray<[string, string]> = [
-  ['rdf', RDF], ['rdfs', 'http://www.w3.org/2000/01/rdf-schema#'], ['xsd', XSD], ['owl', 'http://www.w3.org/2002/07/owl#'],
-];
 
 /** Keywords that stand only at the top of the document or the ontology: one inside a construct means a ')' is missing. */
 const topLevelKeywords: ReadonlySet<string> = new Set([
@@ -30,8 +24,6 @@ const topLevelKeywords: ReadonlySet<string> = new Set([
   'NegativeObjectPropertyAssertion', 'DataPropertyAssertion', 'NegativeDataPropertyAssertion', 'AnnotationAssertion',
   'SubAnnotationPropertyOf', 'AnnotationPropertyDomain', 'AnnotationPropertyRange', 'DLSafeRule',
 ]);
-
-const absoluteIriPattern = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 
 /**
  * Reads an OWL functional-syntax document given as text chunks (split anywhere).
@@ -137,10 +129,10 @@ class FunctionalSyntaxParser {
     }
     this.#literal = undefined;
     if (token.kind === 'language') {
-      this.#add({ type: 'literal', value: literal.value, datatype: `${RDF}langString`, language: token.language }, literal.at, top);
+      this.#add({ type: 'literal', value: literal.value, datatype: RDF_LANG_STRING, language: token.language }, literal.at, top);
       return true;
     }
-    this.#add({ type: 'literal', value: literal.value, datatype: `${XSD}string` }, literal.at, top);
+    this.#add({ type: 'literal', value: literal.value, datatype: XSD_STRING }, literal.at, top);
     return false;
   }
 
@@ -254,7 +246,7 @@ class FunctionalSyntaxParser {
   #term(token: TermToken): OwlNode {
     switch (token.kind) {
       case 'nodeId': return { type: 'anonymous', nodeId: token.nodeId };
-      case 'integer': return { type: 'literal', value: token.value, datatype: `${XSD}nonNegativeInteger` };
+      case 'integer': return { type: 'literal', value: token.value, datatype: XSD_NON_NEGATIVE_INTEGER };
       default: return this.#iri(token);
     }
   }
@@ -272,9 +264,8 @@ class FunctionalSyntaxParser {
   }
 
   #resolve(iri: string, at: OwlPosition): string {
-    if (absoluteIriPattern.test(iri)) return iri;
     try {
-      return new URL(iri, this.#baseIRI).href;
+      return resolveIri(iri, this.#baseIRI);
     } catch {
       throw this.#lexer.error(`Cannot resolve the relative IRI <${iri}> against the base IRI <${this.#baseIRI}>`, at);
     }
@@ -293,14 +284,9 @@ class FunctionalSyntaxParser {
   }
 }
 
-/** A literal with a datatype; OWL's rdf:PlainLiteral "text@lang" is split into its text and language (OWL 2 RDF mapping, section 2.1). */
+/** A literal with a datatype; OWL's rdf:PlainLiteral "text@lang" is split into its text and language. */
 function typedLiteral(value: string, datatype: string): OwlLiteral {
-  if (datatype !== `${RDF}PlainLiteral`) return { type: 'literal', value, datatype };
-  const at = value.lastIndexOf('@');
-  const language = value.slice(at + 1);
-  return language === ''
-    ? { type: 'literal', value: value.slice(0, at), datatype: `${XSD}string` }
-    : { type: 'literal', value: value.slice(0, at), datatype: `${RDF}langString`, language };
+  return datatype === RDF_PLAIN_LITERAL ? plainLiteral(value) : { type: 'literal', value, datatype };
 }
 
 function importEvent(construct: OwlConstruct, lexer: FunctionalSyntaxLexer): OwlEvent {

@@ -8,21 +8,15 @@
  * Positions are those of each start tag's `<` (1-based line and column, a column counting
  * characters).
  */
-import { resolve } from 'relative-to-absolute-iri';
 import { SaxesParser, type SaxesAttributeNS, type SaxesTagNS } from 'saxes';
 import { OntomeshError } from '../../errors/index.ts';
 import { installDoctypeEntities } from '../parsers/doctypeEntities.ts';
 import { entityTypes, type OwlConstruct, type OwlEvent, type OwlLiteral, type OwlNode, type OwlPosition } from './OwlSyntax.ts';
+import {
+  OWL_NAMESPACE, plainLiteral, predeclaredPrefixes, RDF_LANG_STRING, RDF_NAMESPACE, RDF_PLAIN_LITERAL, resolveIri as resolve, XSD_NON_NEGATIVE_INTEGER, XSD_STRING,
+} from './readerTerms.ts';
 import { trackTagStarts } from './tagStarts.ts';
 
-const OWL = 'http://www.w3.org/2002/07/owl#';
-const RDF = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
-const XSD = 'http://www.w3.org/2001/XMLSchema#';
-const PLAIN_LITERAL = `${RDF}PlainLiteral`;
-const LANG_STRING = `${RDF}langString`;
-const XSD_STRING = `${XSD}string`;
-/** The prefixes every OWL/XML document may use undeclared (OWL 2 Structural Specification, table 2). */
-const predeclared: Readonly<Record<string, string>> = { rdf: RDF, rdfs: 'http://www.w3.org/2000/01/rdf-schema#', xsd: XSD, owl: OWL };
 const cardinalities = new Set(['ObjectMinCardinality', 'ObjectMaxCardinality', 'ObjectExactCardinality', 'DataMinCardinality', 'DataMaxCardinality', 'DataExactCardinality']);
 /** Elements whose content is text (the rest hold elements and whitespace). */
 const textElements = new Set(['IRI', 'AbbreviatedIRI', 'Literal', 'Import']);
@@ -68,7 +62,7 @@ class OwlXmlReader {
   readonly #tagStart: () => OwlPosition;
   readonly #file: string | undefined;
   readonly #baseIRI: string;
-  readonly #prefixes = new Map(Object.entries(predeclared));
+  readonly #prefixes = new Map(predeclaredPrefixes);
   readonly #stack: Frame[] = [];
   #queue: OwlEvent[] = [];
   #ontology: OwlEvent | undefined;
@@ -119,10 +113,10 @@ class OwlXmlReader {
     const position = this.#tagStart();
     const parent = this.#stack.at(-1);
     const display = `<${tag.name}>`;
-    if (tag.uri !== OWL) {
+    if (tag.uri !== OWL_NAMESPACE) {
       throw this.#error(parent
-        ? `${display} (namespace ${tag.uri ? tag.uri : 'none'}) is not an OWL/XML element: OWL/XML allows only elements of the namespace ${OWL}`
-        : `Expected the OWL/XML root element <Ontology> of the namespace ${OWL}, found ${display}${tag.uri === RDF ? ' (is this RDF/XML?)' : ''}`, position);
+        ? `${display} (namespace ${tag.uri ? tag.uri : 'none'}) is not an OWL/XML element: OWL/XML allows only elements of the namespace ${OWL_NAMESPACE}`
+        : `Expected the OWL/XML root element <Ontology> of the namespace ${OWL_NAMESPACE}, found ${display}${tag.uri === RDF_NAMESPACE ? ' (is this RDF/XML?)' : ''}`, position);
     }
     if (!parent && tag.local !== 'Ontology') throw this.#error(`Expected the OWL/XML root element <Ontology>, found ${display}`, position);
     if (parent && leaves.has(parent.name)) throw this.#error(`<${parent.name}> cannot contain elements, found ${display}`, position);
@@ -209,7 +203,7 @@ class OwlXmlReader {
     if (cardinalities.has(name)) {
       const cardinality = this.#attribute(frame, 'cardinality').trim();
       if (!/^[0-9]+$/.test(cardinality)) throw this.#error(`<${name}> has cardinality="${cardinality}", which is not a non-negative integer`, frame);
-      return [construct([{ type: 'literal', value: cardinality, datatype: `${XSD}nonNegativeInteger` }, ...args])];
+      return [construct([{ type: 'literal', value: cardinality, datatype: XSD_NON_NEGATIVE_INTEGER }, ...args])];
     }
     return [construct(args)];
   }
@@ -238,17 +232,14 @@ class OwlXmlReader {
   #literal(frame: Frame): OwlLiteral {
     const value = frame.text;
     const declared = frame.attributes.datatypeIRI?.value;
-    const datatype = declared === undefined ? PLAIN_LITERAL : resolve(declared.trim(), frame.base);
+    const datatype = declared === undefined ? RDF_PLAIN_LITERAL : resolve(declared.trim(), frame.base);
     const language = frame.attributes['xml:lang']?.value;
-    if (datatype === PLAIN_LITERAL) {
-      if (language) return { type: 'literal', value, datatype: LANG_STRING, language };
-      // An explicit rdf:PlainLiteral is in its own lexical form, `text@language` (an empty language for a string).
-      const at = declared === undefined ? -1 : value.lastIndexOf('@');
-      if (at < 0) return { type: 'literal', value, datatype: XSD_STRING };
-      const tag = value.slice(at + 1);
-      return tag ? { type: 'literal', value: value.slice(0, at), datatype: LANG_STRING, language: tag } : { type: 'literal', value: value.slice(0, at), datatype: XSD_STRING };
+    if (datatype === RDF_PLAIN_LITERAL) {
+      if (language) return { type: 'literal', value, datatype: RDF_LANG_STRING, language };
+      // Without datatypeIRI the text is the literal; an explicit rdf:PlainLiteral is in its own lexical form, `text@language`.
+      return declared === undefined ? { type: 'literal', value, datatype: XSD_STRING } : plainLiteral(value);
     }
-    if (datatype !== LANG_STRING) return { type: 'literal', value, datatype };
+    if (datatype !== RDF_LANG_STRING) return { type: 'literal', value, datatype };
     if (!language) throw this.#error('A <Literal> of rdf:langString needs an xml:lang attribute', frame);
     return { type: 'literal', value, datatype, language };
   }

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { plainLiteral, RDF_LANG_STRING, resolveIri, XSD_STRING } from '../../../src/rdf/owl/readerTerms.ts';
+
+describe('plainLiteral', () => {
+  it('splits text@language at the last @, keeping any @ in the text', () => {
+    expect(plainLiteral('a@b.org@en-GB')).toEqual({ type: 'literal', value: 'a@b.org', datatype: RDF_LANG_STRING, language: 'en-GB' });
+  });
+
+  it('is xsd:string when the language is empty', () => {
+    expect(plainLiteral('Margherita@')).toEqual({ type: 'literal', value: 'Margherita', datatype: XSD_STRING });
+  });
+
+  it('takes a form without any @ as the text itself (not as a language)', () => {
+    expect(plainLiteral('Margherita')).toEqual({ type: 'literal', value: 'Margherita', datatype: XSD_STRING });
+  });
+});
+
+describe('resolveIri', () => {
+  it('resolves a fragment against the base as RDF/XML does, without percent-encoding non-ASCII letters', () => {
+    expect(resolveIri('#Café', 'http://example.org/pizza.owl')).toBe('http://example.org/pizza.owl#Café');
+    expect(new URL('#Café', 'http://example.org/pizza.owl').href).not.toBe('http://example.org/pizza.owl#Café');
+  });
+
+  it('leaves an absolute IRI as written', () => {
+    expect(resolveIri('HTTP://Example.org/a/../b', 'http://example.org/')).toBe('HTTP://Example.org/a/../b');
+  });
+});
