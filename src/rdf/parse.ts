@@ -13,6 +13,8 @@ import { decodeDocument } from './documentEncoding.ts';
 import { formatFromMediaType, formatFromPath, sniffFormat, type RdfFormat } from './formats.ts';
 import { jsonLdParser } from './parsers/jsonLdParser.ts';
 import { createN3Parser } from './parsers/n3Parser.ts';
+import { owlFunctionalParser } from './parsers/owlFunctionalParser.ts';
+import { owlXmlParser } from './parsers/owlXmlParser.ts';
 import { rdfXmlParser } from './parsers/rdfXmlParser.ts';
 
 /** Where parsed quads go. */
@@ -59,6 +61,8 @@ const parsers = new Map<RdfFormat, RdfParser>([
   ['nquads', createN3Parser('N-Quads')],
   ['rdfxml', rdfXmlParser],
   ['jsonld', jsonLdParser],
+  ['ofn', owlFunctionalParser],
+  ['owlxml', owlXmlParser],
 ]);
 
 /**

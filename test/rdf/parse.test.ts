@@ -3,9 +3,10 @@ import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import type { Quad } from '@rdfjs/types';
 import { DataFactory } from 'n3';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { OntomeshError } from '../../src/errors/index.ts';
 import { bundledJsonLdContexts, parseFile, parseStream, registerJsonLdContext, registerParser, type ParseOptions, type QuadSink } from '../../src/rdf/index.ts';
+import { owlFunctionalParser } from '../../src/rdf/parsers/owlFunctionalParser.ts';
 
 const fixtures = 'test/fixtures/shared';
 
@@ -188,10 +189,18 @@ describe('parseStream', () => {
     expect(sink.all[0]!.graph.value).toBe('http://ex.org/g');
   });
 
-  it('rejects unknown syntaxes and syntaxes without a parser with UNSUPPORTED_FORMAT', async () => {
+  it('rejects an unknown syntax with UNSUPPORTED_FORMAT', async () => {
     expect((await failure(parseText('hello world', {}))).code).toBe('UNSUPPORTED_FORMAT');
-    const owlXml = await failure(parseFile(`${fixtures}/protege-owl/protege-test-ontologies/update/pizza-xml.owl`, {}, collect()));
-    expect(owlXml.code).toBe('UNSUPPORTED_FORMAT');
+  });
+
+  it('reads OWL/XML and OWL functional syntax, recognised by their first bytes', async () => {
+    for (const [path, format] of [['update/pizza-xml.owl', 'owlxml'], ['pizza-functional.owl', 'ofn']] as const) {
+      const sink = collect();
+      const result = await parseFile(`${fixtures}/protege-owl/protege-test-ontologies/${path}`, {}, sink);
+      expect(result.format).toBe(format);
+      expect(sink.all.some((q) => q.predicate.value === 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type' && q.object.value === 'http://www.w3.org/2002/07/owl#Ontology')).toBe(true);
+      expect(result.quads).toBe(sink.all.length);
+    }
   });
 
   it('reports a missing file as FILE_NOT_FOUND', async () => {
@@ -201,6 +210,9 @@ describe('parseStream', () => {
 });
 
 describe('registerParser', () => {
+  // Replaces the functional-syntax parser for one test, then puts the real one back.
+  afterAll(() => registerParser('ofn', owlFunctionalParser));
+
   it('lets a new syntax plug in, with the file\'s base IRI and name', async () => {
     let seen: { baseIRI: string; file?: string; chars: number } | undefined;
     registerParser('ofn', {
