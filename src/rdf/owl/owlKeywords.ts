@@ -1,6 +1,22 @@
 /**
- * Every keyword of the OWL 2 functional-style syntax (and so every OWL/XML element name of a
- * construct), SWRL's included: a construct named otherwise is unknown, one named so but in the
+ * The keywords of the OWL 2 functional-style syntax (and so the OWL/XML element names of constructs).
+ */
+
+/** The keywords of axioms (a SWRL rule's included): what stands at the top of an ontology, after its header. */
+export const axiomKeywords: readonly string[] = [
+  'Declaration', 'SubClassOf', 'EquivalentClasses', 'DisjointClasses', 'DisjointUnion', 'SubObjectPropertyOf',
+  'EquivalentObjectProperties', 'DisjointObjectProperties', 'ObjectPropertyDomain', 'ObjectPropertyRange',
+  'InverseObjectProperties', 'FunctionalObjectProperty', 'InverseFunctionalObjectProperty',
+  'ReflexiveObjectProperty', 'IrreflexiveObjectProperty', 'SymmetricObjectProperty', 'AsymmetricObjectProperty',
+  'TransitiveObjectProperty', 'SubDataPropertyOf', 'EquivalentDataProperties', 'DisjointDataProperties',
+  'DataPropertyDomain', 'DataPropertyRange', 'FunctionalDataProperty', 'DatatypeDefinition', 'HasKey',
+  'SameIndividual', 'DifferentIndividuals', 'ClassAssertion', 'ObjectPropertyAssertion',
+  'NegativeObjectPropertyAssertion', 'DataPropertyAssertion', 'NegativeDataPropertyAssertion',
+  'AnnotationAssertion', 'SubAnnotationPropertyOf', 'AnnotationPropertyDomain', 'AnnotationPropertyRange', 'DLSafeRule',
+];
+
+/**
+ * Every keyword, SWRL's included: a construct named otherwise is unknown, one named so but in the
  * wrong place is misplaced, and the two get different errors.
  */
 export const owlKeywords: ReadonlySet<string> = new Set([
@@ -14,17 +30,8 @@ export const owlKeywords: ReadonlySet<string> = new Set([
   'ObjectAllValuesFrom', 'ObjectHasValue', 'ObjectHasSelf', 'ObjectMinCardinality', 'ObjectMaxCardinality',
   'ObjectExactCardinality', 'DataSomeValuesFrom', 'DataAllValuesFrom', 'DataHasValue', 'DataMinCardinality',
   'DataMaxCardinality', 'DataExactCardinality',
-  // axioms
-  'Declaration', 'SubClassOf', 'EquivalentClasses', 'DisjointClasses', 'DisjointUnion', 'SubObjectPropertyOf',
-  'EquivalentObjectProperties', 'DisjointObjectProperties', 'ObjectPropertyDomain', 'ObjectPropertyRange',
-  'InverseObjectProperties', 'FunctionalObjectProperty', 'InverseFunctionalObjectProperty',
-  'ReflexiveObjectProperty', 'IrreflexiveObjectProperty', 'SymmetricObjectProperty', 'AsymmetricObjectProperty',
-  'TransitiveObjectProperty', 'SubDataPropertyOf', 'EquivalentDataProperties', 'DisjointDataProperties',
-  'DataPropertyDomain', 'DataPropertyRange', 'FunctionalDataProperty', 'DatatypeDefinition', 'HasKey',
-  'SameIndividual', 'DifferentIndividuals', 'ClassAssertion', 'ObjectPropertyAssertion',
-  'NegativeObjectPropertyAssertion', 'DataPropertyAssertion', 'NegativeDataPropertyAssertion',
-  'AnnotationAssertion', 'SubAnnotationPropertyOf', 'AnnotationPropertyDomain', 'AnnotationPropertyRange',
+  ...axiomKeywords,
   // SWRL
-  'DLSafeRule', 'Body', 'Head', 'Variable', 'ClassAtom', 'DataRangeAtom', 'ObjectPropertyAtom',
+  'Body', 'Head', 'Variable', 'ClassAtom', 'DataRangeAtom', 'ObjectPropertyAtom',
   'DataPropertyAtom', 'BuiltInAtom', 'SameIndividualAtom', 'DifferentIndividualsAtom',
 ]);

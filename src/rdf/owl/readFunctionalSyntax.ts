@@ -9,21 +9,12 @@
  */
 import type { OwlConstruct, OwlEvent, OwlIri, OwlLiteral, OwlNode, OwlPosition } from './OwlSyntax.ts';
 import { FunctionalSyntaxLexer, type FunctionalSyntaxToken } from './functionalSyntaxLexer.ts';
+import { axiomKeywords } from './owlKeywords.ts';
 import { plainLiteral, predeclaredPrefixes, RDF_LANG_STRING, RDF_PLAIN_LITERAL, resolveIri, XSD_NON_NEGATIVE_INTEGER, XSD_STRING } from './readerTerms.ts';
 
 
 /** Keywords that stand only at the top of the document or the ontology: one inside a construct means a ')' is missing. */
-const topLevelKeywords: ReadonlySet<string> = new Set([
-  'Prefix', 'Ontology', 'Import', 'Declaration', 'SubClassOf', 'EquivalentClasses', 'DisjointClasses', 'DisjointUnion',
-  'SubObjectPropertyOf', 'EquivalentObjectProperties', 'DisjointObjectProperties', 'InverseObjectProperties',
-  'ObjectPropertyDomain', 'ObjectPropertyRange', 'FunctionalObjectProperty', 'InverseFunctionalObjectProperty',
-  'ReflexiveObjectProperty', 'IrreflexiveObjectProperty', 'SymmetricObjectProperty', 'AsymmetricObjectProperty',
-  'TransitiveObjectProperty', 'SubDataPropertyOf', 'EquivalentDataProperties', 'DisjointDataProperties',
-  'DataPropertyDomain', 'DataPropertyRange', 'FunctionalDataProperty', 'DatatypeDefinition', 'HasKey',
-  'SameIndividual', 'DifferentIndividuals', 'ClassAssertion', 'ObjectPropertyAssertion',
-  'NegativeObjectPropertyAssertion', 'DataPropertyAssertion', 'NegativeDataPropertyAssertion', 'AnnotationAssertion',
-  'SubAnnotationPropertyOf', 'AnnotationPropertyDomain', 'AnnotationPropertyRange', 'DLSafeRule',
-]);
+const topLevelKeywords: ReadonlySet<string> = new Set(['Prefix', 'Ontology', 'Import', ...axiomKeywords]);
 
 /**
  * Reads an OWL functional-syntax document given as text chunks (split anywhere).
