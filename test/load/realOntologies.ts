@@ -24,5 +24,8 @@ export const realOntologies: RealOntology[] = [
   { name: 'SKOS core', paths: ['iof-ontology/cache/QUDT/skos.rdf'] },
   { name: 'schema.org', paths: ['schemaorg/schemaorg-current-https.ttl'] },
   { name: 'OBO Relations Ontology', paths: ['obo-ro/ro.owl'] },
+  { name: 'pizza (OWL functional syntax)', paths: ['protege-owl/protege-test-ontologies/pizza-functional.owl'] },
+  { name: 'pizza (OWL/XML)', paths: ['protege-owl/protege-test-ontologies/update/pizza-xml.owl'], missingImports: ['http://protege.stanford.edu/plugins/owl/protege'] },
+  { name: 'OBO RO editors\' file (functional syntax) with its modules', paths: ['obo-ro/src/ontology/ro-edit.owl'], documents: 19 },
   { name: 'IOF Core with its imports closure', paths: ['iof-ontology/core/Core.rdf'], documents: 3 },
 ];
