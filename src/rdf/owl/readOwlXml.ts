@@ -13,7 +13,7 @@ import { OntomeshError } from '../../errors/index.ts';
 import { installDoctypeEntities } from '../parsers/doctypeEntities.ts';
 import { entityTypes, type OwlConstruct, type OwlEvent, type OwlLiteral, type OwlNode, type OwlPosition } from './OwlSyntax.ts';
 import {
-  OWL_NAMESPACE, plainLiteral, predeclaredPrefixes, RDF_LANG_STRING, RDF_NAMESPACE, RDF_PLAIN_LITERAL, resolveIri as resolve, XSD_NON_NEGATIVE_INTEGER, XSD_STRING,
+  OWL_NAMESPACE, plainLiteral, predeclaredPrefixes, RDF_LANG_STRING, RDF_NAMESPACE, RDF_PLAIN_LITERAL, appendToBase, resolveIri, XSD_NON_NEGATIVE_INTEGER, XSD_STRING,
 } from './readerTerms.ts';
 import { trackTagStarts } from './tagStarts.ts';
 
@@ -122,13 +122,13 @@ class OwlXmlReader {
     if (parent && leaves.has(parent.name)) throw this.#error(`<${parent.name}> cannot contain elements, found ${display}`, position);
     const xmlBase = tag.attributes['xml:base']?.value;
     const inherited = parent?.base ?? this.#baseIRI;
-    const frame: Frame = { name: tag.local, attributes: tag.attributes, base: xmlBase === undefined ? inherited : resolve(xmlBase, inherited), args: [], text: '', ...position };
+    const frame: Frame = { name: tag.local, attributes: tag.attributes, base: xmlBase === undefined ? inherited : resolveIri(xmlBase, inherited), args: [], text: '', ...position };
     this.#stack.push(frame);
     if (!parent) return;
     const topLevel = this.#stack.length === 2;
     if (topLevel && frame.name === 'Prefix') {
       const name = this.#attribute(frame, 'name');
-      const iri = resolve(this.#attribute(frame, 'IRI'), frame.base);
+      const iri = appendToBase(this.#attribute(frame, 'IRI'), frame.base);
       this.#prefixes.set(name, iri);
       this.#queue.push({ type: 'prefix', name, iri });
     } else if (topLevel && !this.#ontology) {
@@ -143,8 +143,8 @@ class OwlXmlReader {
     const versionIri = root.attributes.versionIRI?.value;
     this.#ontology = {
       type: 'ontology',
-      ...(iri === undefined ? {} : { iri: resolve(iri.trim(), root.base) }),
-      ...(versionIri === undefined ? {} : { versionIri: resolve(versionIri.trim(), root.base) }),
+      ...(iri === undefined ? {} : { iri: appendToBase(iri.trim(), root.base) }),
+      ...(versionIri === undefined ? {} : { versionIri: appendToBase(versionIri.trim(), root.base) }),
       line: root.line,
       column: root.column,
     };
@@ -160,7 +160,7 @@ class OwlXmlReader {
     }
     if (frame.name === 'Prefix' && this.#stack.length === 1) return;
     if (frame.name === 'Import' && this.#stack.length === 1) {
-      this.#queue.push({ type: 'import', iri: resolve(frame.text.trim(), frame.base), line: frame.line, column: frame.column });
+      this.#queue.push({ type: 'import', iri: appendToBase(frame.text.trim(), frame.base), line: frame.line, column: frame.column });
       return;
     }
     const nodes = this.#nodes(frame);
@@ -186,7 +186,7 @@ class OwlXmlReader {
     if (entityTypes.has(name) || name === 'Variable') return [construct([this.#entityIri(frame)])];
     switch (name) {
       case 'IRI':
-        return [{ type: 'iri', iri: resolve(frame.text.trim(), base) }];
+        return [{ type: 'iri', iri: appendToBase(frame.text.trim(), base) }];
       case 'AbbreviatedIRI':
         return [{ type: 'iri', iri: this.#expand(frame.text.trim(), frame) }];
       case 'AnonymousIndividual':
@@ -194,7 +194,7 @@ class OwlXmlReader {
       case 'Literal':
         return [this.#literal(frame)];
       case 'FacetRestriction':
-        return [{ type: 'iri', iri: resolve(this.#attribute(frame, 'facet').trim(), base) }, ...args];
+        return [{ type: 'iri', iri: appendToBase(this.#attribute(frame, 'facet').trim(), base) }, ...args];
       case 'BuiltInAtom':
         return [construct([this.#entityIri(frame), ...args])];
       case 'HasKey':
@@ -215,7 +215,7 @@ class OwlXmlReader {
     if ((iri === undefined) === (abbreviated === undefined)) {
       throw this.#error(`<${frame.name}> needs exactly one of the attributes IRI and abbreviatedIRI, found ${iri === undefined ? 'neither' : 'both'}`, frame);
     }
-    return { type: 'iri', iri: iri === undefined ? this.#expand(abbreviated!.trim(), frame) : resolve(iri.trim(), frame.base) };
+    return { type: 'iri', iri: iri === undefined ? this.#expand(abbreviated!.trim(), frame) : appendToBase(iri.trim(), frame.base) };
   }
 
   /** The IRI an abbreviated IRI (`prefix:local`) stands for. */
@@ -232,7 +232,7 @@ class OwlXmlReader {
   #literal(frame: Frame): OwlLiteral {
     const value = frame.text;
     const declared = frame.attributes.datatypeIRI?.value;
-    const datatype = declared === undefined ? RDF_PLAIN_LITERAL : resolve(declared.trim(), frame.base);
+    const datatype = declared === undefined ? RDF_PLAIN_LITERAL : appendToBase(declared.trim(), frame.base);
     const language = frame.attributes['xml:lang']?.value;
     if (datatype === RDF_PLAIN_LITERAL) {
       if (language) return { type: 'literal', value, datatype: RDF_LANG_STRING, language };

@@ -2,7 +2,8 @@
  * What both OWL readers (functional syntax and OWL/XML) settle the same way about terms, so that one
  * ontology saved in either gives the same IRIs and literals: the prefixes every document has, how a
  * relative IRI is resolved (as rdfxml-streaming-parser resolves RDF/XML's, without normalising or
- * percent-encoding), and how OWL's rdf:PlainLiteral becomes an RDF 1.1 literal.
+ * percent-encoding; in OWL/XML appended to xml:base, as the OWL API writes and reads it), and how OWL's
+ * rdf:PlainLiteral becomes an RDF 1.1 literal.
  */
 import { resolve } from 'relative-to-absolute-iri';
 import type { OwlLiteral } from './OwlSyntax.ts';
@@ -32,6 +33,19 @@ const absoluteIri = /^[A-Za-z][A-Za-z0-9+.-]*:/;
  */
 export function resolveIri(iri: string, base: string): string {
   return absoluteIri.test(iri) ? iri : resolve(iri, base);
+}
+
+/**
+ * An IRI of an OWL/XML document as the OWL API (what Protégé saves with) reads it: an absolute IRI as
+ * written, a relative one appended to the xml:base in scope. The OWL API writes an IRI that starts with
+ * its xml:base as the rest after the base: `IRI="serialisation-html"` under
+ * `xml:base="https://w3id.org/dpv/owl#"`, `IRI="/examples"` under `xml:base="https://w3id.org/dpv"`,
+ * which RFC 3986 would resolve to https://w3id.org/dpv/serialisation-html and https://w3id.org/examples.
+ *
+ * @example appendToBase('serialisation-html', 'https://w3id.org/dpv/owl#') // 'https://w3id.org/dpv/owl#serialisation-html'
+ */
+export function appendToBase(iri: string, base: string): string {
+  return absoluteIri.test(iri) ? iri : base + iri;
 }
 
 /**

@@ -126,6 +126,17 @@ describe('readOwlXml constructs', () => {
     ]);
   });
 
+  it('reads a relative IRI as the rest after xml:base, as the OWL API writes it (DPV saved as OWL/XML by the OWL API 5.5.1)', async () => {
+    const events = await read(ontology([
+      '<ClassAssertion><Class IRI="Profile"/><NamedIndividual IRI="serialisation-html"/></ClassAssertion>',
+      '<ClassAssertion xml:base="https://w3id.org/dpv"><Class IRI="#Profile"/><NamedIndividual IRI="/examples"/></ClassAssertion>',
+    ].join('\n'), ' xml:base="https://w3id.org/dpv/owl#"'));
+    expect(axioms(events).map((axiom) => axiom.args.map((arg) => (arg as OwlConstruct).args[0]))).toEqual([
+      [iri('https://w3id.org/dpv/owl#Profile'), iri('https://w3id.org/dpv/owl#serialisation-html')],
+      [iri('https://w3id.org/dpv#Profile'), iri('https://w3id.org/dpv/examples')],
+    ]);
+  });
+
   it('splits an explicit rdf:PlainLiteral at its last "@"', async () => {
     const literals = ['a@b@en', 'plain@', 'no at sign'].map((value) =>
       `<DataPropertyAssertion><DataProperty IRI="urn:p"/><NamedIndividual IRI="urn:i"/><Literal datatypeIRI="http://www.w3.org/1999/02/22-rdf-syntax-ns#PlainLiteral">${value}</Literal></DataPropertyAssertion>`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plainLiteral, RDF_LANG_STRING, resolveIri, XSD_STRING } from '../../../src/rdf/owl/readerTerms.ts';
+import { appendToBase, plainLiteral, RDF_LANG_STRING, resolveIri, XSD_STRING } from '../../../src/rdf/owl/readerTerms.ts';
 
 describe('plainLiteral', () => {
   it('splits text@language at the last @, keeping any @ in the text', () => {
@@ -23,5 +23,18 @@ describe('resolveIri', () => {
 
   it('leaves an absolute IRI as written', () => {
     expect(resolveIri('HTTP://Example.org/a/../b', 'http://example.org/')).toBe('HTTP://Example.org/a/../b');
+  });
+});
+
+describe('appendToBase', () => {
+  it('appends a relative IRI to the base as the OWL API reads OWL/XML, where RFC 3986 resolution gives another IRI', () => {
+    expect(appendToBase('serialisation-html', 'https://w3id.org/dpv/owl#')).toBe('https://w3id.org/dpv/owl#serialisation-html');
+    expect(resolveIri('serialisation-html', 'https://w3id.org/dpv/owl#')).toBe('https://w3id.org/dpv/serialisation-html');
+    expect(appendToBase('/examples', 'https://w3id.org/dpv')).toBe('https://w3id.org/dpv/examples');
+    expect(appendToBase('#America', 'http://example.org/pizza.owl')).toBe(resolveIri('#America', 'http://example.org/pizza.owl'));
+  });
+
+  it('leaves an absolute IRI as written', () => {
+    expect(appendToBase('urn:x:y', 'https://w3id.org/dpv/owl#')).toBe('urn:x:y');
   });
 });
