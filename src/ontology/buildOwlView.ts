@@ -15,7 +15,8 @@ export interface SubjectRecord {
   deprecated: boolean;
 }
 
-const characteristicOfType = new Map<string, PropertyCharacteristic>([
+/** The rdf:type that gives a property each OWL characteristic. */
+export const characteristicOfType: ReadonlyMap<string, PropertyCharacteristic> = new Map([
   [owl.FunctionalProperty, 'functional'],
   [owl.InverseFunctionalProperty, 'inverseFunctional'],
   [owl.TransitiveProperty, 'transitive'],

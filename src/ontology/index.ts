@@ -1,6 +1,6 @@
 /** The public surface of src/ontology: the OWL view of a graph and its entailment closure. */
 export { OwlViewBuilder } from './OwlViewBuilder.ts';
-export type { OwlCounts } from './buildOwlView.ts';
+export { characteristicOfType, type OwlCounts } from './buildOwlView.ts';
 export type {
   Annotated,
   ClassInfo,

@@ -22,6 +22,14 @@ const definitionPredicates = [...properDefinitionPredicates, `${rdfs}comment`];
 const objectPropertyTypes = ['ObjectProperty', 'InverseFunctionalProperty', 'TransitiveProperty', 'SymmetricProperty', 'AsymmetricProperty', 'ReflexiveProperty', 'IrreflexiveProperty'].map((t) => `${owl}${t}`);
 /** Property types that do not say the kind. */
 const kindlessPropertyTypes = [`${rdf}Property`, `${owl}FunctionalProperty`, `${owl}DeprecatedProperty`];
+/** The OWL characteristics a property's rdf:type states, with their names in graphql/schema.graphql, in its enum's order. */
+const characteristicTypes = ([
+  ['FunctionalProperty', 'FUNCTIONAL'], ['InverseFunctionalProperty', 'INVERSE_FUNCTIONAL'], ['TransitiveProperty', 'TRANSITIVE'],
+  ['SymmetricProperty', 'SYMMETRIC'], ['AsymmetricProperty', 'ASYMMETRIC'], ['ReflexiveProperty', 'REFLEXIVE'], ['IrreflexiveProperty', 'IRREFLEXIVE'],
+] as const).map(([type, name]) => [`${owl}${type}`, name] as const);
+const subPropertyOf = `${rdfs}subPropertyOf`;
+const inverseOf = `${owl}inverseOf`;
+const equivalentProperty = `${owl}equivalentProperty`;
 
 export interface ExpectedText {
   /** Every value as `language|value` (language lower-cased, '' for none), sorted. */
@@ -45,6 +53,17 @@ export interface ExpectedProperty {
   iri: string;
   kind: ExpectedKind;
   deprecated: boolean;
+  /** False for an IRI only owl:inverseOf, rdfs:subPropertyOf or owl:equivalentProperty names. */
+  defined: boolean;
+  /** Enum names, in the enum's order. */
+  characteristics: string[];
+  /** Named IRIs related by owl:inverseOf, stated either way round, sorted. */
+  inverses: string[];
+  /** Named direct rdfs:subPropertyOf IRIs, and the named IRIs that are direct rdfs:subPropertyOf of it, sorted. */
+  superProperties: string[];
+  subProperties: string[];
+  /** Every named super-property through rdfs:subPropertyOf and owl:equivalentProperty (both ways), itself left out, sorted. */
+  ancestors: string[];
   /** rdfs:domain / rdfs:range IRIs, sorted (class expressions are blank nodes, so no IRI). */
   domains: string[];
   ranges: string[];
@@ -94,13 +113,37 @@ export class ConceptOracle {
     return [...iris].sort();
   }
 
+  /**
+   * Named IRIs owl:inverseOf, rdfs:subPropertyOf or owl:equivalentProperty relate (at either end) that are not declared
+   * properties: the vocabulary makes them properties (OWL 2 relates object properties by owl:inverseOf), of which only the IRI is known.
+   */
+  undeclaredPropertyIris(): string[] {
+    const declared = new Set(this.propertyIris());
+    const iris = new Set<string>();
+    for (const predicate of [inverseOf, subPropertyOf, equivalentProperty]) {
+      for (const quad of this.#store.match(null, named(predicate), null)) {
+        if (quad.subject.termType !== 'NamedNode') continue;
+        for (const term of [quad.subject, quad.object]) if (term.termType === 'NamedNode' && !declared.has(term.value)) iris.add(term.value);
+      }
+    }
+    return [...iris].sort();
+  }
+
   property(iri: string): ExpectedProperty {
     const types = new Set(this.#objects(iri, `${rdf}type`).map((t) => t.value));
+    const inverses = new Set([...this.#namedObjects(iri, inverseOf), ...this.#namedSubjects(inverseOf, iri)]);
+    const defined = [...objectPropertyTypes, `${owl}DatatypeProperty`, `${owl}AnnotationProperty`, ...kindlessPropertyTypes].some((t) => types.has(t));
     // An IRI declared with two kinds (an OWL 2 DL violation) is served with the first of these.
     const kind: ExpectedKind = objectPropertyTypes.some((t) => types.has(t)) ? 'OBJECT'
-      : types.has(`${owl}DatatypeProperty`) ? 'DATATYPE' : types.has(`${owl}AnnotationProperty`) ? 'ANNOTATION' : 'RDF';
+      : types.has(`${owl}DatatypeProperty`) ? 'DATATYPE' : types.has(`${owl}AnnotationProperty`) ? 'ANNOTATION'
+        : !defined && inverses.size > 0 ? 'OBJECT' : 'RDF';
     return {
-      iri, kind,
+      iri, kind, defined,
+      characteristics: characteristicTypes.filter(([type]) => types.has(type)).map(([, name]) => name),
+      inverses: [...inverses].sort(),
+      superProperties: this.#namedObjects(iri, subPropertyOf).filter((other) => other !== iri),
+      subProperties: this.#namedSubjects(subPropertyOf, iri).filter((other) => other !== iri),
+      ancestors: this.#ancestorProperties(iri),
       deprecated: this.#deprecated(iri, `${owl}DeprecatedProperty`),
       domains: this.#namedObjects(iri, `${rdfs}domain`),
       ranges: this.#namedObjects(iri, `${rdfs}range`),
@@ -186,6 +229,22 @@ export class ConceptOracle {
 
   #namedObjects(iri: string, predicate: string): string[] {
     return [...new Set(this.#objects(iri, predicate).filter((t) => t.termType === 'NamedNode').map((t) => t.value))].sort();
+  }
+
+  /** Breadth first up rdfs:subPropertyOf and across owl:equivalentProperty (a sub-property both ways), through named IRIs only. */
+  #ancestorProperties(iri: string): string[] {
+    const seen = new Set([iri]);
+    for (const queue = [iri]; queue.length > 0; ) {
+      const current = queue.shift()!;
+      const above = [...this.#namedObjects(current, subPropertyOf), ...this.#namedObjects(current, equivalentProperty), ...this.#namedSubjects(equivalentProperty, current)];
+      for (const other of above) if (!seen.has(other)) queue.push(other), seen.add(other);
+    }
+    seen.delete(iri);
+    return [...seen].sort();
+  }
+
+  #namedSubjects(predicate: string, object: string): string[] {
+    return [...new Set(this.#subjects(predicate, object))].sort();
   }
 
   #subjects(predicate: string, object: string): string[] {

@@ -1,10 +1,11 @@
 /**
  * Resolvers of the read-model types (concepts, properties, domains, products, datasets, fields).
  * Parents are read-model nodes; fields without arguments are read by GraphQL's default resolver, so
- * only the ones that pick a language, page, or walk the hierarchy are here. All are synchronous once
+ * only the ones that pick a language, page, walk a hierarchy or name an enum value are here. All are synchronous once
  * the request's model is loaded (the root fields load it).
  */
 import type { ConceptNode, DatasetNode, DomainNode, FieldNode, LangText, ProductNode, PropertyNode, SearchableNode } from '../readModel/index.ts';
+import type { PropertyCharacteristic } from '../../ontology/index.ts';
 import { pickText } from '../readModel/index.ts';
 import { connection, pageOf } from './connection.ts';
 import { withModel, type GraphqlContext } from './context.ts';
@@ -15,6 +16,9 @@ type SubConceptArgs = { includeSubConcepts: boolean };
 
 const label = (node: { labels: LangText[] }, { lang }: LangArgs) => pickText(node.labels, lang ?? undefined) ?? null;
 const definition = (node: { definitionCandidates: LangText[] }, { lang }: LangArgs) => pickText(node.definitionCandidates, lang ?? undefined) ?? null;
+
+/** The schema's enum value of a characteristic: `inverseFunctional` → `INVERSE_FUNCTIONAL`. */
+const characteristicName = (characteristic: PropertyCharacteristic) => characteristic.replace(/[A-Z]/g, '_$&').toUpperCase();
 
 export const meshResolvers = {
   Concept: {
@@ -40,6 +44,11 @@ export const meshResolvers = {
   Property: {
     label: (property: PropertyNode, args: LangArgs) => label(property, args),
     definition: (property: PropertyNode, args: LangArgs) => definition(property, args),
+    characteristics: (property: PropertyNode) => property.characteristics.map(characteristicName),
+    superProperties: (property: PropertyNode, { transitive }: { transitive: boolean }, context: GraphqlContext) =>
+      withModel(context, (model) => model.superProperties(property, transitive)),
+    subProperties: (property: PropertyNode, { transitive }: { transitive: boolean }, context: GraphqlContext) =>
+      withModel(context, (model) => model.subProperties(property, transitive)),
   },
   Domain: {
     label,

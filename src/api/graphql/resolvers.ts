@@ -25,6 +25,7 @@ export const resolvers = {
     ontologies: (_: unknown, __: unknown, context: GraphqlContext) => ontologies(context),
     ontology: async (_: unknown, { id }: { id: string }, context: GraphqlContext) => (await ontologies(context, id))[0] ?? null,
     concept: async (_: unknown, { iri }: { iri: string }, context: GraphqlContext) => (await context.model()).concept(iri) ?? null,
+    property: async (_: unknown, { iri }: { iri: string }, context: GraphqlContext) => (await context.model()).property(iri) ?? null,
     domains: async (_: unknown, __: unknown, context: GraphqlContext) => (await context.model()).domains,
     domain: async (_: unknown, { id }: { id: string }, context: GraphqlContext) => (await context.model()).domain(id) ?? null,
     dataProduct: async (_: unknown, { id }: { id: string }, context: GraphqlContext) => (await context.model()).product(id) ?? null,

@@ -9,7 +9,7 @@
 import { lifecycleStatusIri } from '../../mesh/index.ts';
 import type { Snapshot } from '../../graph/GraphStore.ts';
 import type { ConceptNode, DatasetNode, DomainNode, FieldNode, ProductNode, PropertyNode, SearchableNode } from './entities.ts';
-import { reachable } from './hierarchy.ts';
+import { iriOrder, reachable } from './hierarchy.ts';
 import type { TextIndex } from './TextIndex.ts';
 
 export interface ReadModelParts {
@@ -113,6 +113,16 @@ export class ReadModel {
     return byIri(transitive ? reachable(concept, (c) => c.down) : concept.children);
   }
 
+  /** Named super-properties: direct ones (asserted rdfs:subPropertyOf), or (transitive) all through the closure; in IRI order. */
+  superProperties(property: PropertyNode, transitive: boolean): readonly PropertyNode[] {
+    return byIri(transitive ? reachable(property, (q) => q.up) : property.parents);
+  }
+
+  /** Named sub-properties: direct ones, or (transitive) all through the closure; in IRI order. */
+  subProperties(property: PropertyNode, transitive: boolean): readonly PropertyNode[] {
+    return byIri(transitive ? reachable(property, (q) => q.down) : property.children);
+  }
+
   /** The concept and, with `includeSubConcepts`, all its descendants. */
   conceptsUnder(iri: string, includeSubConcepts: boolean): readonly ConceptNode[] {
     const concept = this.#concepts.get(iri);
@@ -143,7 +153,7 @@ export class ReadModel {
   propertiesOf(concept: ConceptNode, inherited: boolean): readonly PropertyNode[] {
     if (!inherited) return concept.properties;
     const all = new Set([concept, ...this.superConcepts(concept, true)].flatMap((c) => c.properties));
-    return [...all].sort((a, b) => (a.iri < b.iri ? -1 : 1));
+    return byIri(all);
   }
 
   /**
@@ -176,8 +186,8 @@ export class ReadModel {
   }
 }
 
-function byIri(concepts: Iterable<ConceptNode>): ConceptNode[] {
-  return [...concepts].sort((a, b) => (a.iri < b.iri ? -1 : a.iri > b.iri ? 1 : 0));
+function byIri<T extends { iri: string }>(nodes: Iterable<T>): T[] {
+  return [...nodes].sort(iriOrder);
 }
 
 function byName<T extends { name: string; id: string }>(nodes: readonly T[]): T[] {

@@ -1,7 +1,7 @@
 /**
  * Builds the read model of a snapshot from its facts (see FactIndex): concepts with their hierarchy
  * (asserted parents, and the one-step hierarchy edges the load's closure stored, walked transitively
- * and through anonymous classes), properties, and the mesh —
+ * and through anonymous classes), properties (readProperties.ts), and the mesh —
  * products typed dprod:DataProduct or any sub-class of it (types are joined with the class closure,
  * so a product typed with a specialisation counts), their domains, owners, ports, datasets
  * (directly, through port distributions, or through contracts) and fields, and every dct:subject /
@@ -10,13 +10,15 @@
 import { isSkolem } from '../../graph/skolem.ts';
 import { textIndexPredicates } from '../../graph/textIndex.ts';
 import type { Snapshot } from '../../graph/GraphStore.ts';
-import type { AgentNode, ConceptNode, DatasetNode, DomainNode, FieldNode, PortNode, ProductNode, PropertyKind, PropertyNode, SearchableNode } from './entities.ts';
-import type { FactIndex, LangText } from './FactIndex.ts';
+import type { AgentNode, ConceptNode, DatasetNode, DomainNode, FieldNode, PortNode, ProductNode, SearchableNode } from './entities.ts';
+import type { FactIndex } from './FactIndex.ts';
 import { reachable } from './hierarchy.ts';
 import { pickText } from './pickText.ts';
 import { ReadModel } from './ReadModel.ts';
+import { readProperties } from './readProperties.ts';
+import { definitionsOf, isDeprecated, isTrue } from './termAnnotations.ts';
 import { TextIndex } from './TextIndex.ts';
-import { annotationPredicates, broader, conceptTypes, definitionPredicates, deprecatedTypes, labelPredicates, meshClasses, p, properDefinitionPredicates, propertyTypes, rdfType } from './terms.ts';
+import { annotationPredicates, broader, conceptTypes, deprecatedTypes, labelPredicates, meshClasses, p, rdfType } from './terms.ts';
 
 const prov = 'http://www.w3.org/ns/prov#';
 const nameOrder = (a: { name: string; id: string }, b: { name: string; id: string }) => compare(a.name, b.name) || compare(a.id, b.id);
@@ -39,7 +41,7 @@ class ModelBuilder {
 
   build(snapshot: Snapshot): ReadModel {
     this.#readConcepts();
-    const properties = this.#readProperties();
+    const properties = readProperties(this.#fx, this.#concepts);
     const products = this.#readProducts();
     for (const dataset of this.#instances(meshClasses.dataset)) this.#dataset(dataset);
     for (const field of this.#instances(meshClasses.field)) this.#field(field, null, null);
@@ -132,46 +134,14 @@ class ModelBuilder {
     if (node === undefined) {
       const fx = this.#fx;
       node = {
-        kind: 'Concept', iri, defined, labels: fx.literalsOf(iri, labelPredicates), ...this.#definitions(iri),
-        deprecated: this.#deprecated(iri, deprecatedTypes.concept),
+        kind: 'Concept', iri, defined, labels: fx.literalsOf(iri, labelPredicates), ...definitionsOf(fx, iri),
+        deprecated: isDeprecated(fx, iri, deprecatedTypes.concept),
         parents: new Set(), children: new Set(), up: new Set(), down: new Set(), replacedBy: [...fx.objects(iri, p.isReplacedBy)], properties: [],
         annotates: { products: [], datasets: [], fields: [] }, productsUnder: [],
       };
       this.#concepts.set(iri, node);
     }
     return node;
-  }
-
-  #readProperties(): Map<string, PropertyNode> {
-    const properties = new Map<string, PropertyNode>();
-    for (const [subject, types] of this.#fx.edges(rdfType, true)) {
-      const kinds = types.map((type) => propertyTypes.get(type)).filter((kind) => kind !== undefined);
-      if (kinds.length === 0 || isSkolem(subject)) continue;
-      const kind = (['OBJECT', 'DATATYPE', 'ANNOTATION', 'RDF'] as PropertyKind[]).find((k) => kinds.includes(k))!;
-      const fx = this.#fx;
-      const property: PropertyNode = {
-        iri: subject, kind, labels: fx.literalsOf(subject, labelPredicates), ...this.#definitions(subject),
-        deprecated: this.#deprecated(subject, deprecatedTypes.property),
-        // A class expression (a union of domains) is a skolem IRI here, which names nothing a client can ask for.
-        domains: fx.objects(subject, p.domain, true).filter((d) => !isSkolem(d)), ranges: fx.objects(subject, p.range, true).filter((r) => !isSkolem(r)),
-      };
-      properties.set(subject, property);
-      for (const domain of property.domains) this.#concepts.get(domain)?.properties.push(property);
-    }
-    for (const concept of this.#concepts.values()) concept.properties.sort((a, b) => compare(a.iri, b.iri));
-    return properties;
-  }
-
-  /** A concept's or property's definitions, and those `definition(lang)` picks from: rdfs:comment only where no definition proper is given. */
-  #definitions(iri: string): Pick<ConceptNode, 'definitions' | 'definitionCandidates'> {
-    const proper = this.#fx.literalsOf(iri, properDefinitionPredicates);
-    const definitions = this.#fx.literalsOf(iri, definitionPredicates);
-    return { definitions, definitionCandidates: proper.length > 0 ? proper : definitions };
-  }
-
-  /** owl:deprecated true, or typed `deprecatedType` (owl:DeprecatedClass, owl:DeprecatedProperty). */
-  #deprecated(iri: string, deprecatedType: string): boolean {
-    return isTrue(this.#fx.literals(iri, p.deprecated)) || this.#fx.objects(iri, rdfType, true).includes(deprecatedType);
   }
 
   /** IRIs of the classes below `cls` in the closure. */
@@ -351,10 +321,6 @@ class ModelBuilder {
 
 function unique<T>(items: readonly T[]): T[] {
   return [...new Set(items)];
-}
-
-function isTrue(values: readonly LangText[]): boolean {
-  return values.some((v) => v.value === 'true' || v.value === '1');
 }
 
 /** The last segment of an IRI (after `#`, `/` or `:`). */

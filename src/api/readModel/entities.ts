@@ -4,6 +4,7 @@
  * Field names are those of graphql/schema.graphql where the value needs no argument, so GraphQL's
  * default resolvers read them directly.
  */
+import type { PropertyCharacteristic } from '../../ontology/index.ts';
 import type { LangText } from './FactIndex.ts';
 
 export type { LangText } from './FactIndex.ts';
@@ -14,7 +15,7 @@ interface Labelled {
 }
 
 /** What every concept and property has: its definitions, and those `definition(lang)` picks from. */
-interface Defined {
+export interface Defined {
   /** skos:definition, IAO:0000115 and rdfs:comment values. */
   definitions: LangText[];
   /** The skos:definition and IAO:0000115 values, else (none given) the rdfs:comments. */
@@ -52,9 +53,21 @@ export interface PropertyNode extends Labelled, Defined {
   iri: string;
   kind: PropertyKind;
   deprecated: boolean;
+  /** False for an IRI only named by owl:inverseOf, rdfs:subPropertyOf or owl:equivalentProperty: no loaded graph declares it a property. */
+  defined: boolean;
   /** rdfs:domain and rdfs:range IRIs (class expressions, blank nodes, have none). */
   domains: string[];
   ranges: string[];
+  /** From its asserted rdf:types, in the order of src/ontology's characteristicOfType. */
+  characteristics: PropertyCharacteristic[];
+  /** Named properties related by owl:inverseOf, either way round. */
+  inverses: PropertyNode[];
+  /** Named direct super-properties (asserted rdfs:subPropertyOf) and the properties they are direct super-properties of. */
+  parents: Set<PropertyNode>;
+  children: Set<PropertyNode>;
+  /** Named super-properties including those the closure stores (equivalences: rdfs:subPropertyOf both ways). */
+  up: Set<PropertyNode>;
+  down: Set<PropertyNode>;
 }
 
 export interface DomainNode extends Labelled {

@@ -1,4 +1,4 @@
-/** Walking a hierarchy of nodes (concepts up or down) to its end, cycles included. */
+/** Walking a hierarchy of nodes (concepts or properties, up or down) to its end, cycles included; and the order lists of them are in. */
 
 /**
  * Every node reachable from `start` through `next`, breadth first, `start` itself left out.
@@ -17,4 +17,9 @@ export function reachable<T>(start: T, next: (node: T) => Iterable<T>): T[] {
     }
   }
   return order;
+}
+
+/** Code-point order of IRIs: how lists of concepts and properties are served. */
+export function iriOrder(a: { iri: string }, b: { iri: string }): number {
+  return a.iri < b.iri ? -1 : a.iri > b.iri ? 1 : 0;
 }

@@ -57,6 +57,8 @@ export const p = {
   isReplacedBy: `${dct}isReplacedBy`,
   domain: `${rdfs}domain`,
   range: `${rdfs}range`,
+  subPropertyOf: `${rdfs}subPropertyOf`,
+  inverseOf: `${owl}inverseOf`,
   seeAlso: `${rdfs}seeAlso`,
   subject: `${dct}subject`,
   theme: `${dcat}theme`,

@@ -78,6 +78,12 @@ describe('cost', () => {
     expect(measure(`{ concept(iri: "${party}") { superConcepts(transitive: false) { iri } } }`).cost).toBe(1 + (1 + 2 * 1));
   });
 
+  test('a property\'s inverses and super- and sub-properties count as a concept\'s hierarchy does', () => {
+    const property = 'https://w3id.org/ontomesh/demo/sales#placedBy';
+    expect(measure(`{ property(iri: "${property}") { inverses { iri } superProperties(transitive: true) { subProperties { iri } } } }`).cost)
+      .toBe(1 + (1 + 2 * 1) + (1 + 10 * (1 + 2 * 1)));
+  });
+
   test('a connection\'s edges count as many times as `first` asks: its value, else 20, the cap of 100 for a variable', () => {
     const page = (first: string) => measure(`query ($n: Int) { search(text: "c"${first}) { totalCount edges { cursor node { ... on Concept { iri } } } } }`).cost;
     expect(page(', first: 5')).toBe(1 + 1 + (1 + 5 * 3));
