@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { Quad } from '@rdfjs/types';
-import { DataFactory, Store } from 'n3';
+import { Store } from 'n3';
 import { isomorphic } from 'rdf-isomorphic';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OntomeshError } from '../../../src/errors/index.ts';
 import { parseFile, parseStream } from '../../../src/rdf/parse.ts';
+import { withSetListsSorted } from './setValuedLists.ts';
 
 // Protégé's Pizza in four files: OWL functional syntax, OWL/XML and two RDF/XML versions. Parsed
 // with the real parsers, each non-RDF file must give the graph of the RDF/XML file that holds the
@@ -36,38 +37,6 @@ const ground = (quad: Quad): string | undefined =>
 function onlyIn(a: Quad[], b: Quad[]): Quad[] {
   const other = new Set(b.map(ground));
   return a.filter((quad) => ground(quad) !== undefined && !other.has(ground(quad)));
-}
-
-/** The predicates whose list is a set in OWL (the operands of ObjectUnionOf, the members of DisjointClasses, …). */
-const setValued = new Set(['unionOf', 'intersectionOf', 'oneOf', 'members', 'distinctMembers', 'disjointUnionOf'].map((name) => OWL + name));
-const RDF_FIRST = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#first';
-const RDF_REST = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#rest';
-
-/**
- * The graph with the items of every set-valued list in one canonical order. OWL's n-ary constructs
- * take sets; a syntax writes their operands in any order, and so does the RDF list it becomes.
- */
-function withSetListsSorted(quads: Quad[]): Quad[] {
-  const store = new Store(quads);
-  const cells = (list: Quad['object']): Quad['object'][] => {
-    const result: Quad['object'][] = [];
-    for (let cell = list; cell.termType === 'BlankNode'; cell = store.getObjects(cell, RDF_REST, null)[0]!) result.push(cell);
-    return result;
-  };
-  const describe = (term: Quad['object']): string => {
-    if (term.termType === 'Literal') return `${JSON.stringify(term.value)}^^${term.datatype.value}@${term.language}`;
-    if (term.termType !== 'BlankNode') return `<${term.value}>`;
-    return `[${store.getQuads(term, null, null, null).map((q) => `${q.predicate.value} ${setValued.has(q.predicate.value)
-      ? `{${cells(q.object).map((cell) => describe(store.getObjects(cell, RDF_FIRST, null)[0]!)).sort().join(' ')}}`
-      : describe(q.object)}`).sort().join('; ')}]`;
-  };
-  const firsts = new Map<string, Quad['object']>();
-  for (const quad of quads.filter((q) => setValued.has(q.predicate.value))) {
-    const listCells = cells(quad.object);
-    const items = listCells.map((cell) => store.getObjects(cell, RDF_FIRST, null)[0]!).sort((a, b) => describe(a).localeCompare(describe(b)));
-    listCells.forEach((cell, index) => firsts.set(cell.value, items[index]!));
-  }
-  return quads.map((q) => q.predicate.value === RDF_FIRST && firsts.has(q.subject.value) ? DataFactory.quad(q.subject, q.predicate, firsts.get(q.subject.value)!) : q);
 }
 
 const header = (quads: Quad[]) => quads.filter((q) => q.subject.value === PIZZA).map(ground).sort();
