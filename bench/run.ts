@@ -14,18 +14,15 @@
  *
  * `--case` (repeatable) runs only the cases whose name contains NAME, and then only prints the table.
  */
-import { execFile, execFileSync } from 'node:child_process';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
-import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseArgs, promisify } from 'node:util';
+import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { failure, git, measure, median, progress, root } from './benchRun.ts';
 import { generateOntology } from './generateOntology.ts';
 import type { Measurement, MeasureMode } from './measure.ts';
 import { renderSummary, type CaseResult, type LoadReport, type ModeResult } from './summary.ts';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const run = promisify(execFile);
 const modes: MeasureMode[] = ['parser', 'floor', 'indexed', 'intern', 'parse', 'load'];
 const targetRatio = 0.5;
 const targetRssBytes = 1024 ** 3;
@@ -113,25 +110,6 @@ if (!args.case) {
 }
 process.stdout.write(renderSummary(report));
 
-async function measure(mode: MeasureMode, file: string): Promise<Measurement> {
-  const { stdout } = await run(process.execPath, [join(root, 'bench/measure.ts'), mode, file], { cwd: root, maxBuffer: 1 << 20 });
-  return JSON.parse(stdout.trim().split('\n').at(-1)!) as Measurement;
-}
-
-/** On a terminal, one line rewritten in place; elsewhere (CI, a pipe) only the end of each case. */
-function progress(text: string, last = false): void {
-  if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K${text}${last ? '\n' : ''}`);
-  else if (last) process.stderr.write(`${text}\n`);
-}
-
-/** The child's own error (its stderr) rather than "Command failed". */
-function failure(error: unknown): string {
-  const stderr = (error as { stderr?: string }).stderr?.trim();
-  if (!stderr) return error instanceof Error ? error.message : String(error);
-  const lines = stderr.split('\n');
-  return (lines.find((line) => /^\w*Error\b|^OntomeshError/.test(line.trim())) ?? lines[0]!).trim();
-}
-
 function summarise(samples: Measurement[], triples: number, error: string | undefined): ModeResult {
   if (samples.length === 0) return { samples, error: error ?? 'no samples' };
   const medianMs = median(samples.map((s) => s.ms));
@@ -145,18 +123,4 @@ function summarise(samples: Measurement[], triples: number, error: string | unde
     samples,
     ...(error ? { error } : {}),
   };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
-function git(gitArgs: string[]): string {
-  try {
-    return execFileSync('git', gitArgs, { cwd: root, encoding: 'utf8' }).trim();
-  } catch {
-    return 'unknown';
-  }
 }
