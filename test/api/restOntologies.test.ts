@@ -67,8 +67,30 @@ describe('PUT /ontologies/{id}', () => {
       expect(response.status, type).toBe(201);
       expect(compareGraphs(await parseText((await served(`pizza-${format}`)).body, 'nt'), source), type).toEqual(isomorphic);
     }
-    const sniffed = await put('pizza-sniffed', readFileSync(pizza), 'application/octet-stream');
-    expect([sniffed.status, (await json(sniffed)).documents[0].format]).toEqual([201, 'rdfxml']);
+    const turtle = await (await fetch(`${running.url}/ontologies/pizza`, { headers: { accept: 'text/turtle' } })).text();
+    for (const [body, format] of [[readFileSync(pizza), 'rdfxml'], [turtle, 'turtle']] as const) {
+      const sniffed = await put(`pizza-sniffed-${format}`, body, 'application/octet-stream');
+      expect([sniffed.status, (await json(sniffed)).documents[0]], format).toEqual([201, expect.objectContaining({ location: `pizza-sniffed-${format}`, format })]);
+    }
+  });
+
+  it('loads Protégé\'s OWL functional syntax and OWL/XML by their media types and sniffed, as the graph they parse to', async () => {
+    const protege = fixture('protege-owl/protege-test-ontologies');
+    const documents: [string, string, string][] = [
+      ['pizza-ofn', join(protege, 'pizza-functional.owl'), 'text/owl-functional'],
+      ['pizza-owx', join(protege, 'update/pizza-xml.owl'), 'application/owl+xml'],
+    ];
+    for (const [id, path, type] of documents) {
+      for (const [suffix, contentType] of [['', type], ['-sniffed', 'application/octet-stream']]) {
+        const response = await put(`${id}${suffix}`, readFileSync(path), contentType, '?missingImports=warn');
+        expect(response.status, `${id} ${contentType}`).toBe(201);
+        expect((await json(response)).documents[0].format).toBe(id.endsWith('ofn') ? 'ofn' : 'owlxml');
+        expect(compareGraphs(await parseText((await served(`${id}${suffix}`)).body, 'nt'), await readQuads([path])), `${id} ${contentType}`).toEqual(isomorphic);
+      }
+    }
+    const broken = await put('pizza-ofn', 'Prefix(:=<http://example.org/#>)\nOntology(<http://example.org/o>\nSubClassOf(:A\n', 'text/owl-functional');
+    expect([broken.status, (await json(broken)).error]).toMatchObject([400, { code: 'RDF_SYNTAX', line: 3, column: 1 }]);
+    expect((await served('pizza-ofn')).version).toBe(1);
   });
 
   it('loads an ontology with its imports sent as multipart/form-data, named as sent', async () => {

@@ -78,7 +78,8 @@ export async function receiveUpload(req: Request, id: string, limits: UploadLimi
 
 async function receiveBody(body: Readable, req: Request, dir: string, id: string, contentType: string | undefined): Promise<UploadedDocument> {
   const format = declaredFormat(contentType);
-  const name = dispositionName(req.get('content-disposition')) ?? `${id}.${format === undefined ? 'rdf' : extensions[format]}`;
+  // Without a declared syntax the name gets no extension, so the syntax is recognised from the content.
+  const name = dispositionName(req.get('content-disposition')) ?? (format === undefined ? id : `${id}.${extensions[format]}`);
   const path = join(dir, fileName(0, name, format));
   const file = createWriteStream(path);
   await pipeline(body, file);
