@@ -9,6 +9,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger, startServer, type RunningServer } from '../../src/api/index.ts';
 import { runCli } from '../../src/cli/runCli.ts';
@@ -162,5 +163,53 @@ describe('ontomesh push to something that is not an ontomesh service', () => {
     expect(stdout).toBe('');
     expect(stderr).toBe(`${message.replaceAll('BASE', base)}\n`);
     expect(code).toBe(exitCode);
+  });
+});
+
+describe('ontomesh push compresses its upload', () => {
+  /** The requests received: their Content-Encoding and their body as the server reads it (gunzipped when gzip). */
+  const received: { encoding: string | undefined; type: string | undefined; body: string }[] = [];
+  const uploadResult = JSON.stringify({ graphId: 'ok', version: 1, triples: 1, inferred: 0, documents: [{ location: 'ok.ttl' }], missingImports: [] });
+  let server: Server;
+  let base: string;
+
+  beforeAll(async () => {
+    // `/gzip` takes any upload; `/plain` refuses a compressed one with 415, as a server or proxy without gzip would.
+    server = createServer(async (req, res) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const encoding = req.headers['content-encoding'];
+      const bytes = Buffer.concat(chunks);
+      received.push({ encoding, type: req.headers['content-type'], body: (encoding === 'gzip' ? gunzipSync(bytes) : bytes).toString('utf8') });
+      if (req.url!.startsWith('/plain') && encoding !== undefined) res.writeHead(415, { 'content-type': 'text/plain' }).end('Unsupported Media Type');
+      else res.writeHead(200, { 'content-type': 'application/json' }).end(uploadResult);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    await writeFile(join(dir, 'ok.ttl'), '<http://example.com/a> <http://example.com/b> <http://example.com/c> .\n');
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('sends the multipart upload gzip-compressed, the document whole inside', async () => {
+    received.length = 0;
+    const { code } = await runOntomesh(['push', 'ok.ttl', '--server', `${base}/gzip`], { cwd: dir });
+    expect(code).toBe(0);
+    expect(received).toHaveLength(1);
+    const [request] = received;
+    expect(request!.encoding).toBe('gzip');
+    const boundary = /boundary=(.+)$/.exec(request!.type!)![1]!;
+    expect(request!.body).toContain(`--${boundary}`);
+    expect(request!.body).toContain(await readFile(join(dir, 'ok.ttl'), 'utf8'));
+  });
+
+  it('sends it again uncompressed to a server that refuses the encoding (415)', async () => {
+    received.length = 0;
+    const { code } = await runOntomesh(['push', 'ok.ttl', '--server', `${base}/plain`], { cwd: dir });
+    expect(code).toBe(0);
+    expect(received.map((r) => r.encoding)).toEqual(['gzip', undefined]);
+    // The same multipart upload both times, each with its own boundary.
+    const withoutBoundary = ({ type, body }: (typeof received)[number]) => body.replaceAll(/boundary=(.+)$/.exec(type!)![1]!, 'BOUNDARY');
+    expect(withoutBoundary(received[1]!)).toBe(withoutBoundary(received[0]!));
+    expect(received[1]!.body).toContain(await readFile(join(dir, 'ok.ttl'), 'utf8'));
   });
 });
