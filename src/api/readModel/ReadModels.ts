@@ -41,7 +41,7 @@ export class ReadModels {
     // Types as asserted (joined with the class closure by the builder); everything else with the closure.
     for await (const batch of this.#store.scanFacts(snapshot, { predicates: typePredicates })) facts.add(batch);
     for await (const batch of this.#store.scanFacts(snapshot, { predicates: modelPredicates, includeInferred: true })) facts.add(batch);
-    const model = buildReadModel(snapshot, facts);
+    const model = await buildReadModel(snapshot, facts);
     this.#onBuilt?.(model, performance.now() - started);
     return model;
   }

@@ -5,7 +5,8 @@
  * products typed dprod:DataProduct or any sub-class of it (types are joined with the class closure,
  * so a product typed with a specialisation counts), their domains, owners, ports, datasets
  * (directly, through port distributions, or through contracts) and fields, and every dct:subject /
- * dcat:theme annotation; and the full-text index of their literals (TextIndex). Pure: no store, no I/O.
+ * dcat:theme annotation; and the full-text index of their literals (TextIndex). Pure: no store, no I/O;
+ * it lets the event loop have a turn every few milliseconds on the way (TimeSlice).
  */
 import { isSkolem } from '../../graph/skolem.ts';
 import { textIndexPredicates } from '../../graph/textIndex.ts';
@@ -18,13 +19,14 @@ import { ReadModel } from './ReadModel.ts';
 import { readProperties } from './readProperties.ts';
 import { definitionsOf, isDeprecated, isTrue } from './termAnnotations.ts';
 import { TextIndex } from './TextIndex.ts';
+import { TimeSlice } from './TimeSlice.ts';
 import { annotationPredicates, broader, conceptTypes, deprecatedTypes, labelPredicates, meshClasses, p, rdfType } from './terms.ts';
 
 const prov = 'http://www.w3.org/ns/prov#';
 const nameOrder = (a: { name: string; id: string }, b: { name: string; id: string }) => compare(a.name, b.name) || compare(a.id, b.id);
 
 /** Builds the model of `snapshot` from the facts in `facts`. */
-export function buildReadModel(snapshot: Snapshot, facts: FactIndex): ReadModel {
+export function buildReadModel(snapshot: Snapshot, facts: FactIndex): Promise<ReadModel> {
   return new ModelBuilder(facts).build(snapshot);
 }
 
@@ -39,8 +41,10 @@ class ModelBuilder {
     this.#fx = facts;
   }
 
-  build(snapshot: Snapshot): ReadModel {
-    this.#readConcepts();
+  /** Builds the model, letting the event loop have turns on the way (the two largest parts are sliced). */
+  async build(snapshot: Snapshot): Promise<ReadModel> {
+    const slice = new TimeSlice();
+    await this.#readConcepts(slice);
     const properties = readProperties(this.#fx, this.#concepts);
     const products = this.#readProducts();
     for (const dataset of this.#instances(meshClasses.dataset)) this.#dataset(dataset);
@@ -49,12 +53,12 @@ class ModelBuilder {
     const domains = [...new Set(products.map((product) => product.domain).filter((d) => d !== null))];
     for (const id of this.#instances(meshClasses.domain)) if (!domains.some((d) => d.id === id)) domains.push(this.#domainNode(id));
     domains.sort(nameOrder);
-    const text = this.#textIndex(products);
+    const text = await this.#textIndex(products, slice);
     return new ReadModel({ snapshot, concepts: this.#concepts, properties, products, domains, datasets: this.#datasets, fields: this.#fields, text });
   }
 
   /** The literals of the full-text predicates of products, datasets, fields and concepts (an IRI as the first of these it is). */
-  #textIndex(products: readonly ProductNode[]): TextIndex {
+  async #textIndex(products: readonly ProductNode[], slice: TimeSlice): Promise<TextIndex> {
     const text = new TextIndex();
     const seen = new Set<string>();
     const nodes: [string, SearchableNode][] = [
@@ -64,6 +68,7 @@ class ModelBuilder {
       ...[...this.#concepts.values()].map((node) => [node.iri, node] as [string, SearchableNode]),
     ];
     for (const [id, node] of nodes) {
+      if (slice.due) await slice.next();
       if (seen.has(id)) continue;
       seen.add(id);
       for (const predicate of textIndexPredicates) for (const literal of this.#fx.literals(id, predicate)) text.add(node, predicate, literal.value);
@@ -71,13 +76,15 @@ class ModelBuilder {
     return text;
   }
 
-  #readConcepts(): void {
+  async #readConcepts(slice: TimeSlice): Promise<void> {
     for (const [subject, types] of this.#fx.edges(rdfType, true)) {
+      if (slice.due) await slice.next();
       if (!isSkolem(subject) && types.some((type) => conceptTypes.has(type))) this.#concept(subject, true);
     }
     // rdfs:subClassOf and skos:broader relate concepts (their RDFS / SKOS domain and range) even untyped.
     for (const predicate of broader) {
       for (const [subject, objects] of this.#fx.edges(predicate)) {
+        if (slice.due) await slice.next();
         if (isSkolem(subject)) continue;
         const node = this.#concept(subject, true);
         const asserted = this.#fx.objects(subject, predicate, true);
