@@ -11,6 +11,7 @@
 import { SaxesParser, type SaxesAttributeNS, type SaxesTagNS } from 'saxes';
 import { OntomeshError } from '../../errors/index.ts';
 import { installDoctypeEntities } from '../parsers/doctypeEntities.ts';
+import { saxesErrorPosition } from '../parsers/saxesErrorPosition.ts';
 import { entityTypes, type OwlConstruct, type OwlEvent, type OwlLiteral, type OwlNode, type OwlPosition } from './OwlSyntax.ts';
 import {
   OWL_NAMESPACE, plainLiteral, predeclaredPrefixes, RDF_LANG_STRING, RDF_NAMESPACE, RDF_PLAIN_LITERAL, appendToBase, resolveIri, XSD_NON_NEGATIVE_INTEGER, XSD_STRING,
@@ -22,8 +23,6 @@ const cardinalities = new Set(['ObjectMinCardinality', 'ObjectMaxCardinality', '
 const textElements = new Set(['IRI', 'AbbreviatedIRI', 'Literal', 'Import']);
 /** Elements with no element content. */
 const leaves = new Set([...entityTypes, ...textElements, 'AnonymousIndividual', 'Variable', 'Prefix']);
-/** saxes' well-formedness errors: `3:7: message`. */
-const saxesPosition = /^(\d+):(\d+): ([\s\S]*)$/;
 
 /** An open element. */
 interface Frame extends OwlPosition {
@@ -102,10 +101,8 @@ class OwlXmlReader {
     } catch (error) {
       if (error instanceof OntomeshError) throw error;
       const text = error instanceof Error ? error.message : String(error);
-      const match = saxesPosition.exec(text);
-      // saxes counts the characters read on the line: 0 when the fault is met at its start.
-      const at = match ? { line: Number(match[1]), column: Math.max(1, Number(match[2])) } : undefined;
-      throw this.#error(match ? match[3]! : text, at, error);
+      const at = saxesErrorPosition(text);
+      throw this.#error(at ? at.message : text, at, error);
     }
   }
 

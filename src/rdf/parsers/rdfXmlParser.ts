@@ -12,11 +12,10 @@ import { documentDataFactory } from './documentDataFactory.ts';
 import { driveTransform } from './driveTransform.ts';
 import { foreignSyntaxHint } from './foreignSyntaxHint.ts';
 import { installDoctypeEntities, type EntityParser } from './doctypeEntities.ts';
+import { located, saxesErrorPosition } from './saxesErrorPosition.ts';
 
 /** rdfxml-streaming-parser's own errors: `Line 3 column 7: message`. */
 const parserPosition = /^Line (\d+) column (\d+): ([\s\S]*)$/;
-/** saxes' well-formedness errors: `3:7: message`. */
-const saxesPosition = /^(\d+):(\d+): ([\s\S]*)$/;
 
 /** The RDF/XML parser. */
 export const rdfXmlParser: RdfParser = {
@@ -82,9 +81,7 @@ class CheckedRdfXmlParser extends RdfXmlParser {
 /** The error for what the parser emitted; `head` (the document's first chunk) tells whether it is in another syntax altogether. */
 function syntaxError(error: unknown, file: string | undefined, head: string | undefined): OntomeshError {
   const text = error instanceof Error ? error.message : String(error);
-  const match = parserPosition.exec(text) ?? saxesPosition.exec(text);
-  // saxes counts the characters read on the line: 0 when the fault is met at its start.
-  const [line, column, message] = match ? [Number(match[1]), Math.max(1, Number(match[2])), match[3]!] : [undefined, undefined, text];
+  const { line, column, message } = located(parserPosition.exec(text)) ?? saxesErrorPosition(text) ?? { message: text };
   const hint = foreignSyntaxHint(head, ['rdfxml']);
   // saxes ends its messages with a full stop, which the hint would follow.
   return new OntomeshError('RDF_SYNTAX', hint ? message.replace(/\.$/, '') + hint : message, { file, line, column }, {}, { cause: error });
