@@ -4,7 +4,7 @@
  * says what was expected and what was found.
  */
 import { OntomeshError } from '../../errors/index.ts';
-import type { OwlConstruct, OwlNode } from './OwlSyntax.ts';
+import { describeNode, type OwlConstruct, type OwlNode } from './OwlSyntax.ts';
 import type { OwlGraph } from './OwlGraph.ts';
 import { owlKeywords } from './owlKeywords.ts';
 
@@ -74,7 +74,7 @@ export class OwlArguments {
   end(): void {
     if (!this.more) return;
     const extra = this.construct.args[this.#next]!;
-    throw this.error(`${this.construct.name} has too many arguments: argument ${this.#next + 1} (${describe(extra)}) is not expected`);
+    throw this.error(`${this.construct.name} has too many arguments: argument ${this.#next + 1} (${describeNode(extra)}) is not expected`);
   }
 
   /** The error for `node`, read as an argument of this construct, not being `expected`. */
@@ -85,7 +85,7 @@ export class OwlArguments {
     // A node inside an argument (HasKey's groups) is reported at that argument.
     const index = this.construct.args.indexOf(node);
     const position = (index >= 0 ? index : this.#current) + 1;
-    return this.error(`${this.construct.name} expects ${expected} as argument ${position}, found ${describe(node)}`);
+    return this.error(`${this.construct.name} expects ${expected} as argument ${position}, found ${describeNode(node)}`);
   }
 
   /** An RDF_SYNTAX error at this construct. */
@@ -110,15 +110,4 @@ export function translateConstruct<T>(node: OwlNode, args: OwlArguments, table: 
 /** Whether `node` is a construct, named `name` when given. */
 export function isConstruct(node: OwlNode | undefined, name?: string): node is OwlConstruct {
   return node?.type === 'construct' && (name === undefined || node.name === name);
-}
-
-/** A node as a Protégé user recognises it in a message. */
-function describe(node: OwlNode): string {
-  switch (node.type) {
-    case 'iri': return `<${node.iri}>`;
-    case 'anonymous': return `the anonymous individual _:${node.nodeId}`;
-    case 'literal': return `the literal "${node.value.length > 40 ? `${node.value.slice(0, 40)}…` : node.value}"`;
-    case 'construct': return `${node.name}(...)`;
-    case 'group': return 'a parenthesised list';
-  }
 }

@@ -75,5 +75,19 @@ export type OwlEvent =
   | { readonly type: 'annotation'; readonly annotation: OwlConstruct }
   | { readonly type: 'axiom'; readonly axiom: OwlConstruct };
 
-/** The entity types, as Declaration names them. */
-export const entityTypes: ReadonlySet<string> = new Set(['Class', 'Datatype', 'ObjectProperty', 'DataProperty', 'AnnotationProperty', 'NamedIndividual']);
+const entityTypeNames = ['Class', 'Datatype', 'ObjectProperty', 'DataProperty', 'AnnotationProperty', 'NamedIndividual'] as const;
+/** An entity type, as Declaration and OWL/XML name it. */
+export type EntityType = (typeof entityTypeNames)[number];
+/** The entity types. */
+export const entityTypes: ReadonlySet<string> = new Set(entityTypeNames);
+
+/** A node as a Protégé user recognises it in a message. */
+export function describeNode(node: OwlNode): string {
+  switch (node.type) {
+    case 'iri': return `<${node.iri}>`;
+    case 'anonymous': return `the anonymous individual _:${node.nodeId}`;
+    case 'literal': return `the literal "${node.value.length > 40 ? `${node.value.slice(0, 40)}…` : node.value}"`;
+    case 'construct': return `${node.name}(...)`;
+    case 'group': return 'a parenthesised list';
+  }
+}

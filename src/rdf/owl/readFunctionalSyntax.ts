@@ -7,11 +7,10 @@
  *
  * Positions in events and errors are 1-based lines (counted by `\n`) and columns in UTF-16 code units.
  */
-import type { OwlConstruct, OwlEvent, OwlIri, OwlLiteral, OwlNode, OwlPosition } from './OwlSyntax.ts';
+import { describeNode, type OwlConstruct, type OwlEvent, type OwlIri, type OwlLiteral, type OwlNode, type OwlPosition } from './OwlSyntax.ts';
 import { FunctionalSyntaxLexer, type FunctionalSyntaxToken } from './functionalSyntaxLexer.ts';
 import { axiomKeywords } from './owlKeywords.ts';
 import { plainLiteral, predeclaredPrefixes, RDF_LANG_STRING, RDF_PLAIN_LITERAL, resolveIri, XSD_NON_NEGATIVE_INTEGER, XSD_STRING } from './readerTerms.ts';
-
 
 /** Keywords that stand only at the top of the document or the ontology: one inside a construct means a ')' is missing. */
 const topLevelKeywords: ReadonlySet<string> = new Set(['Prefix', 'Ontology', 'Import', ...axiomKeywords]);
@@ -302,10 +301,4 @@ function describe(token: FunctionalSyntaxToken): string {
     case 'integer': return token.value;
     default: return `'${token.kind}'`;
   }
-}
-
-function describeNode(node: OwlNode): string {
-  if (node.type === 'iri') return `<${node.iri}>`;
-  if (node.type === 'literal') return `the literal "${node.value.length > 40 ? `${node.value.slice(0, 40)}...` : node.value}"`;
-  return node.type === 'anonymous' ? `_:${node.nodeId}` : 'a construct';
 }
