@@ -5,8 +5,7 @@
  */
 import type { NamedNode } from '@rdfjs/types';
 import { OntomeshError } from '../../errors/index.ts';
-import type { OwlConstruct } from './OwlSyntax.ts';
-import { entityTypes } from './OwlSyntax.ts';
+import { entityTypes, type EntityType, type OwlConstruct } from './OwlSyntax.ts';
 import type { ArgumentReader } from './OwlArguments.ts';
 import { isConstruct, OwlArguments } from './OwlArguments.ts';
 import type { OwlGraph, RdfObject, Resource } from './OwlGraph.ts';
@@ -14,7 +13,7 @@ import { annotate, writeMainTriples, type Triple } from './owlAnnotations.ts';
 import { classExpression } from './classExpressions.ts';
 import { dataRange } from './dataRanges.ts';
 import { owlKeywords } from './owlKeywords.ts';
-import { annotationProperty, annotationSubject, annotationValue, dataProperty, entity, entityIri, fail, individual, invertedProperty, literal, objectProperty, plainIri, type EntityType } from './owlEntities.ts';
+import { annotationProperty, annotationSubject, annotationValue, dataProperty, entity, entityIri, fail, individual, invertedProperty, literal, objectProperty, plainIri } from './owlEntities.ts';
 import { translateRule } from './swrlRules.ts';
 import { owl, rdf, rdfs } from './rdfVocabulary.ts';
 

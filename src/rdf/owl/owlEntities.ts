@@ -5,14 +5,11 @@
  * literals and annotation subjects and values.
  */
 import type { Literal, NamedNode } from '@rdfjs/types';
-import type { OwlConstruct, OwlNode } from './OwlSyntax.ts';
+import type { EntityType, OwlConstruct, OwlNode } from './OwlSyntax.ts';
 import type { ArgumentReader, OwlArguments } from './OwlArguments.ts';
 import { isConstruct } from './OwlArguments.ts';
 import type { RdfObject, Resource } from './OwlGraph.ts';
 import { owl } from './rdfVocabulary.ts';
-
-/** The entity types, as Declaration and OWL/XML name them. */
-export type EntityType = 'Class' | 'Datatype' | 'ObjectProperty' | 'DataProperty' | 'AnnotationProperty' | 'NamedIndividual';
 
 const entityNames: Record<EntityType, string> = {
   Class: 'a class',

@@ -1,6 +1,7 @@
 /**
  * The keywords of the OWL 2 functional-style syntax (and so the OWL/XML element names of constructs).
  */
+import { entityTypes } from './OwlSyntax.ts';
 
 /** The keywords of axioms (a SWRL rule's included): what stands at the top of an ontology, after its header. */
 export const axiomKeywords: readonly string[] = [
@@ -21,7 +22,7 @@ export const axiomKeywords: readonly string[] = [
  */
 export const owlKeywords: ReadonlySet<string> = new Set([
   // entities and their parts
-  'Class', 'Datatype', 'ObjectProperty', 'DataProperty', 'AnnotationProperty', 'NamedIndividual',
+  ...entityTypes,
   'ObjectInverseOf', 'ObjectPropertyChain', 'Annotation',
   // data ranges
   'DataIntersectionOf', 'DataUnionOf', 'DataComplementOf', 'DataOneOf', 'DatatypeRestriction',
