@@ -13,7 +13,7 @@ import { textIndexPredicates } from '../../graph/textIndex.ts';
 import type { Snapshot } from '../../graph/GraphStore.ts';
 import type { AgentNode, ConceptNode, DatasetNode, DomainNode, FieldNode, PortNode, ProductNode, SearchableNode } from './entities.ts';
 import type { FactIndex } from './FactIndex.ts';
-import { reachable } from './hierarchy.ts';
+import { linkBelow, reachable } from './hierarchy.ts';
 import { pickText } from './pickText.ts';
 import { ReadModel } from './ReadModel.ts';
 import { readProperties } from './readProperties.ts';
@@ -94,12 +94,11 @@ class ModelBuilder {
             // An anonymous super class (asserted, or the closure's C ⊑ _:x of C ≡ _:x): the named classes
             // above it are the operands of the intersection it is (scm-int), direct super classes of C
             // (src/ontology/README.md); those of an equivalence's _:x ⊑ C are C itself.
-            for (const named of this.#namedAbove(object, predicate)) this.#linkParent(node, this.#concept(named, true));
+            for (const named of this.#namedAbove(object, predicate)) linkBelow(node, this.#concept(named, true), true);
             continue;
           }
           const parent = this.#concept(object, true);
-          if (asserted.includes(object)) this.#linkParent(node, parent);
-          else this.#linkUp(node, parent);
+          linkBelow(node, parent, asserted.includes(object));
         }
       }
     }
@@ -121,19 +120,6 @@ class ModelBuilder {
       }
     }
     return named;
-  }
-
-  #linkUp(node: ConceptNode, above: ConceptNode): void {
-    if (node === above) return;
-    node.up.add(above);
-    above.down.add(node);
-  }
-
-  #linkParent(node: ConceptNode, parent: ConceptNode): void {
-    if (node === parent) return;
-    this.#linkUp(node, parent);
-    node.parents.add(parent);
-    parent.children.add(node);
   }
 
   #concept(iri: string, defined: boolean): ConceptNode {

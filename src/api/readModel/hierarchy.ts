@@ -1,4 +1,22 @@
-/** Walking a hierarchy of nodes (concepts or properties, up or down) to its end, cycles included; and the order lists of them are in. */
+/** Hierarchies of nodes (concepts or properties): linking a node below another, walking them up or down to the end, cycles included, and the order lists of them are in. */
+
+/** A node of a hierarchy: the nodes above and below it through the closure, and its direct (asserted) parents and children. */
+export interface HierarchyNode<T> {
+  readonly up: Set<T>;
+  readonly down: Set<T>;
+  readonly parents: Set<T>;
+  readonly children: Set<T>;
+}
+
+/** Links `node` below `above` through the closure, and as a direct child too when `direct`; never to itself. */
+export function linkBelow<T extends HierarchyNode<T>>(node: T, above: T, direct: boolean): void {
+  if (node === above) return;
+  node.up.add(above);
+  above.down.add(node);
+  if (!direct) return;
+  node.parents.add(above);
+  above.children.add(node);
+}
 
 /**
  * Every node reachable from `start` through `next`, breadth first, `start` itself left out.

@@ -11,7 +11,7 @@ import { isSkolem } from '../../graph/skolem.ts';
 import { characteristicOfType } from '../../ontology/index.ts';
 import type { ConceptNode, PropertyKind, PropertyNode } from './entities.ts';
 import type { FactIndex } from './FactIndex.ts';
-import { iriOrder } from './hierarchy.ts';
+import { iriOrder, linkBelow } from './hierarchy.ts';
 import { definitionsOf, isDeprecated } from './termAnnotations.ts';
 import { deprecatedTypes, labelPredicates, p, propertyTypes, rdfType } from './terms.ts';
 
@@ -49,13 +49,7 @@ export function readProperties(fx: FactIndex, concepts: ReadonlyMap<string, Conc
     const property = named(subject, 'RDF');
     const asserted = fx.objects(subject, p.subPropertyOf, true);
     for (const object of objects) {
-      if (object === subject || isSkolem(object)) continue;
-      const above = named(object, 'RDF');
-      property.up.add(above);
-      above.down.add(property);
-      if (!asserted.includes(object)) continue;
-      property.parents.add(above);
-      above.children.add(property);
+      if (!isSkolem(object)) linkBelow(property, named(object, 'RDF'), asserted.includes(object));
     }
   }
 
