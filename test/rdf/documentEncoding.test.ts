@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { OntomeshError } from '../../src/errors/index.ts';
 import { decodeHead, detectEncoding, invalidUtf8At } from '../../src/rdf/documentEncoding.ts';
 import { loadDocuments, parseStream } from '../../src/rdf/index.ts';
+import { inChunks } from './inChunks.ts';
 
 const pizzaPath = 'test/fixtures/shared/protege-owl/pizza-owlcs/pizza.owl';
 
@@ -21,13 +22,9 @@ const labelled = (encoding: string) => `<?xml version="1.0" encoding="${encoding
 `;
 const labels = ['Café crème à la française', 'Müßiggänger Größe', 'Niño año señal ¿qué?'];
 
-async function* chunks(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Array> {
-  for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
-}
-
 async function parse(bytes: Uint8Array, size: number, file?: string): Promise<Quad[]> {
   const quads: Quad[] = [];
-  await parseStream(chunks(bytes, size), file === undefined ? {} : { file }, { quads: (batch) => void quads.push(...batch) });
+  await parseStream(inChunks(bytes, size), file === undefined ? {} : { file }, { quads: (batch) => void quads.push(...batch) });
   return quads;
 }
 

@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { OntomeshError } from '../../src/errors/index.ts';
 import { bundledJsonLdContexts, parseFile, parseStream, registerJsonLdContext, registerParser, type ParseOptions, type QuadSink } from '../../src/rdf/index.ts';
 import { owlFunctionalParser } from '../../src/rdf/parsers/owlFunctionalParser.ts';
+import { inChunks } from './inChunks.ts';
 
 const fixtures = 'test/fixtures/shared';
 
@@ -27,10 +28,7 @@ async function failure(promise: Promise<unknown>): Promise<OntomeshError> {
 }
 
 /** Yields `text` as UTF-8 bytes in chunks of `size` bytes (splitting multi-byte characters). */
-async function* bytes(text: string, size: number): AsyncGenerator<Uint8Array> {
-  const all = Buffer.from(text, 'utf8');
-  for (let i = 0; i < all.length; i += size) yield all.subarray(i, i + size);
-}
+const bytes = (text: string, size: number) => inChunks(Buffer.from(text, 'utf8'), size);
 
 const parseText = (text: string, options: ParseOptions, sink: QuadSink = collect(), size = 5) => parseStream(bytes(text, size), options, sink);
 

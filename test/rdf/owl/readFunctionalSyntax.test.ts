@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { OntomeshError } from '../../../src/errors/index.ts';
 import type { OwlConstruct, OwlEvent, OwlNode } from '../../../src/rdf/owl/OwlSyntax.ts';
 import { readFunctionalSyntax } from '../../../src/rdf/owl/readFunctionalSyntax.ts';
+import { inChunks } from '../inChunks.ts';
 
 const PROTEGE = 'test/fixtures/shared/protege-owl/protege-test-ontologies';
 const fixtures = {
@@ -16,10 +17,6 @@ const XSD = 'http://www.w3.org/2001/XMLSchema#';
 const OBO = 'http://purl.obolibrary.org/obo/';
 const PIZZA = 'http://example.invalid/ontologies/pizza/2005/10/18/pizza.owl#';
 const BASE = 'http://example.org/base/doc.ofn';
-
-async function* inChunks(text: string, size: number): AsyncGenerator<string> {
-  for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
-}
 
 async function read(text: string, size = 4096): Promise<OwlEvent[]> {
   const events: OwlEvent[] = [];

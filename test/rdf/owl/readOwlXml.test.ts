@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { OntomeshError } from '../../../src/errors/index.ts';
 import type { OwlConstruct, OwlEvent, OwlNode } from '../../../src/rdf/owl/OwlSyntax.ts';
 import { readOwlXml } from '../../../src/rdf/owl/readOwlXml.ts';
+import { inChunks } from '../inChunks.ts';
 
 const file = 'test/fixtures/shared/protege-owl/protege-test-ontologies/update/pizza-xml.owl';
 const pizza = readFileSync(file, 'utf8');
@@ -12,13 +13,9 @@ const PIZZA = 'http://example.invalid/ontologies/pizza/2005/10/18/pizza.owl';
 const XSD = 'http://www.w3.org/2001/XMLSchema#';
 const OWL_NS = 'xmlns="http://www.w3.org/2002/07/owl#"';
 
-async function* chunked(text: string, size: number): AsyncGenerator<string> {
-  for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
-}
-
 async function read(text: string, size = 4096, name = 'doc.owx'): Promise<OwlEvent[]> {
   const events: OwlEvent[] = [];
-  for await (const event of readOwlXml(chunked(text, size), { baseIRI: 'http://example.org/doc', file: name })) events.push(event);
+  for await (const event of readOwlXml(inChunks(text, size), { baseIRI: 'http://example.org/doc', file: name })) events.push(event);
   return events;
 }
 
@@ -48,7 +45,7 @@ function shape(node: OwlNode): unknown {
 
 describe('readOwlXml on Protégé\'s Pizza in OWL/XML', async () => {
   const events: OwlEvent[] = [];
-  for await (const event of readOwlXml(chunked(pizza, 4096), { baseIRI, file })) events.push(event);
+  for await (const event of readOwlXml(inChunks(pizza, 4096), { baseIRI, file })) events.push(event);
 
   it('yields one axiom per top-level element, by name, as the file has them', () => {
     // The file's top-level elements are the ones indented by four spaces.
@@ -97,7 +94,7 @@ describe('readOwlXml on Protégé\'s Pizza in OWL/XML', async () => {
   it('yields the same events whatever the chunks', async () => {
     for (const size of [1, 7]) {
       const again: OwlEvent[] = [];
-      for await (const event of readOwlXml(chunked(pizza, size), { baseIRI, file })) again.push(event);
+      for await (const event of readOwlXml(inChunks(pizza, size), { baseIRI, file })) again.push(event);
       expect(again).toEqual(events);
     }
   });

@@ -7,13 +7,10 @@ import type { Quad } from '@rdfjs/types';
 import { describe, expect, it } from 'vitest';
 import { OntomeshError } from '../../../src/errors/index.ts';
 import { parseStream, type RdfFormat } from '../../../src/rdf/index.ts';
-
-async function* chunks(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Array> {
-  for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
-}
+import { inChunks } from '../inChunks.ts';
 
 async function errorAt(bytes: Uint8Array, size: number, format: RdfFormat): Promise<OntomeshError['location']> {
-  const error = await parseStream(chunks(bytes, size), { format, file: 'doc' }, { quads: (_batch: Quad[]) => undefined }).then(() => undefined, (e: unknown) => e);
+  const error = await parseStream(inChunks(bytes, size), { format, file: 'doc' }, { quads: (_batch: Quad[]) => undefined }).then(() => undefined, (e: unknown) => e);
   expect(error).toBeInstanceOf(OntomeshError);
   expect((error as OntomeshError).code).toBe('RDF_SYNTAX');
   return (error as OntomeshError).location;

@@ -5,6 +5,7 @@ import type { Quad } from '@rdfjs/types';
 import { afterAll, describe, expect, it } from 'vitest';
 import { OntomeshError } from '../../../src/errors/index.ts';
 import { parseFile, parseStream } from '../../../src/rdf/index.ts';
+import { inChunks } from '../inChunks.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'ontomesh-jsonld-commas-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -40,7 +41,7 @@ describe('JSON-LD: trailing commas are not JSON', () => {
   it('finds the position whatever the chunking', async () => {
     const text = '{\n  "@id": "http://e.org/s",\n  "http://e.org/q": [1,\n 2 , ]\n}';
     for (const size of [1, 2, 7, 1000]) {
-      const error = await failure(parseStream(chunks(text, size), { format: 'jsonld', file: 'chunked.jsonld' }, noQuads));
+      const error = await failure(parseStream(inChunks(Buffer.from(text, 'utf8'), size), { format: 'jsonld', file: 'chunked.jsonld' }, noQuads));
       expect(error.location).toMatchObject({ file: 'chunked.jsonld', line: 4, column: 6 });
     }
   });
@@ -53,7 +54,3 @@ describe('JSON-LD: trailing commas are not JSON', () => {
   });
 });
 
-async function* chunks(text: string, size: number): AsyncGenerator<Uint8Array> {
-  const bytes = Buffer.from(text, 'utf8');
-  for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
-}

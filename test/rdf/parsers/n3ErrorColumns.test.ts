@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { OntomeshError } from '../../../src/errors/index.ts';
 import { parseFile, parseStream, type ParseOptions } from '../../../src/rdf/index.ts';
+import { inChunks } from '../inChunks.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'ontomesh-n3-columns-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -23,15 +24,11 @@ async function failure(promise: Promise<unknown>): Promise<OntomeshError> {
   return error as OntomeshError;
 }
 
-async function* chunks(text: string, size: number): AsyncGenerator<string> {
-  for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
-}
-
 /** The error's line:column for every chunking of `text`, deduplicated. */
 async function positions(text: string, options: ParseOptions): Promise<string[]> {
   const seen = new Set<string>();
   for (const size of [1, 2, 3, 5, 8, 13, 1 << 16]) {
-    const { location } = await failure(parseStream(chunks(text, size), options, noQuads));
+    const { location } = await failure(parseStream(inChunks(text, size), options, noQuads));
     seen.add(`${location.line}:${location.column}`);
   }
   return [...seen];
