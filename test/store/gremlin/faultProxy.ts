@@ -8,8 +8,13 @@
 import { WebSocket, WebSocketServer } from 'ws';
 
 export interface FaultPlan {
-  /** Throttle this request (1-based count of eval requests through the proxy)? */
-  throttle?(request: number): boolean;
+  /**
+   * Throttle this request? `request` is the 1-based count of eval requests through the proxy;
+   * `throttledBefore` is how often this same script with these bindings was throttled already. A plan
+   * that only counts requests can throttle an operation's retries in lockstep with its own request
+   * pattern for ever, which Cosmos does not: after the retry-after its budget has refilled.
+   */
+  throttle?(request: number, throttledBefore: number): boolean;
   /** Forward this request, then drop the client's socket before the answer comes back? */
   drop?(request: number): boolean;
   /** Retry-after sent with throttling answers. Default 00:00:00.0200000 (20 ms). */
@@ -33,6 +38,7 @@ export async function startFaultProxy(upstream: string, plan: FaultPlan): Promis
   const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const counts = { requests: 0, throttled: 0, dropped: 0, charged: 0 };
+  const throttles = new Map<string, number>();
   const chargeOf = typeof plan.charge === 'function' ? plan.charge : () => (plan.charge as number | undefined) ?? 1.5;
   server.on('connection', (client) => {
     const charges = new Map<string, number>();
@@ -60,7 +66,10 @@ export async function startFaultProxy(upstream: string, plan: FaultPlan): Promis
     client.on('message', (data: Buffer) => {
       const request = ++counts.requests;
       const { requestId, script, bindings } = parseRequest(data);
-      if (plan.throttle?.(request)) {
+      const key = `${script}\u0000${JSON.stringify(bindings)}`;
+      const throttledBefore = throttles.get(key) ?? 0;
+      if (plan.throttle?.(request, throttledBefore)) {
+        throttles.set(key, throttledBefore + 1);
         counts.throttled++;
         const attributes = { 'x-ms-status-code': 429, 'x-ms-substatus-code': 3200, 'x-ms-retry-after-ms': plan.retryAfter ?? '00:00:00.0200000', 'x-ms-request-charge': 0, 'x-ms-activity-id': '00000000-0000-0000-0000-000000000000' };
         const answer = { requestId, status: { code: 500, message: 'Request rate is large. More Request Units may be needed.', attributes }, result: { data: null, meta: {} } };

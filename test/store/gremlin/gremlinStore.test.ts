@@ -127,7 +127,7 @@ describe('idempotent batched loads', () => {
 
 describe('Cosmos behaviour', () => {
   it('completes a load when a share of requests is throttled with 429 and x-ms-retry-after-ms, and sums request charges', async () => {
-    const proxy = await startFaultProxy(`ws://127.0.0.1:${server.port}/gremlin`, { throttle: (n) => n % 3 === 0, charge: 2.5 });
+    const proxy = await startFaultProxy(`ws://127.0.0.1:${server.port}/gremlin`, { throttle: (n, throttledBefore) => n % 3 === 0 && throttledBefore < 2, charge: 2.5 });
     const store = await open(proxy.url);
     const batches = elementBatches('pizza', quads);
     const { writer } = await load(store, batches);
