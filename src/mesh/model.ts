@@ -59,6 +59,8 @@ export interface Field {
   concepts: string[];
   links: string[];
   fields: Field[];
+  /** Upstream fields this one is computed from (column-level lineage, prov:wasDerivedFrom). */
+  derivedFrom?: string[];
 }
 
 /** A collection of data (dcat:Dataset) with its schema. */
@@ -73,6 +75,8 @@ export interface Dataset {
   concepts: string[];
   links: string[];
   fields: Field[];
+  /** Upstream datasets this one is computed from (dataset-level lineage, prov:wasDerivedFrom). */
+  derivedFrom?: string[];
 }
 
 /** A dataset made available through a port (dcat:Distribution). */

@@ -157,6 +157,7 @@ function writeDataset(writer: TripleWriter, dataset: Dataset): string {
   for (const standard of dataset.conformsTo) writer.iriOrValue(s, `${dct}conformsTo`, standard);
   writeAnnotations(writer, s, dataset);
   for (const field of dataset.fields) writer.link(s, `${mesh}field`, writeField(writer, field));
+  for (const upstream of dataset.derivedFrom ?? []) writer.link(s, `${prov}wasDerivedFrom`, upstream);
   return s;
 }
 
@@ -176,6 +177,7 @@ function writeField(writer: TripleWriter, field: Field): string {
   writer.value(s, `${mesh}pii`, field.pii);
   writeAnnotations(writer, s, field);
   for (const nested of field.fields) writer.link(s, `${mesh}field`, writeField(writer, nested));
+  for (const upstream of field.derivedFrom ?? []) writer.link(s, `${prov}wasDerivedFrom`, upstream);
   return s;
 }
 
