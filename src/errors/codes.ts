@@ -15,6 +15,7 @@ export const errorCodes = {
   DESCRIPTOR_INVALID: { status: 422, description: 'A data-product or data-contract descriptor is malformed or does not conform to its format\'s JSON Schema.' },
   STORE_UNAVAILABLE: { status: 503, description: 'The graph store cannot be reached or is not ready.' },
   STORE_THROTTLED: { status: 429, description: 'The graph store throttled the request and the retry budget ran out.' },
+  CATALOG_UNAVAILABLE: { status: 502, description: 'The metadata catalog (Microsoft Purview, Apache Atlas) cannot be reached, is no catalog, failed, or kept throttling past the retry budget.' },
   UNAUTHENTICATED: { status: 401, description: 'The request carries no valid credentials.' },
   FORBIDDEN: { status: 403, description: 'The caller may not perform this operation.' },
   METHOD_NOT_ALLOWED: { status: 405, description: 'The endpoint does not take the request\'s HTTP method; the Allow header lists the ones it takes.' },
