@@ -24,7 +24,8 @@ describe('GraphiQL', () => {
     expect(response.headers.get('content-type')).toMatch(/^text\/html/);
     const html = await response.text();
     expect(html).toContain('GraphiQL.createFetcher({ url: "/graphql" })');
-    const urls = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]!);
+    expect(html).toContain('<link rel="icon" href="data:,">');
+    const urls = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]!).filter((url) => url !== 'data:,');
     expect(urls.map((url) => url.replace(/\?v=.*$/, ''))).toEqual(['/graphql/graphiql/graphiql.css', '/graphql/graphiql/react.js', '/graphql/graphiql/react-dom.js', '/graphql/graphiql/graphiql.js']);
     expect(html).not.toMatch(/https?:\/\/(?!w3id\.org)/);
     for (const url of urls) {

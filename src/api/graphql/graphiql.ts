@@ -1,7 +1,8 @@
 /**
  * GraphiQL for GET /graphql from a browser, served offline: the page and its assets (GraphiQL's
  * bundle and style sheet, React and ReactDOM) come from the installed npm packages under
- * /graphql/graphiql/, never from a CDN.
+ * /graphql/graphiql/, never from a CDN. The page names an empty icon, so a browser asks for no
+ * /favicon.ico (a 404 it would log as a console error).
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -41,6 +42,7 @@ export function graphiqlHtml(base: string): string {
 <head>
 <meta charset="utf-8">
 <title>ontomesh GraphiQL</title>
+<link rel="icon" href="data:,">
 <style>body { margin: 0; height: 100vh; } #graphiql { height: 100vh; }</style>
 <link rel="stylesheet" href="${asset('graphiql.css')}">
 </head>
