@@ -9,6 +9,7 @@ import { exportCommand } from './commands/export.ts';
 import { loadCommand } from './commands/load.ts';
 import { meshCommand } from './commands/mesh.ts';
 import { pushCommand } from './commands/push.ts';
+import { purviewCommand } from './commands/purview.ts';
 import { serveCommand } from './commands/serve.ts';
 import { validateCommand } from './commands/validate.ts';
 import { versionsCommand } from './commands/versions.ts';
@@ -18,7 +19,7 @@ import { isFromServer } from './serverErrors.ts';
 import { escapeControls, jsonForTerminal } from './terminalText.ts';
 
 /** The sub-commands, in the order `ontomesh --help` lists them. */
-export const commands: readonly Command[] = [loadCommand, validateCommand, exportCommand, versionsCommand, activateCommand, meshCommand, pushCommand, serveCommand];
+export const commands: readonly Command[] = [loadCommand, validateCommand, exportCommand, versionsCommand, activateCommand, meshCommand, purviewCommand, pushCommand, serveCommand];
 
 function mainHelp(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

@@ -13,3 +13,4 @@ export {
   type ProductGraph, type RegistrationKind, type RegistrationRecord,
 } from './productRegistry.ts';
 export { readDescriptorFiles } from './readDescriptorFiles.ts';
+export { PURVIEW_GRAPH_ID, syncPurview, type SyncSummary } from './syncPurview.ts';

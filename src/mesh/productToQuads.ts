@@ -73,6 +73,18 @@ export function contractToQuads(contract: DataContractModel, writer = new Triple
   return writer.quads;
 }
 
+/**
+ * The triples of a dataset on its own (one no product or contract holds, e.g. a catalog asset): the
+ * dataset, its fields and their lineage.
+ *
+ * @example
+ * const quads = datasetToQuads(dataset);
+ */
+export function datasetToQuads(dataset: Dataset, writer = new TripleWriter()): Quad[] {
+  writeDataset(writer, dataset);
+  return writer.quads;
+}
+
 /** The descriptor's own identifier of an entity, when it is not just its IRI. */
 function ownId(entity: { id: string; iri: string }): string | undefined {
   return entity.id === entity.iri ? undefined : entity.id;
