@@ -41,7 +41,7 @@ export async function catalogRequest<T>(url: URL, init: { method?: 'GET' | 'POST
       await sleep(waitMs, undefined, { signal: options.signal });
       continue;
     }
-    throw await failure(url, response, RETRIED.has(response.status) ? budget : undefined);
+    throw await failure(url, response, RETRIED.has(response.status) ? { budgetMs: budget, waitMs } : undefined);
   }
 }
 
@@ -82,7 +82,7 @@ function retryDelay(response: Response, attempt: number): number {
   return Math.min(30_000, 1000 * 2 ** attempt);
 }
 
-async function failure(url: URL, response: Response, budgetMs: number | undefined): Promise<OntomeshError> {
+async function failure(url: URL, response: Response, retry: { budgetMs: number; waitMs: number } | undefined): Promise<OntomeshError> {
   const text = await response.text().catch(() => '');
   let said = text.slice(0, 300);
   try {
@@ -99,6 +99,12 @@ async function failure(url: URL, response: Response, budgetMs: number | undefine
       : status === 403 ? ['FORBIDDEN', 'the identity may not read this (Purview: give it the Data Reader role on the collection)']
         : status === 404 ? ['NOT_FOUND', 'the catalog has no such resource (check the endpoint)']
           : status < 500 && status !== 429 ? ['BAD_REQUEST', 'the catalog refused the request']
-            : ['CATALOG_UNAVAILABLE', budgetMs !== undefined ? `the catalog kept answering ${status} for ${Math.round(budgetMs / 1000)} s of retries` : 'the catalog failed'];
+            : ['CATALOG_UNAVAILABLE', retry !== undefined
+              ? `the catalog is throttling or unavailable, and waiting ${seconds(retry.waitMs)} more would pass the retry budget of ${seconds(retry.budgetMs)}`
+              : 'the catalog failed'];
   return new OntomeshError(code, `${hint}: ${where}${detail}`, { term: url.origin }, { status });
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(ms % 1000 === 0 ? 0 : 1)} s`;
 }

@@ -101,13 +101,13 @@ export function catalogToQuads(snapshot: CatalogSnapshot): CatalogGraph {
   }
 
   const concepts = conceptsByAssignee(snapshot, warnings);
+  const columnsOf = Map.groupBy(columns.values(), (column) => column.dataset);
   let fields = 0;
   let fieldLineage = 0;
   for (const [name, entity] of datasets) {
     const iri = purviewDatasetIri(name);
     const datasetFields: (Field & { column: AtlasEntity })[] = [];
-    for (const column of columns.values()) {
-      if (column.dataset !== name) continue;
+    for (const column of columnsOf.get(name) ?? []) {
       const fieldIri = purviewFieldIri(name, column.name);
       const type = stringAttribute(column.entity, 'type') ?? stringAttribute(column.entity, 'data_type') ?? stringAttribute(column.entity, 'dataType');
       const derivedFrom = [...(fieldUpstream.get(fieldIri) ?? [])];

@@ -103,8 +103,9 @@ export interface StandInOptions {
   token: string;
   /** `user:password` the Atlas routes (/api/atlas/v2/…) take as basic auth. */
   basic?: string;
-  /** Every n-th request is answered 429 with Retry-After: 0 (default 3; 0 for never). */
+  /** Every n-th request is answered 429 (default 3; 0 for never), with Retry-After `retryAfter` (default 0) seconds. */
   throttleEvery?: number;
+  retryAfter?: string;
   /** From this request on (1-based), every request is answered 500. */
   failFrom?: number;
   /** Every request is answered 403. */
@@ -139,7 +140,7 @@ export async function startPurviewStandIn(options: StandInOptions): Promise<Stan
     if (req.headers.authorization !== expected) return error(401, 'Unauthorized', 'Token is missing or invalid');
     if (options.forbidden) return error(403, 'Forbidden', 'The caller has no permission on this collection');
     if (options.failFrom !== undefined && n >= options.failFrom) return error(500, 'InternalServerError', 'Something went wrong');
-    if (throttleEvery > 0 && n % throttleEvery === 0) return error(429, 'TooManyRequests', 'Rate limit exceeded', { 'retry-after': '0' });
+    if (throttleEvery > 0 && n % throttleEvery === 0) return error(429, 'TooManyRequests', 'Rate limit exceeded', { 'retry-after': options.retryAfter ?? '0' });
     const body = req.method === 'POST' ? JSON.parse(await text(req)) : undefined;
     if (!atlasRoute && url.pathname.startsWith('/datamap/api/') && url.searchParams.get('api-version') !== '2023-09-01') return error(400, 'BadRequest', 'api-version 2023-09-01 expected');
     // Atlas serves the same v2 routes under /api; its basic search stands in for Purview's discovery.

@@ -173,6 +173,14 @@ describe('purview sync against the stand-in', () => {
     expect((await activeQuads()).length).toBe(before.length);
   });
 
+  it('gives up with CATALOG_UNAVAILABLE when the catalog asks to wait longer than the retry budget, writing nothing', async () => {
+    standIn = await startPurviewStandIn({ token, throttleEvery: 1, retryAfter: '120' });
+    const error = await syncPurview(store, client(standIn.endpoint), { endpoint: standIn.endpoint, typeNames: [] }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'CATALOG_UNAVAILABLE', message: expect.stringContaining('waiting 120 s more would pass the retry budget of 5 s: 429 from') });
+    expect(standIn.requests).toHaveLength(1);
+    expect(await store.versions('purview')).toEqual([]);
+  });
+
   it('reports a refused token as UNAUTHENTICATED and an endpoint that is no catalog as CATALOG_UNAVAILABLE', async () => {
     await expect(sync({ accessToken: 'wrong' })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
     await expect(syncPurview(store, client('http://127.0.0.1:9'), { endpoint: 'http://127.0.0.1:9', typeNames: [] })).rejects.toMatchObject({ code: 'CATALOG_UNAVAILABLE' });
