@@ -7,6 +7,7 @@ import express, { type Express, type NextFunction, type Request, type Response }
 import { asOntomeshError } from '../errors/index.ts';
 import type { GraphStore } from '../graph/GraphStore.ts';
 import { answerOptions, noRoute } from './allowedMethods.ts';
+import { apiAuth, type AuthConfig } from './auth/index.ts';
 import { clientError } from './clientError.ts';
 import { graphiqlAssets, graphiqlHtml } from './graphql/graphiql.ts';
 import { graphqlHandler } from './graphql/graphqlHandler.ts';
@@ -25,10 +26,13 @@ export interface AppOptions {
   isShuttingDown(): boolean;
   /** Limits of the REST routes (ontology uploads, descriptors). */
   rest?: RestOptions;
+  /** Entra ID tokens for everything but the probes, /metrics and the GraphiQL page; absent: open. */
+  auth?: AuthConfig;
 }
 
 /** Builds the Express application. */
-export function createApp({ store, logger, metrics, isShuttingDown, rest }: AppOptions): Express {
+export function createApp({ store, logger, metrics, isShuttingDown, rest, auth: authConfig }: AppOptions): Express {
+  const auth = authConfig === undefined ? undefined : apiAuth(authConfig, logger);
   const app = express();
   app.disable('x-powered-by');
   app.use(requestLog(logger, metrics));
@@ -54,8 +58,10 @@ export function createApp({ store, logger, metrics, isShuttingDown, rest }: AppO
   });
   app.use('/graphql', graphiqlAssets());
   const graphql = graphqlHandler({ schema: createSchema(), store, logger, metrics });
+  if (auth !== undefined) app.all('/graphql', auth.graphql);
   app.all('/graphql', store.onRequest === undefined ? graphql : metered(graphql));
 
+  if (auth !== undefined) app.use(auth.rest);
   app.use(restRouter(store, metrics, rest));
 
   app.use(noRoute(app.router));

@@ -3,6 +3,7 @@ export { createApp, type AppOptions } from './createApp.ts';
 export { startServer, type RunningServer, type ServerOptions } from './startServer.ts';
 export { createLogger, logLevelFromEnv, type Logger, type LogLevel } from './logger.ts';
 export { graceMsFromEnv } from './shutdownGrace.ts';
+export { appRoles, authConfigFromEnv, authVariables, type AuthConfig } from './auth/index.ts';
 export { createMetrics, type Metrics } from './metrics.ts';
 export { ClusterWorkerRegistry } from './clusterMetrics.ts';
 export { createSchema, schemaPath } from './graphql/schema.ts';

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
+import { callerLogFields } from './auth/apiAuth.ts';
 import type { Logger } from './logger.ts';
 import type { Metrics } from './metrics.ts';
 import { storeCostOf } from './storeRequestMeter.ts';
@@ -37,6 +38,7 @@ export function requestLog(logger: Logger, metrics: Metrics) {
         durationMs: Math.round(seconds * 1e4) / 10,
         requestId: id,
         ...storeCostOf(res),
+        ...(res.locals[callerLogFields] as Record<string, unknown> | undefined),
         ...(res.locals.logFields as Record<string, unknown> | undefined),
       });
     });

@@ -10,6 +10,7 @@ import { trackConnections } from './connectionDrain.ts';
 import { createApp } from './createApp.ts';
 import { listen } from './listen.ts';
 import { defaultGraceMs } from './shutdownGrace.ts';
+import type { AuthConfig } from './auth/index.ts';
 import type { RestOptions } from './rest/index.ts';
 import type { Logger } from './logger.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
@@ -27,6 +28,8 @@ export interface ServerOptions {
   graceMs?: number;
   /** Limits of the REST routes. */
   rest?: RestOptions;
+  /** Entra ID authentication (`ontomesh serve`: authConfigFromEnv); absent: the API is open. */
+  auth?: AuthConfig;
 }
 
 export interface RunningServer {
@@ -59,7 +62,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     metrics.storeRequestUnits.inc(request.charge);
   });
   let shuttingDown = false;
-  const app = createApp({ store, logger, metrics, isShuttingDown: () => shuttingDown, rest: options.rest });
+  const app = createApp({ store, logger, metrics, isShuttingDown: () => shuttingDown, rest: options.rest, auth: options.auth });
   const server = createServer(app);
   const connections = trackConnections(server);
   try {

@@ -18,6 +18,7 @@ export const errorCodes = {
   CATALOG_UNAVAILABLE: { status: 502, description: 'The metadata catalog (Microsoft Purview, Apache Atlas) cannot be reached, is no catalog, failed, or kept throttling past the retry budget.' },
   UNAUTHENTICATED: { status: 401, description: 'The request carries no valid credentials.' },
   FORBIDDEN: { status: 403, description: 'The caller may not perform this operation.' },
+  AUTH_UNAVAILABLE: { status: 503, description: 'The identity provider\'s metadata or signing keys cannot be fetched, so no token can be checked.' },
   METHOD_NOT_ALLOWED: { status: 405, description: 'The endpoint does not take the request\'s HTTP method; the Allow header lists the ones it takes.' },
   NOT_ACCEPTABLE: { status: 406, description: 'The endpoint cannot answer in any media type the request\'s Accept header allows.' },
   PAYLOAD_TOO_LARGE: { status: 413, description: 'The request body is larger than the service accepts.' },

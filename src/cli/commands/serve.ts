@@ -11,6 +11,7 @@ import cluster from 'node:cluster';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { appRoles, authVariables, type AuthConfig } from '../../api/auth/authConfig.ts';
 import type { Logger, Metrics } from '../../api/index.ts';
 import { probeListen } from '../../api/listen.ts';
 import type { GraphStore } from '../../graph/GraphStore.ts';
@@ -59,10 +60,12 @@ Options:
     const port = integerOption('port', values.port ?? io.env.PORT, { max: 65_535 }) ?? 8080;
     const workers = workersOption(values.workers ?? (io.env.ONTOMESH_WORKERS || undefined));
     // Imported here so the other commands do not pay for Express, GraphQL and prom-client at startup.
-    const { ClusterWorkerRegistry, createLogger, createMetrics, graceMsFromEnv, logLevelFromEnv, startServer } = await import('../../api/index.ts');
+    const { authConfigFromEnv, ClusterWorkerRegistry, createLogger, createMetrics, graceMsFromEnv, logLevelFromEnv, startServer } = await import('../../api/index.ts');
     const logger = createLogger(io.stdout, logLevelFromEnv(io.env), { pid: process.pid });
     // Read before the store opens (and in the primary, before any worker): a bad value stops serve at once.
     const graceMs = graceMsFromEnv(io.env);
+    const auth = authConfigFromEnv(io.env);
+    if (cluster.isPrimary) logAuth(logger, auth);
     const storeOptions = storeOptionsFromEnv(io.env);
     const { url, isDefault } = resolveStoreUrl(values.store, io.env);
     if (cluster.isPrimary && workers > 1) {
@@ -83,7 +86,7 @@ Options:
       const metrics = createMetrics(member ? new ClusterWorkerRegistry() : undefined);
       const store = await openStore(url, storeOptions);
       try {
-        const running = await startServer({ store, logger, metrics, port, host: values.host, graceMs });
+        const running = await startServer({ store, logger, metrics, port, host: values.host, graceMs, auth });
         const seeding = isDefault && !member ? seedDemoMesh(store, logger, metrics, signal) : Promise.resolve();
         if (!signal.aborted) await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
         await running.close();
@@ -101,6 +104,15 @@ Options:
 /** `--workers` / ONTOMESH_WORKERS: a number of processes, or `auto` (the default): os.availableParallelism(). */
 function workersOption(value: string | undefined): number {
   return value === undefined || value === 'auto' ? availableParallelism() : integerOption('workers', value, { min: 1, max: 1024 })!;
+}
+
+/** Says once (in the primary) whether the API asks for tokens: an open API is a warning, as a production catalog must not be. */
+function logAuth(logger: Logger, auth: AuthConfig | undefined): void {
+  if (auth === undefined) {
+    logger.warn('the API is unauthenticated: anyone who can reach it may read, upload ontologies and register products', { configure: [authVariables.tenant, authVariables.audience] });
+  } else {
+    logger.info('the API asks for Entra ID tokens', { tenant: auth.tenant, audiences: auth.audiences, readsNeedToken: auth.readsNeedToken, roles: Object.values(appRoles) });
+  }
 }
 
 /** Loads the demo mesh when the store holds no graph yet; failures are logged, the server keeps running. */
