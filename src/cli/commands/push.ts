@@ -10,6 +10,7 @@ import { OntomeshError, asOntomeshError } from '../../errors/index.ts';
 import { checkGraphId } from '../../load/index.ts';
 import { choiceOption, integerOption, parseCommandArgs, println, requirePositionals, type CliIo, type Command } from '../command.ts';
 import { exitCodes } from '../exitCodes.ts';
+import { accessToken, type AccessToken } from '../push/accessToken.ts';
 import { catalogOf, collectDocuments, type Collected } from '../push/collectDocuments.ts';
 import { uploadDocuments } from '../push/uploadDocuments.ts';
 import { watchFolders } from '../push/watchFolders.ts';
@@ -32,6 +33,10 @@ Options:
                                   else the file name without extension)
   --missing-imports error|warn    an import that resolves to no file fails the push (default), or
                                   is uploaded as missing
+  --scope SCOPE                   send a Microsoft Entra ID access token for this scope, e.g.
+                                  api://ontomesh/.default (default: $ONTOMESH_AUTH_SCOPE; none: no
+                                  token), from DefaultAzureCredential (AZURE_* variables, workload or
+                                  managed identity, az login); renewed as it nears expiry
   --watch                         keep running and upload again after every save
   --debounce MS                   with --watch, wait this long after the last change (default 500)
   -h, --help                      show this help
@@ -47,6 +52,7 @@ Examples:
       'missing-imports': { type: 'string' },
       watch: { type: 'boolean' },
       debounce: { type: 'string' },
+      scope: { type: 'string' },
     });
     requirePositionals(positionals, 1, 'one FILE (the root ontology)');
     if (values.server === undefined) throw new OntomeshError('BAD_REQUEST', '--server URL is required (the ontomesh service, e.g. http://localhost:8080)');
@@ -58,6 +64,7 @@ Examples:
       server: values.server,
       id: values.id === undefined ? undefined : checkGraphId(values.id),
       missingImports: choiceOption('missing-imports', values['missing-imports'], ['error', 'warn'], 'error'),
+      token: await tokenFor(values.scope ?? (io.env.ONTOMESH_AUTH_SCOPE?.trim() || undefined)),
       io,
     };
     const debounceMs = integerOption('debounce', values.debounce, { max: 60_000 }) ?? 500;
@@ -74,6 +81,8 @@ interface Push {
   server: string;
   id: string | undefined;
   missingImports: 'error' | 'warn';
+  /** The Entra ID token for the next upload, when a scope is set. */
+  token: AccessToken | undefined;
   io: CliIo;
   /** Digest of the last upload the server accepted (with --watch: the same closure is not sent twice). */
   lastDigest?: string;
@@ -85,7 +94,8 @@ async function pushOnce(push: Push): Promise<Collected | undefined> {
   if (collected.digest === push.lastDigest) return collected;
   const id = push.id ?? collected.graphId;
   try {
-    const result = await uploadDocuments(push.server, id, collected.documents, push.missingImports, push.io.signal);
+    const token = await push.token?.();
+    const result = await uploadDocuments(push.server, id, collected.documents, push.missingImports, { signal: push.io.signal, ...(token === undefined ? {} : { token }) });
     push.lastDigest = collected.digest;
     const imports = collected.documents.length - 1;
     println(push.io.stdout, escapeControls(`pushed ${push.file}${imports > 0 ? ` and ${imports} import${imports > 1 ? 's' : ''}` : ''} to ${push.server} as ${result.graphId}: ` +
@@ -95,6 +105,13 @@ async function pushOnce(push: Push): Promise<Collected | undefined> {
   } catch (error) {
     throw localNames(error, collected);
   }
+}
+
+/** The token source for `--scope` / ONTOMESH_AUTH_SCOPE, none when neither is set. */
+async function tokenFor(scope: string | undefined): Promise<AccessToken | undefined> {
+  if (scope === undefined) return undefined;
+  if (scope.trim() === '' || /\s/.test(scope)) throw new OntomeshError('BAD_REQUEST', `--scope must be one scope such as api://ontomesh/.default (got "${scope}")`, { term: scope });
+  return accessToken(scope);
 }
 
 /** Pushes now, then after every burst of saves until interrupted; failures are reported, not fatal. */

@@ -11,6 +11,12 @@ import { errorCodes, OntomeshError, type ErrorCode } from '../../errors/index.ts
 import { fromServer } from '../serverErrors.ts';
 import type { CollectedDocument } from './collectDocuments.ts';
 
+export interface UploadOptions {
+  signal?: AbortSignal;
+  /** An Entra ID access token, sent as `Authorization: Bearer` (push --scope). */
+  token?: string;
+}
+
 /** What the server answered for a successful upload. */
 export interface UploadResult {
   graphId: string;
@@ -28,19 +34,20 @@ export interface UploadResult {
  *   the upload; UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, STORE_THROTTLED or BAD_REQUEST for a refusal in
  *   another form, by its status; STORE_UNAVAILABLE when the server cannot be reached, fails, or answers
  *   something that is not an ontomesh response.
- * @example const result = await uploadDocuments('http://localhost:8080', 'pizza', documents, 'error');
+ * @example const result = await uploadDocuments('http://localhost:8080', 'pizza', documents, 'error', { token });
  */
-export async function uploadDocuments(server: string, id: string, documents: readonly CollectedDocument[], missingImports: 'error' | 'warn', signal?: AbortSignal): Promise<UploadResult> {
+export async function uploadDocuments(server: string, id: string, documents: readonly CollectedDocument[], missingImports: 'error' | 'warn', { signal, token }: UploadOptions = {}): Promise<UploadResult> {
   const form = new FormData();
   for (const document of documents) form.append('document', new Blob([document.bytes], { type: document.mediaType }), document.name);
   const url = new URL(`ontologies/${encodeURIComponent(id)}`, server.endsWith('/') ? server : `${server}/`);
   url.searchParams.set('missingImports', missingImports);
+  const authorization: Record<string, string> = token === undefined ? {} : { authorization: `Bearer ${token}` };
   let response: Response;
   try {
-    response = await fetch(url, gzipped(form, signal));
+    response = await fetch(url, gzipped(form, authorization, signal));
     if (response.status === 415) {
       await response.body?.cancel();
-      response = await fetch(url, { method: 'PUT', body: form, ...(signal ? { signal } : {}) });
+      response = await fetch(url, { method: 'PUT', body: form, headers: authorization, ...(signal ? { signal } : {}) });
     }
   } catch (error) {
     if (signal?.aborted) throw error;
@@ -54,12 +61,12 @@ export async function uploadDocuments(server: string, id: string, documents: rea
 }
 
 /** A PUT of `form` as a gzip stream: its multipart bytes (and boundary) as fetch would send them, compressed. */
-function gzipped(form: FormData, signal: AbortSignal | undefined): RequestInit {
+function gzipped(form: FormData, authorization: Record<string, string>, signal: AbortSignal | undefined): RequestInit {
   const multipart = new Request('http://localhost/', { method: 'PUT', body: form });
   return {
     method: 'PUT',
     body: multipart.body!.pipeThrough(new CompressionStream('gzip')),
-    headers: { 'content-type': multipart.headers.get('content-type')!, 'content-encoding': 'gzip' },
+    headers: { 'content-type': multipart.headers.get('content-type')!, 'content-encoding': 'gzip', ...authorization },
     // A stream body is sent as it is read (Node's fetch requires saying so).
     duplex: 'half',
     ...(signal ? { signal } : {}),
