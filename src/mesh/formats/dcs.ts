@@ -9,8 +9,9 @@ import { contractIri, datasetIri, fieldIri, nestedFieldIri, sloIri } from '../ir
 import type { DataContractModel, Dataset, Field, ServiceLevelObjective } from '../model.ts';
 import { xsdDatatypeOf } from '../vocabulary.ts';
 import { addLinks, addTags, isConceptIri, noAnnotations } from './annotations.ts';
-import { object, optional, scalar, text, type Json } from './json.ts';
+import { list, object, optional, scalar, text, type Json } from './json.ts';
 import { owner } from './owners.ts';
+import { resolveUpstreams } from './upstreamNames.ts';
 
 /** The members of a service level that carry its objective, in order of preference. */
 const SLO_VALUES = ['percentage', 'threshold', 'period', 'interval', 'cron', 'time', 'retention', 'type'];
@@ -34,7 +35,7 @@ export function dcsToModel(data: Json, file: string): DataContractModel {
     ...optional('status', text(info['status'])),
     ...optional('owner', ownerName === undefined ? undefined : owner(ownerName, 'team')),
     ...annotations,
-    datasets: Object.entries(object(data['models']) ?? {}).map(([name, model]) => modelToDataset(iri, name, object(model) ?? {}, definitions)),
+    datasets: resolveUpstreams(Object.entries(object(data['models']) ?? {}).map(([name, model]) => modelToDataset(iri, name, object(model) ?? {}, definitions))),
     slos: serviceLevels(iri, object(data['servicelevels']) ?? {}),
     source: { format: 'dcs', file },
   };
@@ -83,7 +84,21 @@ function field(iri: string, name: string, declared: Json, definitions: Json): Fi
     ...optional('pii', typeof merged['pii'] === 'boolean' ? merged['pii'] : undefined),
     ...annotations,
     fields: nested,
+    ...inputFields(object(merged['lineage'])),
   };
+}
+
+/**
+ * A field's `lineage.inputFields` (OpenLineage's column lineage: an input dataset `name` and `field`)
+ * as names resolveUpstreams reads: `model.field`, or the field's IRI when the dataset name is an IRI.
+ */
+function inputFields(lineage: Json | undefined): { derivedFrom?: string[] } {
+  const names = list(lineage?.['inputFields']).flatMap((input) => {
+    const [dataset, field] = [text(input['name']), text(input['field'])];
+    if (dataset === undefined || field === undefined) return [];
+    return [isConceptIri(dataset) ? fieldIri(dataset, field) : `${dataset}.${field}`];
+  });
+  return names.length > 0 ? { derivedFrom: names } : {};
 }
 
 function serviceLevels(contract: string, levels: Json): ServiceLevelObjective[] {

@@ -121,7 +121,14 @@ class GraphReader {
       conformsTo: this.#values(term, `${dct}conformsTo`),
       ...this.#annotations(term),
       fields: [],
+      ...this.#upstreams(term),
     };
+  }
+
+  /** The node's prov:wasDerivedFrom (dataset-level lineage in DPROD's own vocabulary, PROV-O). */
+  #upstreams(term: Subject): { derivedFrom?: string[] } {
+    const upstream = this.#objects(term, `${prov}wasDerivedFrom`).filter((o) => o.termType === 'NamedNode').map((o) => o.value);
+    return upstream.length > 0 ? { derivedFrom: upstream } : {};
   }
 
   #owner(term: NamedNode): Owner {

@@ -7,8 +7,9 @@ import { contractIri, datasetIri, fieldIri, nestedFieldIri, sloIri } from '../ir
 import type { DataContractModel, Dataset, Field, ServiceLevelObjective, SourceRef } from '../model.ts';
 import { xsdDatatypeOf } from '../vocabulary.ts';
 import { addAuthoritativeDefinitions, addTags, noAnnotations } from './annotations.ts';
-import { list, object, optional, scalar, text, type Json } from './json.ts';
+import { list, object, optional, scalar, stringList, text, type Json } from './json.ts';
 import { domain, ownerOfTeam } from './owners.ts';
+import { resolveUpstreams } from './upstreamNames.ts';
 
 /** The contract of a (schema-valid) ODCS document. */
 export function odcsToModel(data: Json, file: string): DataContractModel {
@@ -30,7 +31,7 @@ export function odcsToModel(data: Json, file: string): DataContractModel {
     ...optional('owner', owner),
     ...optional('product', text(data['dataProduct'])),
     ...annotations,
-    datasets: list(data['schema']).map((object) => schemaObject(iri, object)),
+    datasets: resolveUpstreams(list(data['schema']).map((object) => schemaObject(iri, object))),
     slos: slaProperties(iri, data['slaProperties']),
     source,
   };
@@ -71,7 +72,14 @@ function schemaProperty(iri: string, property: Json): Field {
     ...optional('classification', text(property['classification'])),
     ...addAuthoritativeDefinitions(addTags(noAnnotations(), property['tags']), property['authoritativeDefinitions']),
     fields: nested,
+    ...sourceObjects(property),
   };
+}
+
+/** A property's `transformSourceObjects` as written (resolveUpstreams turns them into IRIs); ODCS defines none for schema objects. */
+function sourceObjects(element: Json): { derivedFrom?: string[] } {
+  const names = stringList(element['transformSourceObjects']);
+  return names.length > 0 ? { derivedFrom: names } : {};
 }
 
 function slaProperties(owner: string, properties: unknown): ServiceLevelObjective[] {
