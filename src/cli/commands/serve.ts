@@ -41,6 +41,9 @@ SIGTERM/SIGINT: stop accepting connections, /readyz answers 503, in-flight reque
 the grace period ($ONTOMESH_SHUTDOWN_GRACE_SECONDS, whole seconds, default 10), then exit 0; 130 when
 it ran out and requests were cut (the log says how many). On Kubernetes keep it below the pod's
 terminationGracePeriodSeconds less any preStop sleep.
+With $ONTOMESH_AUTH_TENANT_ID and $ONTOMESH_AUTH_AUDIENCE set, requests need a Microsoft Entra ID
+token with the app role Ontomesh.Read (queries, GETs) or Ontomesh.Write (everything); /healthz,
+/readyz and /metrics stay open. Without them the API is open, and a warning says so.
 
 Options:
   --store URL   the store (default: $ONTOMESH_STORE, else sqlite:./data/ontomesh.db)
