@@ -4,26 +4,22 @@
  * the ontology's closure, ports serving their contracts' datasets, field-level annotations in
  * every domain, and the registration of a product replacing the read model.
  */
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphStore } from '../../src/graph/GraphStore.ts';
-import { loadOntologies, readDescriptorFiles, registerProducts } from '../../src/load/index.ts';
-import { repoRoot, tempStore } from '../load/helpers.ts';
-import { serveGraphql, type GraphqlServer } from './graphqlClient.ts';
+import { registerProducts } from '../../src/load/index.ts';
+import { serveDemoMesh, type DemoMeshServer } from './demoMeshServer.ts';
+import type { GraphqlServer } from './graphqlClient.ts';
 import { c } from './meshFixture.ts';
 
+let demo: DemoMeshServer | undefined;
 let store: GraphStore;
 let server: GraphqlServer;
-let dispose: () => Promise<void>;
 beforeAll(async () => {
-  ({ store, dispose } = await tempStore());
-  await loadOntologies(store, [join(repoRoot, 'ontology')], { id: 'mesh', missingImports: 'warn', allowRemoteImports: [] });
-  await registerProducts(store, await readDescriptorFiles([join(repoRoot, 'mesh')]));
-  server = await serveGraphql(store);
+  demo = await serveDemoMesh();
+  ({ store, server } = demo);
 });
 afterAll(async () => {
-  await server?.close();
-  await dispose?.();
+  await demo?.close();
 });
 
 const names = (connection: { edges: { node: { name: string } }[] }) => connection.edges.map((e) => e.node.name);

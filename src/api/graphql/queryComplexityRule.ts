@@ -12,6 +12,9 @@
  * - in a connection (a field with a `first` argument), as many items as `first` asks for: its
  *   literal value, the default page (20) when absent, the largest page (100) when it is a variable;
  * - asked for a closure (`transitive: true`, all ancestors or descendants), 10;
+ * - in a lineage walk (the lists of a field with a `depth` argument, and of the lineage graphs it
+ *   holds: nodes, edges, domain flows), 5 per hop of its depth: its literal value, the schema's default
+ *   when absent, the largest depth (10) when it is a variable;
  * - any other list (asserted sub- and super-concepts, ports, datasets, fields, owners), 2: about the
  *   fan-out of the demo mesh's hierarchy and descriptors.
  * Aliases are fields of their own, and the branches of type conditions are added up (not maxed).
@@ -20,9 +23,10 @@
  */
 import {
   GraphQLError, Kind, getNamedType, getNullableType, isListType, isObjectType, isInterfaceType,
-  type ASTVisitor, type FieldNode, type GraphQLNamedType, type GraphQLSchema, type OperationDefinitionNode,
+  type ASTVisitor, type FieldNode, type GraphQLArgument, type GraphQLNamedType, type GraphQLSchema, type OperationDefinitionNode,
   type SelectionSetNode, type ValidationContext, type ValidationRule,
 } from 'graphql';
+import { maxLineageDepth } from '../readModel/index.ts';
 import { defaultPageSize, maxPageSize } from './connection.ts';
 import { queryLimitVariables, type QueryLimits } from './queryLimits.ts';
 
@@ -30,6 +34,10 @@ import { queryLimitVariables, type QueryLimits } from './queryLimits.ts';
 export const assumedListSize = 2;
 /** Items assumed for a list field asked for a closure (`transitive: true`: all ancestors or descendants). */
 export const assumedClosureSize = 10;
+/** Items assumed per hop for a list in a lineage walk (the demo mesh's orders feed five products). */
+export const assumedLineagePerHop = 5;
+/** The types that hold the lists of a lineage walk whose depth an enclosing field gives (Query.conceptLineage's flows). */
+const lineageGraphs = new Set(['DataProductLineage', 'DatasetLineage', 'FieldLineage']);
 
 /** Depth and cost of a selection set. */
 interface Measure {
@@ -88,8 +96,12 @@ function measureOperation(context: ValidationContext, operation: OperationDefini
       if (node.name.value === '__typename') return nothing;
       const definition = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[node.name.value] : undefined;
       if (node.selectionSet === undefined) return { depth: 0, cost: 1 };
-      const ownPage = definition?.args.some((arg) => arg.name === 'first') === true ? pageSizeOf(node) : undefined;
-      const inner = selections(node.selectionSet, definition === undefined ? undefined : getNamedType(definition.type), ownPage);
+      const named = definition === undefined ? undefined : getNamedType(definition.type);
+      const depthArgument = definition?.args.find((arg) => arg.name === 'depth');
+      const ownPage = definition?.args.some((arg) => arg.name === 'first') === true ? pageSizeOf(node)
+        : depthArgument !== undefined ? assumedLineagePerHop * depthOf(node, depthArgument)
+          : named !== undefined && lineageGraphs.has(named.name) ? pageSize : undefined;
+      const inner = selections(node.selectionSet, named, ownPage);
       const isList = definition !== undefined && isListType(getNullableType(definition.type));
       const times = !isList ? 1 : pageSize ?? (isTransitive(node) ? assumedClosureSize : assumedListSize);
       return { depth: inner.depth + 1, cost: Math.min(1 + times * inner.cost, Number.MAX_SAFE_INTEGER) };
@@ -120,6 +132,16 @@ function rootType(schema: GraphQLSchema, operation: OperationDefinitionNode): Gr
 function isTransitive(node: FieldNode): boolean {
   const value = node.arguments?.find((argument) => argument.name.value === 'transitive')?.value;
   return value !== undefined && (value.kind === Kind.VARIABLE || (value.kind === Kind.BOOLEAN && value.value));
+}
+
+/** The depth a lineage field asks for: its literal `depth` (within 1 to the cap), the default when absent, the cap when a variable. */
+function depthOf(node: FieldNode, argument: GraphQLArgument): number {
+  const depth = node.arguments?.find((a) => a.name.value === 'depth')?.value;
+  // graphql-js 17 keeps an SDL default as its literal.
+  const literal = argument.default?.literal;
+  if (depth === undefined || depth.kind === Kind.NULL) return literal?.kind === Kind.INT ? Number(literal.value) : maxLineageDepth;
+  if (depth.kind === Kind.INT) return Math.min(Math.max(Number(depth.value), 1), maxLineageDepth);
+  return maxLineageDepth;
 }
 
 /** The page a connection field asks for: its literal `first`, the default when absent, the cap when a variable. */

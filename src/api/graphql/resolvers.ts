@@ -9,6 +9,7 @@ import { OntomeshError } from '../../errors/index.ts';
 import type { ProductFilter } from '../readModel/index.ts';
 import { connection, pageOf } from './connection.ts';
 import type { GraphqlContext } from './context.ts';
+import { lineageQuery, lineageResolvers } from './lineageResolvers.ts';
 import { meshResolvers } from './meshResolvers.ts';
 import { ontologies, ontologyResolvers } from './ontologyResolvers.ts';
 import { searchMatches, type SearchKind, type SearchMatch } from './search.ts';
@@ -42,9 +43,15 @@ export const resolvers = {
       const matches = await searchMatches(context, searchText(args.text), args.kinds);
       return connection(matches, page, (match: SearchMatch) => ({ node: match.node, match, matchedProperty: match.predicate, score: match.score }));
     },
+    ...lineageQuery,
   },
   // Highlights are marked up only when asked for.
   SearchEdge: { highlight: (edge: { match: SearchMatch }) => edge.match.highlight() },
   ...ontologyResolvers,
   ...meshResolvers,
+  ...lineageResolvers,
+  // Types both files resolve fields of.
+  DataProduct: { ...meshResolvers.DataProduct, ...lineageResolvers.DataProduct },
+  Dataset: { ...meshResolvers.Dataset, ...lineageResolvers.Dataset },
+  Field: { ...meshResolvers.Field, ...lineageResolvers.Field },
 };

@@ -9,7 +9,7 @@
 import { lifecycleStatusIri } from '../../mesh/index.ts';
 import type { Snapshot } from '../../graph/GraphStore.ts';
 import type { ConceptNode, DatasetNode, DomainNode, FieldNode, ProductNode, PropertyNode, SearchableNode } from './entities.ts';
-import { iriOrder, reachable } from './hierarchy.ts';
+import { byName, iriOrder, reachable } from './hierarchy.ts';
 import type { TextIndex } from './TextIndex.ts';
 
 export interface ReadModelParts {
@@ -188,8 +188,4 @@ export class ReadModel {
 
 function byIri<T extends { iri: string }>(nodes: Iterable<T>): T[] {
   return [...nodes].sort(iriOrder);
-}
-
-function byName<T extends { name: string; id: string }>(nodes: readonly T[]): T[] {
-  return [...new Set(nodes)].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

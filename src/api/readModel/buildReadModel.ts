@@ -5,15 +5,17 @@
  * products typed dprod:DataProduct or any sub-class of it (types are joined with the class closure,
  * so a product typed with a specialisation counts), their domains, owners, ports, datasets
  * (directly, through port distributions, or through contracts) and fields, and every dct:subject /
- * dcat:theme annotation; and the full-text index of their literals (TextIndex). Pure: no store, no I/O;
+ * dcat:theme annotation, and the lineage between products, datasets and fields (lineageLinks.ts); and the
+ * full-text index of their literals (TextIndex). Pure: no store, no I/O;
  * it lets the event loop have a turn every few milliseconds on the way (TimeSlice).
  */
 import { isSkolem } from '../../graph/skolem.ts';
 import { textIndexPredicates } from '../../graph/textIndex.ts';
 import type { Snapshot } from '../../graph/GraphStore.ts';
-import type { AgentNode, ConceptNode, DatasetNode, DomainNode, FieldNode, PortNode, ProductNode, SearchableNode } from './entities.ts';
+import type { ActivityNode, AgentNode, ConceptNode, DatasetNode, DomainNode, FieldNode, PortNode, ProductNode, SearchableNode } from './entities.ts';
 import type { FactIndex } from './FactIndex.ts';
 import { linkBelow, reachable } from './hierarchy.ts';
+import { noLineage, readLineage } from './lineageLinks.ts';
 import { pickText } from './pickText.ts';
 import { ReadModel } from './ReadModel.ts';
 import { readProperties } from './readProperties.ts';
@@ -49,6 +51,7 @@ class ModelBuilder {
     const products = this.#readProducts();
     for (const dataset of this.#instances(meshClasses.dataset)) this.#dataset(dataset);
     for (const field of this.#instances(meshClasses.field)) this.#field(field, null, null);
+    readLineage(this.#fx, products, this.#datasets, this.#fields, (id) => this.#activity(id));
     this.#annotate(products);
     const domains = [...new Set(products.map((product) => product.domain).filter((d) => d !== null))];
     for (const id of this.#instances(meshClasses.domain)) if (!domains.some((d) => d.id === id)) domains.push(this.#domainNode(id));
@@ -172,20 +175,13 @@ class ModelBuilder {
         concepts: [], inputPorts, outputPorts,
         inputDatasets: unique([...fx.objects(id, p.inputDataset).map((d) => this.#dataset(d)), ...inputPorts.flatMap((port) => port.datasets)]),
         outputDatasets: unique([...fx.objects(id, p.outputDataset).map((d) => this.#dataset(d)), ...outputPorts.flatMap((port) => port.datasets), ...contractDatasets]),
-        contracts, upstream: [], downstream: [],
+        contracts, upstream: [], downstream: [], lineage: noLineage(),
       };
     });
     products.sort(nameOrder);
-    const byId = new Map(products.map((product) => [product.id, product]));
     for (const product of products) {
       product.domain?.products.push(product);
       for (const dataset of unique([...product.outputDatasets, ...product.inputDatasets])) dataset.products.push(product);
-      for (const upstream of fx.objects(product.id, `${prov}wasDerivedFrom`)) {
-        const other = byId.get(upstream);
-        if (other === undefined || other === product || product.upstream.includes(other)) continue;
-        product.upstream.push(other);
-        other.downstream.push(product);
-      }
     }
     return products;
   }
@@ -201,6 +197,10 @@ class ModelBuilder {
       id, name: this.#name(id, labelPredicates), labels: this.#fx.literalsOf(id, labelPredicates), email: mbox === undefined ? null : mbox.replace(/^mailto:/, ''),
       type: types.includes(`${prov}Person`) ? 'person' : types.includes(`${prov}Organization`) ? 'organization' : 'agent',
     };
+  }
+
+  #activity(id: string): ActivityNode {
+    return { id, name: this.#name(id, [...labelPredicates, p.title]), labels: this.#fx.literalsOf(id, labelPredicates), description: this.#text(id, p.description, p.comment) };
   }
 
   #port(id: string): PortNode {
@@ -239,6 +239,7 @@ class ModelBuilder {
       kind: 'Dataset', id, name: this.#name(id, [...labelPredicates, p.title, p.identifier]), labels: fx.literalsOf(id, labelPredicates),
       identifier: this.#text(id, p.identifier), title: this.#text(id, p.title), description: this.#text(id, p.description),
       tags: this.#strings(id, p.keyword), links: fx.values(id, p.seeAlso), conformsTo: fx.values(id, p.conformsTo), concepts: [], fields: [], products: [],
+      lineage: noLineage(),
     };
     this.#datasets.set(id, node);
     node.fields = fx.objects(id, p.field).map((f) => this.#field(f, node!, null)).sort(nameOrder);
@@ -258,7 +259,7 @@ class ModelBuilder {
       title: this.#text(id, p.title), description: this.#text(id, p.description), logicalType: this.#text(id, p.logicalType),
       datatype: fx.values(id, p.datatype)[0] ?? null, physicalType: this.#text(id, p.physicalType),
       nullable: flag(p.nullable), primaryKey: flag(p.primaryKey), pii: flag(p.pii), classification: this.#text(id, p.classification),
-      tags: this.#strings(id, p.keyword), concepts: [], fields: [], dataset, parent,
+      tags: this.#strings(id, p.keyword), concepts: [], fields: [], dataset, parent, lineage: noLineage(),
     };
     this.#fields.set(id, node);
     node.fields = fx.objects(id, p.field).map((f) => this.#field(f, dataset, node!)).sort(nameOrder);

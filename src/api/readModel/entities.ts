@@ -111,6 +111,8 @@ export interface ProductNode extends Labelled {
   contracts: string[];
   upstream: ProductNode[];
   downstream: ProductNode[];
+  /** Its lineage links, each with the ports or contract that make it (src/api/readModel/lineageLinks.ts). */
+  lineage: LineageLinks<ProductNode>;
 }
 
 export interface PortNode extends Labelled {
@@ -142,6 +144,8 @@ export interface DatasetNode extends Labelled {
   fields: FieldNode[];
   /** Products that output or take it in, in name order. */
   products: ProductNode[];
+  /** Dataset-level lineage (prov:wasDerivedFrom between datasets, or a process between them). */
+  lineage: LineageLinks<DatasetNode>;
 }
 
 export interface FieldNode extends Labelled {
@@ -164,6 +168,40 @@ export interface FieldNode extends Labelled {
   dataset: DatasetNode | null;
   /** The field it is nested in. */
   parent: FieldNode | null;
+  /** Column-level lineage (prov:wasDerivedFrom between fields, or a process between them). */
+  lineage: LineageLinks<FieldNode>;
+}
+
+/** A process that used some data and generated other (a prov:Activity: a pipeline run, a Purview process). */
+export interface ActivityNode extends Labelled {
+  id: string;
+  name: string;
+  description: string | null;
+}
+
+/** How an output port of one product feeds an input port of another: the same data service, or the same data contract. */
+export interface PortLink {
+  kind: 'PORT' | 'CONTRACT';
+  outputPort: PortNode;
+  inputPort: PortNode;
+  /** The contract both ports name, for CONTRACT. */
+  contract: string | null;
+}
+
+/** Data flowing from one node to another: `to` is derived from `from`. */
+export interface LineageEdge<T> {
+  from: T;
+  to: T;
+  /** For products: the ports that make the link ([] when the link is only stated, prov:wasDerivedFrom). */
+  via: PortLink[];
+  /** Processes that used `from` and generated `to`. */
+  activities: ActivityNode[];
+}
+
+/** A node's lineage edges: those it is derived through (`up`, it is their `to`) and those derived from it (`down`). */
+export interface LineageLinks<T> {
+  up: LineageEdge<T>[];
+  down: LineageEdge<T>[];
 }
 
 /** What search and `node` lookups can return. */

@@ -1,4 +1,4 @@
-/** Hierarchies of nodes (concepts or properties): linking a node below another, walking them up or down to the end, cycles included, and the order lists of them are in. */
+/** Hierarchies of nodes (concepts or properties): linking a node below another, walking them up or down to the end, cycles included, and the orders lists of nodes are in. */
 
 /** A node of a hierarchy: the nodes above and below it through the closure, and its direct (asserted) parents and children. */
 export interface HierarchyNode<T> {
@@ -40,4 +40,9 @@ export function reachable<T>(start: T, next: (node: T) => Iterable<T>): T[] {
 /** Code-point order of IRIs: how lists of concepts and properties are served. */
 export function iriOrder(a: { iri: string }, b: { iri: string }): number {
   return a.iri < b.iri ? -1 : a.iri > b.iri ? 1 : 0;
+}
+
+/** Distinct nodes in name order, then IRI order: how lists of mesh nodes are served. */
+export function byName<T extends { name: string; id: string }>(nodes: readonly T[]): T[] {
+  return [...new Set(nodes)].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

@@ -5,4 +5,6 @@ export { buildReadModel, localName } from './buildReadModel.ts';
 export { FactIndex, type LangText } from './FactIndex.ts';
 export { pickText } from './pickText.ts';
 export { TextIndex, type TextMatch, type TextMatches } from './TextIndex.ts';
-export type { AgentNode, ConceptNode, DatasetNode, DomainNode, FieldNode, PortNode, ProductNode, PropertyKind, PropertyNode, SearchableNode } from './entities.ts';
+export { conceptLineage, type ConceptLineage, type DomainFlow } from './conceptLineage.ts';
+export { maxLineageDepth, walkLineage, type LineageDirection, type LineageGraph } from './lineageWalk.ts';
+export type { ActivityNode, LineageEdge, LineageLinks, PortLink, AgentNode, ConceptNode, DatasetNode, DomainNode, FieldNode, PortNode, ProductNode, PropertyKind, PropertyNode, SearchableNode } from './entities.ts';

@@ -92,6 +92,18 @@ describe('cost', () => {
     expect(page(', first: 1000')).toBe(page(', first: $n'));
   });
 
+  test('a lineage walk\'s lists count 5 per hop of its depth: its value, else the default 3, the cap of 10 for a variable', () => {
+    const product = 'https://w3id.org/ontomesh/mesh/product/sales/orders';
+    const walk = (depth: string) => measure(`query ($d: Int) { dataProduct(id: "${product}") { lineage(direction: BOTH${depth}) { truncated nodes { id } edges { from { id } via { kind } } } } }`).cost;
+    expect(walk(', depth: 2')).toBe(1 + (1 + 1 + (1 + 10 * 1) + (1 + 10 * ((1 + 1) + (1 + 2 * 1)))));
+    expect(walk('')).toBe(1 + (1 + 1 + (1 + 15 * 1) + (1 + 15 * ((1 + 1) + (1 + 2 * 1)))));
+    expect(walk(', depth: $d')).toBe(walk(', depth: 10'));
+    expect(walk(', depth: 50')).toBe(walk(', depth: 10'));
+    // conceptLineage's depth sizes its own lists and those of the lineage graphs it holds, not the lists below their items.
+    const concept = measure(`{ conceptLineage(concept: "${party}", depth: 4) { fields { id } productFlows { nodes { id } } domainFlows { edges { to { id } } } } }`).cost;
+    expect(concept).toBe(1 + (1 + 20 * 1) + (1 + (1 + 20 * 1)) + (1 + 20 * (1 + 2 * (1 + 1))));
+  });
+
   test('aliases are counted, and so are fragments each time they are spread', () => {
     expect(measure(aliasedSearches(10)).cost).toBe(10 * measure(aliasedSearches(1)).cost);
     const spread = `{ a: dataProducts(first: 10) { ...Page } b: dataProducts(first: 50) { ...Page } }
