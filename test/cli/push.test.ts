@@ -16,6 +16,7 @@ import { runCli } from '../../src/cli/runCli.ts';
 import type { GraphStore } from '../../src/graph/GraphStore.ts';
 import { registerProducts } from '../../src/load/index.ts';
 import { repoRoot, tempDir, tempStore } from '../load/helpers.ts';
+import { collectingConsole as console, until } from './cliConsole.ts';
 import { runOntomesh } from './runOntomesh.ts';
 
 let store: GraphStore;
@@ -34,28 +35,6 @@ afterAll(async () => {
   await disposeStore();
   await removeDir();
 });
-
-/** A console whose output is collected; `signal` stops a watching push. */
-function console(controller = new AbortController()) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const stream = (lines: string[]) => {
-    const s = new PassThrough();
-    s.setEncoding('utf8');
-    s.on('data', (chunk: string) => lines.push(chunk));
-    return s;
-  };
-  return { io: { stdout: stream(out), stderr: stream(err), env: {}, signal: controller.signal }, out, err, controller };
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined): Promise<T> {
-  for (let i = 0; i < 400; i++) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 const activeVersion = async (id: string) => (await store.versions(id)).find((v) => v.active)?.version;
 

@@ -14,6 +14,7 @@ import { runCli } from '../../src/cli/runCli.ts';
 import type { GraphStore } from '../../src/graph/GraphStore.ts';
 import { apiAudience, startEntraStandIn, type EntraStandIn } from '../api/auth/entraStandIn.ts';
 import { repoRoot, tempDir, tempStore } from '../load/helpers.ts';
+import { collectingConsole as console, until } from './cliConsole.ts';
 
 const identityVariables = ['IDENTITY_ENDPOINT', 'IDENTITY_HEADER', 'AZURE_TOKEN_CREDENTIALS'] as const;
 const saved = Object.fromEntries(identityVariables.map((name) => [name, process.env[name]]));
@@ -49,22 +50,6 @@ afterAll(async () => {
     else process.env[name] = saved[name];
   }
 });
-
-function console(env: NodeJS.ProcessEnv = {}, controller = new AbortController()) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const stream = (lines: string[]) => new PassThrough().setEncoding('utf8').on('data', (chunk: string) => lines.push(chunk));
-  return { io: { stdout: stream(out), stderr: stream(err), env, signal: controller.signal }, out, err, controller };
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined): Promise<T> {
-  for (let i = 0; i < 400; i++) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 describe('ontomesh push to a server that asks for tokens', () => {
   it('without a scope sends no token and reports the server\'s UNAUTHENTICATED', async () => {
