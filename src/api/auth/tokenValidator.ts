@@ -81,9 +81,18 @@ function refusal(error: unknown, config: AuthConfig, metadata: TenantMetadata): 
   if (error instanceof errors.JWSSignatureVerificationFailed) return invalid('the token\'s signature does not verify');
   if (error instanceof errors.JOSEAlgNotAllowed) return invalid('the token is not signed with RS256, as Entra ID signs access tokens');
   if (error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid) return invalid(`the token is not a well-formed JWT: ${error.message}`);
-  // jose's other failures here are fetching the key set: a timeout, a refused connection, a non-200 answer.
-  const message = (error as Error & { cause?: Error }).cause?.message ?? (error as Error).message;
-  return new OntomeshError('AUTH_UNAVAILABLE', `the signing keys at ${metadata.jwksUri.href} cannot be fetched: ${message}`, {}, {}, { cause: error });
+  if (keySetUnavailable(error)) {
+    const message = (error as Error & { cause?: Error }).cause?.message ?? (error as Error).message;
+    return new OntomeshError('AUTH_UNAVAILABLE', `the signing keys at ${metadata.jwksUri.href} cannot be fetched: ${message}`, {}, {}, { cause: error });
+  }
+  // What jose refuses besides (a `crit` header it does not know, a key the token names twice, ...) is the token's doing.
+  return invalid(`the token cannot be verified: ${(error as Error).message}`);
+}
+
+/** Fetching the key set failed: a timeout, a refused connection (fetch's TypeError), a non-200 answer or no JWKS in it. */
+function keySetUnavailable(error: unknown): boolean {
+  if (!(error instanceof errors.JOSEError)) return true;
+  return error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid || /JSON Web Key Set HTTP response/.test(error.message);
 }
 
 const instant = (seconds: unknown) => (typeof seconds === 'number' ? new Date(seconds * 1000).toISOString() : String(seconds));

@@ -233,4 +233,23 @@ describe('other configurations', () => {
       await unknown.close();
     }
   });
+
+  it('keys that cannot be fetched: 503 AUTH_UNAVAILABLE naming the JWKS, then served once they can', async () => {
+    const fresh = await startServer({ store, logger: createLogger(new PassThrough()), port: 0, host: '127.0.0.1', auth: authConfig() });
+    entra.keysStatus = 503;
+    try {
+      const token = await entra.token({ claims: { roles: ['Ontomesh.Read'] } });
+      const response = await graphql(bearer(token), fresh);
+      expect(response.status).toBe(503);
+      expect(await response.json()).toEqual({ errors: [{
+        message: `the signing keys at ${entra.authority}/${entra.tenantId}/discovery/v2.0/keys cannot be fetched: Expected 200 OK from the JSON Web Key Set HTTP response`,
+        extensions: { code: 'AUTH_UNAVAILABLE' },
+      }] });
+      entra.keysStatus = 200;
+      expect((await graphql(bearer(token), fresh)).status).toBe(200);
+    } finally {
+      entra.keysStatus = 200;
+      await fresh.close();
+    }
+  });
 });

@@ -34,6 +34,8 @@ export interface EntraStandIn {
   tenantDomain: string;
   /** The keys in the JWKS now. */
   published: SigningKey[];
+  /** What the JWKS endpoint answers: 200 with the keys, or this status with an error. */
+  keysStatus: number;
   /** A key pair, not published until `publish`. */
   newKey(): Promise<SigningKey>;
   publish(key: SigningKey): void;
@@ -62,6 +64,7 @@ export async function startEntraStandIn(): Promise<EntraStandIn> {
     tenantId,
     tenantDomain,
     published: [first],
+    keysStatus: 200,
     newKey: signingKey,
     publish(key) {
       standIn.published = [...standIn.published, key];
@@ -89,7 +92,7 @@ export async function startEntraStandIn(): Promise<EntraStandIn> {
     if (tenant !== tenantId && tenant !== tenantDomain) {
       return send(400, { error: 'invalid_tenant', error_description: `AADSTS90002: Tenant '${tenant}' not found.`, error_codes: [90002] });
     }
-    if (match === null) return send(200, { keys: standIn.published.map((key) => key.jwk) });
+    if (match === null) return standIn.keysStatus === 200 ? send(200, { keys: standIn.published.map((key) => key.jwk) }) : send(standIn.keysStatus, { error: 'temporarily_unavailable' });
     send(200, metadata(standIn.authority, tenantId, match[2] === undefined ? '1.0' : '2.0'));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
