@@ -5,12 +5,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
-import { callerLogFields } from './auth/apiAuth.ts';
 import type { Logger } from './logger.ts';
 import type { Metrics } from './metrics.ts';
 import { storeCostOf } from './storeRequestMeter.ts';
 
 const requestIdPattern = /^[\w.:-]{1,128}$/;
+
+/** The `res.locals` key of the fields about the request's caller (auth/apiAuth.ts sets them) in its log line. */
+export const callerLogFields = 'callerLogFields';
 
 /** The id of the request, set by requestLog. */
 export function requestId(res: Response): string {

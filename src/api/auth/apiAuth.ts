@@ -11,7 +11,8 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { asOntomeshError, OntomeshError } from '../../errors/index.ts';
 import type { Logger } from '../logger.ts';
 import { appRoles, type Access, type AuthConfig } from './authConfig.ts';
-import { createTokenValidator, type TokenValidator } from './tokenValidator.ts';
+import { callerLogFields, requestId } from '../requestLog.ts';
+import { createTokenValidator } from './tokenValidator.ts';
 
 export interface ApiAuth {
   /** For the REST routes: GET and HEAD read, every other method writes. */
@@ -19,9 +20,6 @@ export interface ApiAuth {
   /** For /graphql: every operation reads (the schema has no mutations). */
   graphql: RequestHandler;
 }
-
-/** The fields of the request's log line about its caller (requestLog.ts adds them). */
-export const callerLogFields = 'callerLogFields';
 
 const bearerPattern = /^Bearer +([\w.~+/-]+=*) *$/i;
 /** Refusals of a request that sent no bearer token: their challenge has no error (RFC 6750 §3.1). */
@@ -33,7 +31,8 @@ const noToken = new WeakSet<OntomeshError>();
  *
  * @example const auth = apiAuth(config, logger); app.all('/graphql', auth.graphql, graphql);
  */
-export function apiAuth(config: AuthConfig, logger: Logger, validator: TokenValidator = createTokenValidator(config)): ApiAuth {
+export function apiAuth(config: AuthConfig, logger: Logger): ApiAuth {
+  const validator = createTokenValidator(config);
   validator.prefetch().catch((error: unknown) => logger.error('Entra ID metadata cannot be fetched; requests needing a token get 503 until it can', { tenant: config.tenant, error }));
   const check = (access: (req: Request) => Access, answer: Answer): RequestHandler => async (req, res, next) => {
     const needed = access(req);
@@ -47,28 +46,30 @@ export function apiAuth(config: AuthConfig, logger: Logger, validator: TokenVali
         const roles = needed === 'read' ? `${appRoles.read} or ${appRoles.write}` : appRoles.write;
         throw new OntomeshError('FORBIDDEN', `${req.method} ${req.path} needs the app role ${roles}; the token has ${caller.roles.length === 0 ? 'no roles' : `roles ${caller.roles.join(', ')}`}`, { term: appRoles[needed] });
       }
-      next();
     } catch (thrown) {
       const error = asOntomeshError(thrown);
       res.locals[callerLogFields] ??= { authError: error.message };
       const challenge = challengeOf(error);
       if (challenge !== undefined) res.setHeader('WWW-Authenticate', challenge);
       answer(error, res, next);
+      return;
     }
+    next();
+  };
+  /** A refusal as GraphQL over HTTP has errors: `{ errors: [{ message, extensions: { code } }] }`, with the code's status. */
+  const graphqlAnswer: Answer = (error, res) => {
+    if (error.code === 'INTERNAL') logger.error('authentication failed', { requestId: requestId(res), error: error.cause ?? error });
+    const shown = error.code === 'INTERNAL' ? new OntomeshError('INTERNAL', 'Internal error') : error;
+    res.status(shown.status).type('application/json').send(JSON.stringify({ errors: [{ message: shown.message, extensions: { code: shown.code, ...shown.location } }] }));
   };
   return {
+    // The application's error handler answers (and logs an unexpected error) as for any route.
     rest: check((req) => (req.method === 'GET' || req.method === 'HEAD' ? 'read' : 'write'), (error, _res, next) => next(error)),
     graphql: check(() => 'read', graphqlAnswer),
   };
 }
 
 type Answer = (error: OntomeshError, res: Response, next: NextFunction) => void;
-
-/** A refusal as GraphQL over HTTP has errors: `{ errors: [{ message, extensions: { code } }] }`, with the code's status. */
-function graphqlAnswer(error: OntomeshError, res: Response): void {
-  const shown = error.code === 'INTERNAL' ? new OntomeshError('INTERNAL', 'Internal error') : error;
-  res.status(shown.status).type('application/json').send(JSON.stringify({ errors: [{ message: shown.message, extensions: { code: shown.code, ...shown.location } }] }));
-}
 
 /** The request's bearer token. @throws OntomeshError UNAUTHENTICATED when there is none. */
 function bearerToken(req: Request): string {
