@@ -17,6 +17,7 @@ import type { Metrics } from './metrics.ts';
 import { metered } from './storeRequestMeter.ts';
 import { requestId, requestLog } from './requestLog.ts';
 import { restRouter, type RestOptions } from './rest/index.ts';
+import type { Telemetry } from './telemetry/index.ts';
 
 export interface AppOptions {
   store: GraphStore;
@@ -26,15 +27,18 @@ export interface AppOptions {
   isShuttingDown(): boolean;
   /** Limits of the REST routes (ontology uploads, descriptors). */
   rest?: RestOptions;
+  /** Application Insights telemetry (src/api/telemetry), when it is on. */
+  telemetry?: Telemetry;
   /** Entra ID tokens for everything but the probes, /metrics and the GraphiQL page; absent: open. */
   auth?: AuthConfig;
 }
 
 /** Builds the Express application. */
-export function createApp({ store, logger, metrics, isShuttingDown, rest, auth: authConfig }: AppOptions): Express {
+export function createApp({ store, logger, metrics, isShuttingDown, rest, auth: authConfig, telemetry }: AppOptions): Express {
   const auth = authConfig === undefined ? undefined : apiAuth(authConfig, logger);
   const app = express();
   app.disable('x-powered-by');
+  if (telemetry) app.use(telemetry.requests);
   app.use(requestLog(logger, metrics));
   app.use(answerOptions(app.router));
 
@@ -57,7 +61,8 @@ export function createApp({ store, logger, metrics, isShuttingDown, rest, auth: 
     else next();
   });
   app.use('/graphql', graphiqlAssets());
-  const graphql = graphqlHandler({ schema: createSchema(), store, logger, metrics });
+  const graphqlOnly = graphqlHandler({ schema: createSchema(), store, logger, metrics });
+  const graphql = telemetry ? telemetry.graphql(graphqlOnly) : graphqlOnly;
   if (auth !== undefined) app.all('/graphql', auth.graphql);
   app.all('/graphql', store.onRequest === undefined ? graphql : metered(graphql));
 

@@ -48,7 +48,8 @@ export function requestLog(logger: Logger, metrics: Metrics) {
   };
 }
 
-function routeOf(req: Request): string {
+/** The route pattern the request matched (`/ontologies/:id`), `unmatched` when none did. */
+export function routeOf(req: Request): string {
   const path = (req.route as { path?: unknown } | undefined)?.path;
   return typeof path === 'string' ? `${req.baseUrl}${path}` : 'unmatched';
 }

@@ -14,6 +14,7 @@ import type { AuthConfig } from './auth/index.ts';
 import type { RestOptions } from './rest/index.ts';
 import type { Logger } from './logger.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
+import type { Telemetry } from './telemetry/index.ts';
 import { tuneV8ForServing } from './v8Tuning.ts';
 
 export interface ServerOptions {
@@ -28,6 +29,8 @@ export interface ServerOptions {
   graceMs?: number;
   /** Limits of the REST routes. */
   rest?: RestOptions;
+  /** Application Insights telemetry (`ontomesh serve`: telemetryFromEnv); the caller shuts it down. */
+  telemetry?: Telemetry;
   /** Entra ID authentication (`ontomesh serve`: authConfigFromEnv); absent: the API is open. */
   auth?: AuthConfig;
 }
@@ -54,21 +57,24 @@ export interface RunningServer {
  * await running.close();
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const { store, logger, port, host, graceMs = defaultGraceMs } = options;
+  const { store, logger, port, host, graceMs = defaultGraceMs, telemetry } = options;
   tuneV8ForServing();
   const metrics = options.metrics ?? createMetrics();
   const unsubscribe = store.onRequest?.((request) => {
     metrics.storeRequests.inc({ outcome: request.outcome });
     metrics.storeRequestUnits.inc(request.charge);
   });
+  const unwatch = telemetry?.watchStore(store);
+  await telemetry?.observeMetrics(metrics.registry);
   let shuttingDown = false;
-  const app = createApp({ store, logger, metrics, isShuttingDown: () => shuttingDown, rest: options.rest, auth: options.auth });
+  const app = createApp({ store, logger, metrics, isShuttingDown: () => shuttingDown, rest: options.rest, auth: options.auth, telemetry });
   const server = createServer(app);
   const connections = trackConnections(server);
   try {
     await listen(server, port, host);
   } catch (error) {
     unsubscribe?.();
+    unwatch?.();
     throw error;
   }
   const address = server.address() as AddressInfo;
@@ -83,6 +89,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     logger.info('shutting down', { graceMs, inFlight: connections.inFlight() });
     ({ cut: cutRequests } = await connections.drain(graceMs));
     unsubscribe?.();
+    unwatch?.();
     if (cutRequests > 0) logger.warn('grace period ran out: requests cut', { graceMs, cut: cutRequests });
     logger.info('stopped', { cut: cutRequests });
   })());

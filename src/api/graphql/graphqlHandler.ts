@@ -69,11 +69,12 @@ export function graphqlHandler({ schema, store, logger, metrics, limits = queryL
     context: () => createContext({ store, models, owlViews }),
     formatError,
     onOperation(req, args, result) {
-      const type = getOperationAST(args.document, args.operationName)?.operation ?? 'unknown';
+      const operation = getOperationAST(args.document, args.operationName);
+      const type = operation?.operation ?? 'unknown';
       const errors = result.errors ?? [];
       metrics.graphqlOperations.inc({ type, outcome: errors.length > 0 ? 'error' : 'ok' });
       const res = req.context.res;
-      res.locals.logFields = { operationName: args.operationName ?? undefined, graphqlErrors: errors.length || undefined };
+      res.locals.logFields = { operationName: operation?.name?.value, operationType: type, graphqlErrors: errors.length || undefined };
       for (const error of errors) {
         if (isUnexpected(error)) logger.error('graphql resolver failed', { requestId: requestId(res), path: error.path, error: error.originalError });
       }

@@ -63,8 +63,9 @@ Options:
     const port = integerOption('port', values.port ?? io.env.PORT, { max: 65_535 }) ?? 8080;
     const workers = workersOption(values.workers ?? (io.env.ONTOMESH_WORKERS || undefined));
     // Imported here so the other commands do not pay for Express, GraphQL and prom-client at startup.
-    const { authConfigFromEnv, ClusterWorkerRegistry, createLogger, createMetrics, graceMsFromEnv, logLevelFromEnv, startServer } = await import('../../api/index.ts');
-    const logger = createLogger(io.stdout, logLevelFromEnv(io.env), { pid: process.pid });
+    const { authConfigFromEnv, ClusterWorkerRegistry, createLogger, createMetrics, graceMsFromEnv, logLevelFromEnv, startServer, telemetryFromEnv } = await import('../../api/index.ts');
+    const logLevel = logLevelFromEnv(io.env);
+    const logger = createLogger(io.stdout, logLevel, { pid: process.pid });
     // Read before the store opens (and in the primary, before any worker): a bad value stops serve at once.
     const graceMs = graceMsFromEnv(io.env);
     const auth = authConfigFromEnv(io.env);
@@ -84,13 +85,16 @@ Options:
       return (await import('../serveCluster.ts')).runServeCluster({ workers, logger, signal: io.signal });
     }
     const member = cluster.isWorker ? (await import('../serveCluster.ts')).joinServeCluster() : undefined;
+    // Each serving process sends its own telemetry (a cluster's primary serves nothing); nothing is loaded when it is off.
+    const telemetry = await telemetryFromEnv(io.env);
+    const serverLogger = telemetry?.logger(logger, logLevel) ?? logger;
     try {
       const signal = member ? AbortSignal.any([io.signal, member.stopSignal]) : io.signal;
       const metrics = createMetrics(member ? new ClusterWorkerRegistry() : undefined);
       const store = await openStore(url, storeOptions);
       try {
-        const running = await startServer({ store, logger, metrics, port, host: values.host, graceMs, auth });
-        const seeding = isDefault && !member ? seedDemoMesh(store, logger, metrics, signal) : Promise.resolve();
+        const running = await startServer({ store, logger: serverLogger, metrics, port, host: values.host, graceMs, auth, telemetry });
+        const seeding = isDefault && !member ? seedDemoMesh(store, serverLogger, metrics, signal) : Promise.resolve();
         if (!signal.aborted) await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
         await running.close();
         await seeding;
@@ -99,6 +103,7 @@ Options:
         await store.close();
       }
     } finally {
+      await telemetry?.shutdown();
       member?.leave();
     }
   },
