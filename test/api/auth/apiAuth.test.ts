@@ -185,6 +185,7 @@ describe('probes and pages', () => {
     const page = await fetch(`${running.url}/graphql`, { headers: { accept: 'text/html' } });
     expect([page.status, page.headers.get('content-type')]).toEqual([200, 'text/html; charset=utf-8']);
     expect((await fetch(`${running.url}/ontologies/pizza`, { method: 'OPTIONS' })).status).toBe(204);
+    expect((await fetch(`${running.url}/graphql`, { method: 'OPTIONS' })).headers.get('allow')).toBe('GET, POST');
   });
 });
 
