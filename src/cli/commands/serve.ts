@@ -69,9 +69,10 @@ Options:
     // Read before the store opens (and in the primary, before any worker): a bad value stops serve at once.
     const graceMs = graceMsFromEnv(io.env);
     const auth = authConfigFromEnv(io.env);
-    if (cluster.isPrimary) logAuth(logger, auth);
     const storeOptions = storeOptionsFromEnv(io.env);
     const { url, isDefault } = resolveStoreUrl(values.store, io.env);
+    // Only once every setting is read: a refused one is the only thing serve says.
+    if (cluster.isPrimary) logAuth(logger, auth);
     if (cluster.isPrimary && workers > 1) {
       // Here rather than in each worker: a port in use or a bad host is reported once, before any work.
       await probeListen(port, values.host);
