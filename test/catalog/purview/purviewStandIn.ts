@@ -110,11 +110,15 @@ export interface StandInOptions {
   failFrom?: number;
   /** Every request is answered 403. */
   forbidden?: boolean;
+  /** Lineage answers come this much later (default 0), so that requests in flight together overlap. */
+  lineageLatencyMs?: number;
 }
 
 export interface StandIn {
   endpoint: string;
   requests: { method: string; path: string; status: number }[];
+  /** The most lineage requests the stand-in was answering at once. */
+  readonly lineageInFlightMax: number;
   close(): Promise<void>;
 }
 
@@ -125,6 +129,8 @@ export async function startPurviewStandIn(options: StandInOptions): Promise<Stan
   const collections = new Set(hits.map((h) => h.collectionId).filter(Boolean));
   const requests: StandIn['requests'] = [];
   const throttleEvery = options.throttleEvery ?? 3;
+  let lineageInFlight = 0;
+  let lineageInFlightMax = 0;
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url!, 'http://stand-in');
@@ -163,7 +169,12 @@ export async function startPurviewStandIn(options: StandInOptions): Promise<Stan
       return answer(200, { entities: found, referredEntities: {} });
     }
     const lineage = /^\/datamap\/api\/atlas\/v2\/lineage\/([^/]+)$/.exec(path);
-    if (lineage) return answer(200, lineageOf(entities, lineage[1]!, Number(url.searchParams.get('depth') ?? 3)));
+    if (lineage) {
+      lineageInFlightMax = Math.max(lineageInFlightMax, ++lineageInFlight);
+      await new Promise((resolve) => setTimeout(resolve, options.lineageLatencyMs ?? 0));
+      lineageInFlight--;
+      return answer(200, lineageOf(entities, lineage[1]!, Number(url.searchParams.get('depth') ?? 3)));
+    }
     if (path === '/datamap/api/atlas/v2/glossary') {
       return answer(200, [{ guid: recorded.glossary.guid, name: recorded.glossary.name, qualifiedName: recorded.glossary.qualifiedName }]);
     }
@@ -188,6 +199,9 @@ export async function startPurviewStandIn(options: StandInOptions): Promise<Stan
   return {
     endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     requests,
+    get lineageInFlightMax() {
+      return lineageInFlightMax;
+    },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

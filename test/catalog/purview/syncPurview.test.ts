@@ -141,6 +141,12 @@ describe('purview sync against the stand-in', () => {
     expect((await activeQuads()).map((q) => `${q.subject.value} ${q.predicate.value} ${q.object.value}`).sort()).toEqual(firstQuads);
   });
 
+  it('reads the lineage of four assets at a time', async () => {
+    await sync({}, { lineageLatencyMs: 20, throttleEvery: 0 });
+    expect(standIn!.requests.filter((r) => r.path.includes('/lineage/')).length).toBeGreaterThan(4);
+    expect(standIn!.lineageInFlightMax).toBe(4);
+  });
+
   it('selects by collection and by type name', async () => {
     const byCollection = await sync({ collection: adlsPaths[0]!.collectionId });
     const inCollection = recorded.search.value.filter((h: Json) => h.collectionId === adlsPaths[0]!.collectionId && h.entityType === 'azure_datalake_gen2_path')
