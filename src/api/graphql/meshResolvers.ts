@@ -53,6 +53,7 @@ export const meshResolvers = {
   Domain: {
     label,
     dataProducts: (domain: DomainNode, args: PageArgs) => connection(domain.products, pageOf(args.first, args.after)),
+    datasets: (domain: DomainNode, args: PageArgs) => connection(domain.datasets, pageOf(args.first, args.after)),
   },
   DataProduct: {
     label,

@@ -4,7 +4,8 @@
  * and through anonymous classes), properties (readProperties.ts), and the mesh —
  * products typed dprod:DataProduct or any sub-class of it (types are joined with the class closure,
  * so a product typed with a specialisation counts), their domains, owners, ports, datasets
- * (directly, through port distributions, or through contracts) and fields, and every dct:subject /
+ * (directly, through port distributions, or through contracts) and fields, each dataset's domain (its
+ * own mesh:domain, else its provider's) and catalog source (mesh:atlasTypeName, mesh:atlasGuid), and every dct:subject /
  * dcat:theme annotation, and the lineage between products, datasets and fields (lineageLinks.ts); and the
  * full-text index of their literals (TextIndex). Pure: no store, no I/O;
  * it lets the event loop have a turn every few milliseconds on the way (TimeSlice).
@@ -12,7 +13,7 @@
 import { isSkolem } from '../../graph/skolem.ts';
 import { textIndexPredicates } from '../../graph/textIndex.ts';
 import type { Snapshot } from '../../graph/GraphStore.ts';
-import type { ActivityNode, AgentNode, ConceptNode, DatasetNode, DomainNode, FieldNode, PortNode, ProductNode, SearchableNode } from './entities.ts';
+import type { ActivityNode, AgentNode, CatalogSource, ConceptNode, DatasetNode, DomainNode, FieldNode, PortNode, ProductNode, SearchableNode } from './entities.ts';
 import type { FactIndex } from './FactIndex.ts';
 import { linkBelow, reachable } from './hierarchy.ts';
 import { noLineage, readLineage } from './lineageLinks.ts';
@@ -37,6 +38,7 @@ class ModelBuilder {
   readonly #concepts = new Map<string, ConceptNode>();
   readonly #datasets = new Map<string, DatasetNode>();
   readonly #fields = new Map<string, FieldNode>();
+  readonly #domains = new Map<string, DomainNode>();
   #datasetClasses: Set<string> | undefined;
 
   constructor(facts: FactIndex) {
@@ -53,9 +55,9 @@ class ModelBuilder {
     for (const field of this.#instances(meshClasses.field)) this.#field(field, null, null);
     readLineage(this.#fx, products, this.#datasets, this.#fields, (id) => this.#activity(id));
     this.#annotate(products);
-    const domains = [...new Set(products.map((product) => product.domain).filter((d) => d !== null))];
-    for (const id of this.#instances(meshClasses.domain)) if (!domains.some((d) => d.id === id)) domains.push(this.#domainNode(id));
-    domains.sort(nameOrder);
+    this.#placeDatasets(products);
+    for (const id of this.#instances(meshClasses.domain)) this.#domain(id);
+    const domains = [...this.#domains.values()].sort(nameOrder);
     const text = await this.#textIndex(products, slice);
     return new ReadModel({ snapshot, concepts: this.#concepts, properties, products, domains, datasets: this.#datasets, fields: this.#fields, text });
   }
@@ -154,7 +156,6 @@ class ModelBuilder {
   #readProducts(): ProductNode[] {
     const fx = this.#fx;
     const ids = new Set([...this.#instances(meshClasses.product), ...[...fx.edges(p.meshDomain)].map(([subject]) => subject)]);
-    const domains = new Map<string, DomainNode>();
     const agents = new Map<string, AgentNode>();
     const ports = new Map<string, PortNode>();
     const products = [...ids].map((id): ProductNode => {
@@ -170,7 +171,7 @@ class ModelBuilder {
         purpose: this.#text(id, p.purpose), version: this.#text(id, p.version),
         status: lifecycle === null ? this.#text(id, p.status) : (pickText(fx.literals(lifecycle, p.label), undefined) ?? localName(lifecycle)),
         lifecycleStatus: lifecycle, tags: this.#strings(id, p.keyword), links: fx.values(id, p.seeAlso),
-        domain: domainId === undefined ? null : (domains.get(domainId) ?? domains.set(domainId, this.#domainNode(domainId)).get(domainId)!),
+        domain: domainId === undefined ? null : this.#domain(domainId),
         owners: fx.objects(id, p.owner).map((owner) => agents.get(owner) ?? agents.set(owner, this.#agent(owner)).get(owner)!),
         concepts: [], inputPorts, outputPorts,
         inputDatasets: unique([...fx.objects(id, p.inputDataset).map((d) => this.#dataset(d)), ...inputPorts.flatMap((port) => port.datasets)]),
@@ -186,8 +187,37 @@ class ModelBuilder {
     return products;
   }
 
-  #domainNode(id: string): DomainNode {
-    return { kind: 'Domain', id, name: this.#name(id, labelPredicates), labels: this.#fx.literalsOf(id, labelPredicates), description: this.#text(id, p.description, p.comment), products: [] };
+  #domain(id: string): DomainNode {
+    let node = this.#domains.get(id);
+    if (node === undefined) {
+      node = {
+        kind: 'Domain', id, name: this.#name(id, labelPredicates), labels: this.#fx.literalsOf(id, labelPredicates),
+        description: this.#text(id, p.description, p.comment), products: [], datasets: [],
+      };
+      this.#domains.set(id, node);
+    }
+    return node;
+  }
+
+  /**
+   * Puts each dataset in a domain: its own (mesh:domain, what a Purview collection gives), else that of
+   * the first product in name order that outputs it (a dataset is its provider's, not its consumers');
+   * and lists each domain's datasets in name order.
+   */
+  #placeDatasets(products: readonly ProductNode[]): void {
+    for (const dataset of this.#datasets.values()) {
+      const own = this.#fx.objects(dataset.id, p.datasetDomain)[0];
+      if (own !== undefined) dataset.domain = this.#domain(own);
+    }
+    for (const product of products) for (const dataset of product.outputDatasets) dataset.domain ??= product.domain;
+    for (const dataset of [...this.#datasets.values()].sort(nameOrder)) dataset.domain?.datasets.push(dataset);
+  }
+
+  /** The Atlas / Purview entity a node was imported from, when the sync recorded its type name and guid. */
+  #catalogSource(id: string): CatalogSource | null {
+    const typeName = this.#fx.values(id, p.atlasTypeName)[0];
+    const guid = this.#fx.values(id, p.atlasGuid)[0];
+    return typeName === undefined || guid === undefined ? null : { typeName, qualifiedName: this.#text(id, p.identifier), guid };
   }
 
   #agent(id: string): AgentNode {
@@ -200,7 +230,10 @@ class ModelBuilder {
   }
 
   #activity(id: string): ActivityNode {
-    return { id, name: this.#name(id, [...labelPredicates, p.title]), labels: this.#fx.literalsOf(id, labelPredicates), description: this.#text(id, p.description, p.comment) };
+    return {
+      id, name: this.#name(id, [...labelPredicates, p.title]), labels: this.#fx.literalsOf(id, labelPredicates), description: this.#text(id, p.description, p.comment),
+      source: this.#catalogSource(id),
+    };
   }
 
   #port(id: string): PortNode {
@@ -239,7 +272,7 @@ class ModelBuilder {
       kind: 'Dataset', id, name: this.#name(id, [...labelPredicates, p.title, p.identifier]), labels: fx.literalsOf(id, labelPredicates),
       identifier: this.#text(id, p.identifier), title: this.#text(id, p.title), description: this.#text(id, p.description),
       tags: this.#strings(id, p.keyword), links: fx.values(id, p.seeAlso), conformsTo: fx.values(id, p.conformsTo), concepts: [], fields: [], products: [],
-      lineage: noLineage(),
+      domain: null, source: this.#catalogSource(id), lineage: noLineage(),
     };
     this.#datasets.set(id, node);
     node.fields = fx.objects(id, p.field).map((f) => this.#field(f, node!, null)).sort(nameOrder);

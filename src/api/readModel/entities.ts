@@ -77,6 +77,8 @@ export interface DomainNode extends Labelled {
   description: string | null;
   /** Its products, in name order. */
   products: ProductNode[];
+  /** Its datasets (those whose `domain` it is), in name order. */
+  datasets: DatasetNode[];
 }
 
 export interface AgentNode extends Labelled {
@@ -144,6 +146,10 @@ export interface DatasetNode extends Labelled {
   fields: FieldNode[];
   /** Products that output or take it in, in name order. */
   products: ProductNode[];
+  /** Its own domain (mesh:domain: a Purview collection), else that of the first product in name order that outputs it. */
+  domain: DomainNode | null;
+  /** The catalog entity it was imported from (null for a dataset a descriptor registered). */
+  source: CatalogSource | null;
   /** Dataset-level lineage (prov:wasDerivedFrom between datasets, or a process between them). */
   lineage: LineageLinks<DatasetNode>;
 }
@@ -177,6 +183,17 @@ export interface ActivityNode extends Labelled {
   id: string;
   name: string;
   description: string | null;
+  /** The catalog process it was imported from (null for one a descriptor states). */
+  source: CatalogSource | null;
+}
+
+/** The Apache Atlas / Purview entity a node was imported from (`ontomesh purview sync`: mesh:atlasTypeName, mesh:atlasGuid, dct:identifier). */
+export interface CatalogSource {
+  /** The Atlas type name: azure_sql_table, hive_table, azure_datalake_gen2_path, Process, ... */
+  typeName: string;
+  /** The qualifiedName (the node's dct:identifier). */
+  qualifiedName: string | null;
+  guid: string;
 }
 
 /** How an output port of one product feeds an input port of another: the same data service, or the same data contract. */

@@ -7,4 +7,4 @@ export { pickText } from './pickText.ts';
 export { TextIndex, type TextMatch, type TextMatches } from './TextIndex.ts';
 export { conceptLineage, type ConceptLineage, type DomainFlow } from './conceptLineage.ts';
 export { maxLineageDepth, walkLineage, type LineageDirection, type LineageGraph } from './lineageWalk.ts';
-export type { ActivityNode, LineageEdge, LineageLinks, PortLink, AgentNode, ConceptNode, DatasetNode, DomainNode, FieldNode, PortNode, ProductNode, PropertyKind, PropertyNode, SearchableNode } from './entities.ts';
+export type { ActivityNode, CatalogSource, LineageEdge, LineageLinks, PortLink, AgentNode, ConceptNode, DatasetNode, DomainNode, FieldNode, PortNode, ProductNode, PropertyKind, PropertyNode, SearchableNode } from './entities.ts';

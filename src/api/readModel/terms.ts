@@ -98,6 +98,10 @@ export const p = {
   pii: `${mesh}pii`,
   status: `${mesh}status`,
   contract: `${mesh}contract`,
+  /** A dataset's own domain (a Purview collection); products name theirs with dprod:domain. */
+  datasetDomain: `${mesh}domain`,
+  atlasGuid: `${mesh}atlasGuid`,
+  atlasTypeName: `${mesh}atlasTypeName`,
 } as const;
 
 /** Label predicates, most preferred first. */

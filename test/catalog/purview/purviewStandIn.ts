@@ -86,9 +86,14 @@ export function standInTerms(entities: Map<string, Json>): Json[] {
   return [...terms.values()];
 }
 
+/** The entities with their collections renamed (recorded name → name); the recorded objects stay as they are. */
+function renameCollections(entities: Map<string, Json>, names: Record<string, string>): Map<string, Json> {
+  return new Map([...entities].map(([guid, e]) => [guid, e.collectionId in names ? { ...e, collectionId: names[e.collectionId] } : e]));
+}
+
 /** Search hits: the recorded ones, and one per recorded Atlas table (as Purview indexes every asset). */
-function searchIndex(entities: Map<string, Json>): Json[] {
-  const hits: Json[] = [...recorded.search.value];
+function searchIndex(entities: Map<string, Json>, names: Record<string, string>): Json[] {
+  const hits: Json[] = recorded.search.value.map((hit: Json) => (hit.collectionId in names ? { ...hit, collectionId: names[hit.collectionId] } : hit));
   for (const e of entities.values()) {
     if (e.typeName === 'hive_table') hits.push({ id: e.guid, qualifiedName: e.attributes.qualifiedName, name: e.attributes.name, entityType: e.typeName });
   }
@@ -112,6 +117,11 @@ export interface StandInOptions {
   forbidden?: boolean;
   /** Lineage answers come this much later (default 0), so that requests in flight together overlap. */
   lineageLatencyMs?: number;
+  /**
+   * The account's collections under other names (recorded name → name), as an account whose collections are
+   * named after the mesh's domains (a collection's name is chosen when it is created through the API).
+   */
+  collectionNames?: Record<string, string>;
 }
 
 export interface StandIn {
@@ -123,9 +133,10 @@ export interface StandIn {
 }
 
 export async function startPurviewStandIn(options: StandInOptions): Promise<StandIn> {
-  const entities = standInEntities();
+  const names = options.collectionNames ?? {};
+  const entities = renameCollections(standInEntities(), names);
   const terms = standInTerms(entities);
-  const hits = searchIndex(entities);
+  const hits = searchIndex(entities, names);
   const collections = new Set(hits.map((h) => h.collectionId).filter(Boolean));
   const requests: StandIn['requests'] = [];
   const throttleEvery = options.throttleEvery ?? 3;
