@@ -3,7 +3,8 @@
  * (https://ACCOUNT.purview.azure.com) is set, with credentials DefaultAzureCredential finds
  * (AZURE_TENANT_ID + AZURE_CLIENT_ID + AZURE_CLIENT_SECRET, workload or managed identity, or `az login`)
  * for an identity with the Data Reader role; PURVIEW_COLLECTION and PURVIEW_TYPE_NAMES (comma-separated)
- * narrow what is read. It only reads the account, and writes into a temporary SQLite store.
+ * narrow what is read. It only reads the account, and writes into a temporary SQLite store, which it then serves
+ * over GraphQL (each dataset's domain and source).
  */
 import type { Quad } from '@rdfjs/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +13,7 @@ import type { GraphStore } from '../../../src/graph/GraphStore.ts';
 import { factsToQuads } from '../../../src/graph/graphToRdf.ts';
 import { syncPurview, type SyncSummary } from '../../../src/load/index.ts';
 import { meshNamespaces as ns } from '../../../src/mesh/index.ts';
+import { serveGraphql } from '../../api/graphqlClient.ts';
 import { tempStore } from '../../load/helpers.ts';
 
 const { PURVIEW_ENDPOINT: endpoint, PURVIEW_COLLECTION: collection, PURVIEW_TYPE_NAMES: typeNames } = process.env;
@@ -44,6 +46,25 @@ describe.skipIf(!endpoint)('purview sync (live)', () => {
       for (const predicate of [`${ns.dct}identifier`, `${ns.mesh}atlasGuid`, `${ns.mesh}atlasTypeName`]) {
         expect(lines.some((l) => l.startsWith(`${dataset} ${predicate} `))).toBe(true);
       }
+    }
+  });
+
+  it('serves every dataset over GraphQL with its Atlas type, qualifiedName and guid, in its collection\'s domain', async () => {
+    const lines = await triples();
+    const value = (subject: string, predicate: string) => lines.find((l) => l.startsWith(`${subject} ${predicate} `))?.slice(`${subject} ${predicate} `.length) ?? null;
+    const datasets = lines.filter((l) => l.endsWith(` ${ns.rdf}type ${ns.dcat}Dataset`)).map((l) => l.split(' ')[0]!);
+    const server = await serveGraphql(store);
+    try {
+      for (const id of datasets) {
+        const { data, errors } = await server.query('query ($id: ID!) { dataset(id: $id) { domain { id } source { typeName qualifiedName guid } } }', { id });
+        expect(errors).toBeUndefined();
+        expect(data!.dataset).toEqual({
+          domain: value(id, `${ns.mesh}domain`) === null ? null : { id: value(id, `${ns.mesh}domain`) },
+          source: { typeName: value(id, `${ns.mesh}atlasTypeName`), qualifiedName: value(id, `${ns.dct}identifier`), guid: value(id, `${ns.mesh}atlasGuid`) },
+        });
+      }
+    } finally {
+      await server.close();
     }
   });
 
