@@ -15,7 +15,7 @@ import { startFuseki, type Fuseki } from '../../scripts/fuseki/fuseki.ts';
 import { generateMesh, type GeneratedMesh } from './generateMesh.ts';
 import { runLoad, type HttpQuery, type LoadResult } from './loadTest.ts';
 import { missingApi, startOntomesh, type OntomeshEndpoint } from './ontomeshEndpoint.ts';
-import { discoveryQueries, searchedPredicates, type DiscoveryQuery, type SearchMode, type SparqlResults } from './queries.ts';
+import { discoveryQueries, searchedPredicates, type AnswerCount, type DiscoveryQuery, type SearchMode, type SparqlResults } from './queries.ts';
 import { settle } from './settle.ts';
 import type { DiscoveryReport, QueryResult, TargetName, TargetResult } from './summary.ts';
 
@@ -33,7 +33,7 @@ export interface DiscoveryOptions {
   fields: [min: number, max: number];
   fusekiStore: 'mem' | 'tdb2';
   fusekiHeap: string;
-  /** Ids of the queries to run (default: all four). */
+  /** Ids of the queries to run (default: all). */
   queries?: string[];
   /** A running ontomesh GraphQL endpoint to use instead of starting one (it must hold the same mesh). */
   ontomeshUrl?: string;
@@ -209,7 +209,7 @@ function sparqlRequest(url: string, query: DiscoveryQuery, mode: SearchMode): Ht
 }
 
 /** Asks once and returns the number to compare; throws on an HTTP or GraphQL error. */
-async function answerCount<T>(request: HttpQuery, value: string, count: (answer: T) => number | undefined): Promise<number | undefined> {
+async function answerCount<T>(request: HttpQuery, value: string, count: (answer: T) => AnswerCount): Promise<AnswerCount> {
   const response = await fetch(request.url, { method: 'POST', headers: request.headers, body: request.body(value) });
   const text = await response.text();
   if (!response.ok) throw new Error(`${response.status}: ${text.slice(0, 500)}`);

@@ -8,6 +8,9 @@
  * same options always give the same N-Triples file, byte for byte; it is cached with a manifest
  * (what the benchmark queries ask for) under .cache/bench-discovery/.
  *
+ * Lineage (meshLineage.ts) is drawn from a second random sequence of the same seed, after each
+ * product is made, so the products, their concepts and names are those of a mesh without lineage.
+ *
  *   node bench/discovery/generateMesh.ts [--products 10000] [--seed 7] [--fields 2-4]
  */
 import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -19,6 +22,7 @@ import {
   agentIri, datasetIri, distributionIri, domainIri, fieldIri, lifecycleStatusIri, portIri, productIri, productToQuads, xsdDatatypeOf,
   type DataProductModel, type Field, type Port,
 } from '../../src/mesh/index.ts';
+import { addLineage, lineageSeed, type LineageSource } from './meshLineage.ts';
 import { cadences, DEMO_ONTOLOGY_BASE, domains, fieldPool, portKinds, regions, statuses } from './meshShape.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -45,8 +49,10 @@ export interface GeneratedMesh {
   domains: { iri: string; id: string; label: string; products: number }[];
   /** Every concept products are annotated with, with how many sub-concepts (transitive) it has. */
   concepts: { iri: string; subConcepts: number }[];
-  /** Product IRIs spread over the whole mesh, for the product detail query. */
+  /** Product IRIs spread over the whole mesh, for the product detail and lineage queries. */
   productSamples: string[];
+  /** prov:wasDerivedFrom links between products, datasets and fields (meshLineage.ts). */
+  lineage: { products: number; datasets: number; fields: number };
 }
 
 /**
@@ -57,7 +63,8 @@ export interface GeneratedMesh {
  */
 export async function generateMesh(options: MeshOptions): Promise<GeneratedMesh> {
   const { products, seed, fields, cacheDir } = options;
-  const name = `mesh-${products}-${seed}-${fields[0]}-${fields[1]}`;
+  // `-lineage`: the file before lineage was added had the same options and is still in older caches.
+  const name = `mesh-${products}-${seed}-${fields[0]}-${fields[1]}-lineage`;
   const path = join(cacheDir, `${name}.nt`);
   const manifestPath = join(cacheDir, `${name}.json`);
   if (existsSync(path) && existsSync(manifestPath)) return JSON.parse(readFileSync(manifestPath, 'utf8')) as GeneratedMesh;
@@ -69,6 +76,9 @@ export async function generateMesh(options: MeshOptions): Promise<GeneratedMesh>
   const productSamples: string[] = [];
   const used = new Set<string>();
   const shared = new Set<string>();
+  const sources: LineageSource[] = [];
+  const nextLineage = random(lineageSeed(seed));
+  const lineage = { products: 0, datasets: 0, fields: 0 };
   let triples = 0;
 
   async function* batches(): AsyncGenerator<Quad[]> {
@@ -77,9 +87,17 @@ export async function generateMesh(options: MeshOptions): Promise<GeneratedMesh>
       perDomain.set(product.domain!.id, (perDomain.get(product.domain!.id) ?? 0) + 1);
       if (i % Math.max(1, Math.floor(products / 1000)) === 0) productSamples.push(product.iri);
       for (const concept of product.concepts) used.add(concept);
+      const upstream = addLineage(product, i, sources, nextLineage);
+      const dataset = product.outputPorts[0]!.distributions[0]!.dataset!;
+      lineage.products += upstream.length;
+      lineage.datasets += dataset.derivedFrom?.length ?? 0;
+      for (const field of dataset.fields) lineage.fields += field.derivedFrom?.length ?? 0;
+      const under = (iri: string, owner: string) => iri === owner || iri.startsWith(`${owner}/`);
       // Domains, owners, protocols and lifecycle statuses are shared by many products: written once.
+      // An input port is the upstream product's output port, whose triples that product wrote.
       const quads = productToQuads(product).filter((q) => {
-        if (q.subject.value === product.iri || q.subject.value.startsWith(`${product.iri}/`)) return true;
+        if (under(q.subject.value, product.iri)) return true;
+        if (upstream.some((u) => under(q.subject.value, u))) return false;
         const key = `${q.subject.value} ${q.predicate.value} ${q.object.termType}:${q.object.value}`;
         if (shared.has(key)) return false;
         shared.add(key);
@@ -102,7 +120,7 @@ export async function generateMesh(options: MeshOptions): Promise<GeneratedMesh>
     path, triples, bytes, options: { products, seed, fields },
     domains: domains.map((d) => ({ iri: domainIri(d.id), id: d.id, label: d.label, products: perDomain.get(d.id) ?? 0 })),
     concepts: [...used].sort().map((iri) => ({ iri, subConcepts: ontology.descendants(iri).size })),
-    productSamples,
+    productSamples, lineage,
   };
   writeFileSync(manifestPath, `${JSON.stringify(mesh, null, 2)}\n`);
   return mesh;
@@ -225,6 +243,7 @@ if (import.meta.main) {
   const started = performance.now();
   const mesh = await generateMesh({ products: Number(values.products), seed: Number(values.seed), fields: [min, max], cacheDir: join(root, '.cache/bench-discovery') });
   process.stdout.write(`${mesh.path}: ${mesh.triples.toLocaleString('en')} triples, ${(mesh.bytes / 2 ** 20).toFixed(1)} MiB, ` +
-    `${mesh.options.products.toLocaleString('en')} products in ${mesh.domains.length} domains, ${mesh.concepts.length} concepts ` +
+    `${mesh.options.products.toLocaleString('en')} products in ${mesh.domains.length} domains, ${mesh.concepts.length} concepts, ` +
+    `${mesh.lineage.products.toLocaleString('en')} / ${mesh.lineage.datasets.toLocaleString('en')} / ${mesh.lineage.fields.toLocaleString('en')} product / dataset / column derivations ` +
     `(${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
 }

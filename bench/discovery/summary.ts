@@ -3,6 +3,7 @@
  * Markdown table of bench/results/README-discovery.md rendered from it.
  */
 import type { LoadResult } from './loadTest.ts';
+import type { AnswerCount } from './queries.ts';
 
 /** The medians of the measured rounds of one query on one server. */
 export interface TargetResult {
@@ -24,7 +25,7 @@ export interface QueryResult {
   title: string;
   parameters: number;
   /** Results of the check before the load: the numbers both answers must agree on, per parameter checked. */
-  check: { values: string[]; counts: Partial<Record<TargetName, (number | undefined)[]>>; agree?: boolean };
+  check: { values: string[]; counts: Partial<Record<TargetName, AnswerCount[]>>; agree?: boolean };
   targets: Partial<Record<TargetName, TargetResult>>;
   /** ontomesh against the best Fuseki variant: throughput ratio (≥ 1 wanted) and p99 (< 25 ms wanted). */
   verdict?: { peer: TargetName; throughputRatio: number; p99Ms: number; met: boolean };
@@ -85,7 +86,8 @@ ontomesh: ${report.ontomesh.available ? `loaded in ${((report.ontomesh.loadMs ??
 ${rows.join('\n')}
 
 Answers checked before the load (totals, for the search the matching data products; fields of the first dataset for
-the detail):
+the detail; for the lineage queries the sizes of the node and edge sets, \`nodes/edges\` or \`products/datasets/fields/product
+flow nodes/edges/field flow nodes/edges\`, and a digest of their members, equal when the sets are):
 
 ${checks.join('\n')}
 
