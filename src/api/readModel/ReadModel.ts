@@ -98,6 +98,16 @@ export class ReadModel {
     return this.#fields.get(id);
   }
 
+  /** Every dataset, of a product or not (a Purview table). */
+  allDatasets(): Iterable<DatasetNode> {
+    return this.#datasets.values();
+  }
+
+  /** Every field, nested ones included. */
+  allFields(): Iterable<FieldNode> {
+    return this.#fields.values();
+  }
+
   /** A product, dataset, field or concept by IRI, in that order of precedence. */
   node(id: string): SearchableNode | undefined {
     return this.#productsById.get(id) ?? this.#datasets.get(id) ?? this.#fields.get(id) ?? this.#concepts.get(id);

@@ -10,6 +10,7 @@
  * full-text index of their literals (TextIndex). Pure: no store, no I/O;
  * it lets the event loop have a turn every few milliseconds on the way (TimeSlice).
  */
+import { hasPersonalDataPredicates } from '../../governance/index.ts';
 import { isSkolem } from '../../graph/skolem.ts';
 import { textIndexPredicates } from '../../graph/textIndex.ts';
 import type { Snapshot } from '../../graph/GraphStore.ts';
@@ -173,7 +174,7 @@ class ModelBuilder {
         lifecycleStatus: lifecycle, tags: this.#strings(id, p.keyword), links: fx.values(id, p.seeAlso),
         domain: domainId === undefined ? null : this.#domain(domainId),
         owners: fx.objects(id, p.owner).map((owner) => agents.get(owner) ?? agents.set(owner, this.#agent(owner)).get(owner)!),
-        concepts: [], inputPorts, outputPorts,
+        concepts: [], personalData: hasPersonalDataPredicates.flatMap((predicate) => fx.values(id, predicate)), inputPorts, outputPorts,
         inputDatasets: unique([...fx.objects(id, p.inputDataset).map((d) => this.#dataset(d)), ...inputPorts.flatMap((port) => port.datasets)]),
         outputDatasets: unique([...fx.objects(id, p.outputDataset).map((d) => this.#dataset(d)), ...outputPorts.flatMap((port) => port.datasets), ...contractDatasets]),
         contracts, upstream: [], downstream: [], lineage: noLineage(),

@@ -106,6 +106,8 @@ export interface ProductNode extends Labelled {
   domain: DomainNode | null;
   owners: AgentNode[];
   concepts: ConceptNode[];
+  /** What it states it has with dpv:hasPersonalData (DPV personal-data categories), src/governance. */
+  personalData: string[];
   inputPorts: PortNode[];
   outputPorts: PortNode[];
   inputDatasets: DatasetNode[];

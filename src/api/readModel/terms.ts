@@ -3,6 +3,7 @@
  * dataset or a field, and the predicates that link and describe them (src/mesh/README.md, "RDF").
  */
 import { textIndexPredicates } from '../../graph/textIndex.ts';
+import { hasPersonalDataPredicates } from '../../governance/index.ts';
 import { meshNamespaces as ns } from '../../mesh/index.ts';
 
 const owl = 'http://www.w3.org/2002/07/owl#';
@@ -120,4 +121,4 @@ export const annotationPredicates = [p.subject, p.theme] as const;
 export const typePredicates = [rdfType] as const;
 
 /** Every other predicate the model reads, with the entailment closure (inverse and super properties); the text index's too. */
-export const modelPredicates: readonly string[] = [...new Set([...broader, ...Object.values(p), ...textIndexPredicates])];
+export const modelPredicates: readonly string[] = [...new Set([...broader, ...Object.values(p), ...textIndexPredicates, ...hasPersonalDataPredicates])];
