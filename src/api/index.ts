@@ -8,3 +8,4 @@ export { createMetrics, type Metrics } from './metrics.ts';
 export { ClusterWorkerRegistry } from './clusterMetrics.ts';
 export { telemetryFromEnv, type Telemetry } from './telemetry/index.ts';
 export { createSchema, schemaPath } from './graphql/schema.ts';
+export { policyViolations, storePolicyViolations, type Policy } from './policyViolations.ts';

@@ -9,6 +9,7 @@ import { OntomeshError } from '../../errors/index.ts';
 import type { ProductFilter } from '../readModel/index.ts';
 import { connection, pageOf } from './connection.ts';
 import type { GraphqlContext } from './context.ts';
+import { governanceQuery, governanceResolvers } from './governanceResolvers.ts';
 import { lineageQuery, lineageResolvers } from './lineageResolvers.ts';
 import { meshResolvers } from './meshResolvers.ts';
 import { ontologies, ontologyResolvers } from './ontologyResolvers.ts';
@@ -44,12 +45,14 @@ export const resolvers = {
       return connection(matches, page, (match: SearchMatch) => ({ node: match.node, match, matchedProperty: match.predicate, score: match.score }));
     },
     ...lineageQuery,
+    ...governanceQuery,
   },
   // Highlights are marked up only when asked for.
   SearchEdge: { highlight: (edge: { match: SearchMatch }) => edge.match.highlight() },
   ...ontologyResolvers,
   ...meshResolvers,
   ...lineageResolvers,
+  ...governanceResolvers,
   // Types both files resolve fields of.
   DataProduct: { ...meshResolvers.DataProduct, ...lineageResolvers.DataProduct },
   Dataset: { ...meshResolvers.Dataset, ...lineageResolvers.Dataset },
