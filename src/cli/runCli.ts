@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { asOntomeshError } from '../errors/index.ts';
 import { println, type CliIo, type Command } from './command.ts';
+import { checkCommand } from './commands/check.ts';
 import { exportCommand } from './commands/export.ts';
 import { loadCommand } from './commands/load.ts';
 import { meshCommand } from './commands/mesh.ts';
@@ -19,7 +20,7 @@ import { isFromServer } from './serverErrors.ts';
 import { escapeControls, jsonForTerminal } from './terminalText.ts';
 
 /** The sub-commands, in the order `ontomesh --help` lists them. */
-export const commands: readonly Command[] = [loadCommand, validateCommand, exportCommand, versionsCommand, activateCommand, meshCommand, purviewCommand, pushCommand, serveCommand];
+export const commands: readonly Command[] = [loadCommand, validateCommand, exportCommand, versionsCommand, activateCommand, meshCommand, checkCommand, purviewCommand, pushCommand, serveCommand];
 
 function mainHelp(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
