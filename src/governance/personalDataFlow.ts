@@ -8,8 +8,9 @@
  * - A product declares personal data when it is so marked, or one of its output datasets or their
  *   fields is: whoever marks a column personal data has declared that the product holds it.
  * - Data flows along lineage at each level (column, dataset, product; `to prov:wasDerivedFrom from`
- *   or a process between them), from a field into its dataset, and from a dataset into the products
- *   that output it or take it in through an input port. Coarser lineage is taken at its word: a
+ *   or a process between them), from a field into its dataset, from a dataset into the products
+ *   that output it or take it in through an input port, and from a marked product into its output
+ *   datasets (it said it holds personal data, not where). Coarser lineage is taken at its word: a
  *   product derived from another receives all of it (a governance check errs towards reporting).
  * - A violation is a product that does not declare personal data and is reached from a marked node;
  *   one per source and product, with a shortest path (walks visit each node once, so cycles end).
@@ -61,8 +62,11 @@ export interface GovernedMesh {
   fields: Iterable<GovernedField>;
 }
 
-/** How a step of a path is reached from the one before: LINEAGE (derived from it), PART_OF (the dataset of a field, a product outputting a dataset), INPUT (a product taking a dataset in). */
-export type FlowStepKind = 'SOURCE' | 'LINEAGE' | 'PART_OF' | 'INPUT';
+/**
+ * How a step of a path is reached from the one before: LINEAGE (derived from it), PART_OF (the dataset of a
+ * field, a product outputting a dataset), INPUT (a product taking a dataset in), OUTPUT (a dataset of the marked product).
+ */
+export type FlowStepKind = 'SOURCE' | 'LINEAGE' | 'PART_OF' | 'INPUT' | 'OUTPUT';
 
 export interface FlowStep {
   node: GovernedNode;
@@ -128,7 +132,7 @@ function reachedProducts(source: GovernedNode): Map<GovernedProduct, FlowStep[]>
   for (let i = 0; i < queue.length; i++) {
     const node = queue[i]!;
     if (node.kind === 'DataProduct' && node !== source) reached.set(node, pathTo(node, steps, previous));
-    for (const next of flowsFrom(node)) {
+    for (const next of flowsFrom(node, node === source)) {
       if (previous.has(next.node)) continue;
       previous.set(next.node, steps.get(node)!);
       steps.set(next.node, next);
@@ -138,14 +142,14 @@ function reachedProducts(source: GovernedNode): Map<GovernedProduct, FlowStep[]>
   return reached;
 }
 
-/** Where data goes from a node: its lineage, then its container (a field's dataset; a dataset's products). */
-function flowsFrom(node: GovernedNode): FlowStep[] {
+/** Where data goes from a node: its lineage, then its container (a field's dataset; a dataset's products), or a source product's datasets. */
+function flowsFrom(node: GovernedNode, isSource: boolean): FlowStep[] {
   const lineage: FlowStep[] = (node.lineage.down as readonly { to: GovernedNode }[]).map((edge) => ({ node: edge.to, via: 'LINEAGE' }));
   if (node.kind === 'Field') return node.dataset === null ? lineage : [...lineage, { node: node.dataset, via: 'PART_OF' }];
   if (node.kind === 'Dataset') {
     return [...lineage, ...node.products.map((product): FlowStep => ({ node: product, via: product.outputDatasets.includes(node) ? 'PART_OF' : 'INPUT' }))];
   }
-  return lineage;
+  return isSource ? [...lineage, ...node.outputDatasets.map((dataset): FlowStep => ({ node: dataset, via: 'OUTPUT' }))] : lineage;
 }
 
 function pathTo(node: GovernedNode, steps: ReadonlyMap<GovernedNode, FlowStep>, previous: ReadonlyMap<GovernedNode, FlowStep | null>): FlowStep[] {
