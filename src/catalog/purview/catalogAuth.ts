@@ -3,7 +3,7 @@
  * environment, workload identity, managed identity, Azure CLI, …; scope https://purview.azure.net/.default),
  * or HTTP basic auth for a plain Apache Atlas server. A credential that yields no token is UNAUTHENTICATED.
  */
-import { DefaultAzureCredential, type TokenCredential } from '@azure/identity';
+import type { TokenCredential } from '@azure/identity';
 import { OntomeshError } from '../../errors/index.ts';
 
 /** Returns the Authorization header value for the next request. */
@@ -14,15 +14,18 @@ export const PURVIEW_SCOPE = 'https://purview.azure.net/.default';
 
 /**
  * Bearer tokens from an Entra ID credential (DefaultAzureCredential unless given one); the credential
- * caches and refreshes them.
+ * caches and refreshes them. @azure/identity is imported on the first token, so the commands that
+ * never sync (every `ontomesh load`, `serve`) do not pay for loading it.
  *
  * @example
  * const authorization = entraAuthorization();
  */
-export function entraAuthorization(credential: TokenCredential = new DefaultAzureCredential()): AuthorizationProvider {
+export function entraAuthorization(given?: TokenCredential): AuthorizationProvider {
+  let credential = given;
   return async () => {
     let token;
     try {
+      credential ??= new (await import('@azure/identity')).DefaultAzureCredential();
       token = await credential.getToken(PURVIEW_SCOPE);
     } catch (error) {
       throw new OntomeshError('UNAUTHENTICATED',
