@@ -16,6 +16,7 @@ import type { SkippedFile, SourceDocument } from '../rdf/index.ts';
 import { FactSet } from './FactSet.ts';
 import { PRODUCT_GRAPH_PREFIX, registrationsOf } from './productRegistry.ts';
 import { readInWorker } from './readInWorker.ts';
+import { PURVIEW_GRAPH_ID, PURVIEW_SYNC_ORIGIN } from './syncPurview.ts';
 import { readOntologies, type DerivedGraphId, type FactSink, type LoadProgress, type ReadOptions } from './readOntologies.ts';
 
 export type { LoadProgress } from './readOntologies.ts';
@@ -60,7 +61,8 @@ export interface LoadSummary {
  * and the checks against the graph's active version; with `dryRun` those checks too, on `store`.
  *
  * @throws OntomeshError `BAD_REQUEST` when the graph's active version holds registered data products
- *   (`mesh.<domain>`: replacing it would drop them from the registry), or, when no id was given, holds
+ *   (`mesh.<domain>`: replacing it would drop them from the registry) or a Purview sync (`purview`),
+ *   or, when no id was given, holds
  *   another ontology than the one the id was derived from; and as readOntologies does:
  *   a bad id or base IRI, nothing to load (no RDF document, no triple); the input's errors otherwise.
  * @example
@@ -115,10 +117,12 @@ export async function loadOntologies(store: GraphStore | undefined, paths: strin
  */
 async function refuseUnintendedReplacement(store: GraphStore, graphId: string, derived: DerivedGraphId | undefined): Promise<void> {
   const productGraph = graphId.startsWith(PRODUCT_GRAPH_PREFIX);
-  if (!productGraph && derived === undefined) return;
+  const catalogGraph = graphId === PURVIEW_GRAPH_ID;
+  if (!productGraph && !catalogGraph && derived === undefined) return;
   const active = (await store.versions(graphId)).find((version) => version.active);
   if (active === undefined) return;
   if (productGraph) refuseProductGraph(graphId, active);
+  if (catalogGraph) refuseCatalogGraph(graphId, active);
   if (derived !== undefined) refuseOtherOntology(graphId, derived, active);
 }
 
@@ -132,6 +136,20 @@ function refuseProductGraph(graphId: string, active: VersionInfo): void {
   throw new OntomeshError(
     'BAD_REQUEST',
     `graph "${graphId}" holds registered data products; publish ontologies under another id (products are registered with \`ontomesh mesh register\` or PUT /products/{id})`,
+    { term: graphId },
+  );
+}
+
+/**
+ * Refuses to load into the graph a Purview sync writes: the ontology would replace the synced catalog
+ * (its datasets, columns and lineage would vanish from discovery until the next sync overwrote the
+ * ontology in turn).
+ */
+function refuseCatalogGraph(graphId: string, active: VersionInfo): void {
+  if (active.meta.origin !== PURVIEW_SYNC_ORIGIN) return;
+  throw new OntomeshError(
+    'BAD_REQUEST',
+    `graph "${graphId}" holds what \`ontomesh purview sync\` imported from the catalog; publish ontologies under another id`,
     { term: graphId },
   );
 }

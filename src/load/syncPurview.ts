@@ -10,6 +10,8 @@ import { RdfToGraph } from '../graph/RdfToGraph.ts';
 
 /** The graph a sync writes. */
 export const PURVIEW_GRAPH_ID = 'purview';
+/** The `origin` of every version a sync writes. */
+export const PURVIEW_SYNC_ORIGIN = 'purview sync';
 const BATCH = 5_000;
 
 export interface SyncSummary {
@@ -35,7 +37,7 @@ export async function syncPurview(store: GraphStore, client: PurviewClient, opti
 }
 
 async function writeVersion(store: GraphStore, graph: CatalogGraph, endpoint: string, signal: AbortSignal | undefined, onWrite: ((triples: number) => void) | undefined): Promise<VersionInfo> {
-  const meta = { documents: [{ location: endpoint, format: 'atlas-v2' }], prefixes: {}, missingImports: [], origin: 'purview sync' };
+  const meta = { documents: [{ location: endpoint, format: 'atlas-v2' }], prefixes: {}, missingImports: [], origin: PURVIEW_SYNC_ORIGIN };
   const writer = await store.beginVersion(PURVIEW_GRAPH_ID, meta);
   try {
     const mapper = new RdfToGraph(PURVIEW_GRAPH_ID);

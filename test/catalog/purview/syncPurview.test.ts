@@ -9,9 +9,9 @@ import { PurviewClient, purviewDatasetIri, purviewFieldIri, purviewProcessIri, p
 import { OntomeshError } from '../../../src/errors/index.ts';
 import type { GraphStore } from '../../../src/graph/GraphStore.ts';
 import { factsToQuads } from '../../../src/graph/graphToRdf.ts';
-import { syncPurview } from '../../../src/load/index.ts';
+import { loadOntologies, syncPurview } from '../../../src/load/index.ts';
 import { meshNamespaces as ns } from '../../../src/mesh/index.ts';
-import { tempStore } from '../../load/helpers.ts';
+import { fixture, tempStore } from '../../load/helpers.ts';
 import { recorded, standInEntities, startPurviewStandIn, type StandIn } from './purviewStandIn.ts';
 
 const token = 'stand-in-token';
@@ -145,6 +145,13 @@ describe('purview sync against the stand-in', () => {
     await sync({}, { lineageLatencyMs: 20, throttleEvery: 0 });
     expect(standIn!.requests.filter((r) => r.path.includes('/lineage/')).length).toBeGreaterThan(4);
     expect(standIn!.lineageInFlightMax).toBe(4);
+  });
+
+  it('refuses to load ontologies into graph purview, leaving the sync served', async () => {
+    const synced = await sync();
+    const load = loadOntologies(store, [fixture('protege-owl/pizza-owlcs/pizza.owl')], { id: 'purview', missingImports: 'warn', allowRemoteImports: [] });
+    await expect(load).rejects.toMatchObject({ code: 'BAD_REQUEST', location: { term: 'purview' } });
+    expect((await store.versions('purview')).map((v) => [v.version, v.active])).toEqual([[synced.version, true]]);
   });
 
   it('selects by collection and by type name', async () => {
