@@ -6,7 +6,7 @@
  */
 import { resolve } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
-import { setImmediate as nextTurn } from 'node:timers/promises';
+import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import { OntomeshError } from '../../errors/index.ts';
 import type { FactElement } from '../../graph/elements.ts';
 import type { FactScan, GraphStore, LoadStats, NeighbourQuery, ResourceView, SearchHit, Snapshot, VersionInfo, VersionMeta, VersionWriter } from '../../graph/GraphStore.ts';
@@ -17,7 +17,7 @@ import { createCatalog, dropVersionTables, hasCatalog, hasOlderCatalog, schemaVe
 import { SqliteVersionWriter, type VersionHost } from './SqliteVersionWriter.ts';
 import { VersionCatalog } from './VersionCatalog.ts';
 import { VersionReader, type FactRow } from './VersionReader.ts';
-import { WriteTransactions } from './WriteTransactions.ts';
+import { isSqliteBusy, WriteTransactions } from './WriteTransactions.ts';
 
 export interface SqliteStoreOptions {
   /** Versions kept per graph (the active one always stays). Default 5. */
@@ -57,7 +57,7 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
   const location = resolve(path);
   let opened: OpenedDatabase;
   try {
-    opened = openDatabase(location, { readOnly: options.readOnly });
+    opened = await openWhenUnlocked(location, options);
   } catch (error) {
     if (error instanceof OntomeshError) throw error;
     throw new OntomeshError('STORE_UNAVAILABLE', `cannot open SQLite store ${location}: ${(error as Error).message}`, {}, {}, { cause: error });
@@ -71,6 +71,22 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
     throw error;
   }
   return store;
+}
+
+/**
+ * Opens the file, waiting (asynchronously, within the lock timeout) while another process holds a lock
+ * that opening needs: two loads into one new store both set WAL on the file one of them is creating.
+ */
+async function openWhenUnlocked(location: string, options: SqliteStoreOptions): Promise<OpenedDatabase> {
+  const deadline = Date.now() + (options.lockTimeoutMs ?? defaultLockTimeoutMs);
+  for (let wait = 5; ; wait = Math.min(wait * 2, 200)) {
+    try {
+      return openDatabase(location, { readOnly: options.readOnly });
+    } catch (error) {
+      if (!isSqliteBusy(error) || Date.now() >= deadline) throw error;
+    }
+    await sleep(wait);
+  }
 }
 
 class SqliteGraphStore implements GraphStore, VersionHost {

@@ -14,6 +14,11 @@ import { OntomeshError } from '../../errors/index.ts';
 const rowsPerTransaction = 250_000;
 const sqliteBusy = 5;
 
+/** Whether a SQLite error is SQLITE_BUSY (any extended code): another connection holds the lock. */
+export function isSqliteBusy(error: unknown): boolean {
+  return ((error as { errcode?: number }).errcode ?? 0) % 256 === sqliteBusy;
+}
+
 export interface WriteOptions {
   /** Commit as soon as the operation is done (default). Bulk appends pass false. */
   durable?: boolean;
@@ -90,7 +95,7 @@ export class WriteTransactions {
       this.#db.exec('BEGIN IMMEDIATE');
       return true;
     } catch (error) {
-      if (((error as { errcode?: number }).errcode ?? 0) % 256 !== sqliteBusy) throw error;
+      if (!isSqliteBusy(error)) throw error;
       return false;
     }
   }

@@ -32,7 +32,12 @@ export function openDatabase(location: string, { readOnly = false }: { readOnly?
   if (isNew || (!readOnly && isWritable(location) && isWritable(dirname(location)))) {
     mkdirSync(dirname(location), { recursive: true });
     const db = new DatabaseSync(location, connectionOptions);
-    configure(db, { isNew });
+    try {
+      configure(db, { isNew });
+    } catch (error) {
+      db.close();
+      throw error;
+    }
     return { db, readOnly: false };
   }
   const db = openReadOnly(location);

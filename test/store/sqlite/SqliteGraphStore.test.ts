@@ -144,6 +144,24 @@ describe('SqliteGraphStore files', () => {
     expect((await writeVersion(store, 'vocab', provDoc.elements, metaOf(provInversesPath))).version).toBe(2);
   });
 
+  it('waits to open a new store file while another connection holds it locked, as a second load into a store being created must', async () => {
+    const path = newPath();
+    // The first opener of a new file holds it locked while it sets WAL and creates the catalog.
+    const other = new DatabaseSync(path);
+    other.exec('BEGIN EXCLUSIVE; CREATE TABLE creating (x)');
+    const release = setTimeout(() => {
+      other.exec('ROLLBACK');
+      other.close();
+    }, 200);
+    try {
+      const store = await open(path, { lockTimeoutMs: 10_000 });
+      expect((await writeVersion(store, 'vocab', dqvDoc.elements, metaOf(dqvPath))).version).toBe(1);
+    } finally {
+      clearTimeout(release);
+      if (other.isOpen) other.close();
+    }
+  });
+
   it('answers NOT_FOUND for a snapshot whose version another store pruned meanwhile', async () => {
     const path = newPath();
     const reading = await open(path);
