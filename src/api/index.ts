@@ -6,6 +6,6 @@ export { graceMsFromEnv } from './shutdownGrace.ts';
 export { appRoles, authConfigFromEnv, authVariables, type AuthConfig } from './auth/index.ts';
 export { createMetrics, type Metrics } from './metrics.ts';
 export { ClusterWorkerRegistry } from './clusterMetrics.ts';
-export { telemetryFromEnv, type Telemetry } from './telemetry/index.ts';
+export { startTelemetry, telemetryConfigFromEnv, type Telemetry } from './telemetry/index.ts';
 export { createSchema, schemaPath } from './graphql/schema.ts';
 export { policyViolations, storePolicyViolations, type Policy } from './policyViolations.ts';

@@ -29,7 +29,7 @@ export interface ServerOptions {
   graceMs?: number;
   /** Limits of the REST routes. */
   rest?: RestOptions;
-  /** Application Insights telemetry (`ontomesh serve`: telemetryFromEnv); the caller shuts it down. */
+  /** Application Insights telemetry (`ontomesh serve`: startTelemetry); the caller shuts it down. */
   telemetry?: Telemetry;
   /** Entra ID authentication (`ontomesh serve`: authConfigFromEnv); absent: the API is open. */
   auth?: AuthConfig;

@@ -21,17 +21,13 @@ export interface TelemetryConfig {
 }
 
 /**
- * Telemetry to the Application Insights resource `env` names, or undefined when it names none.
+ * Starts sending telemetry as `config` says, loading OpenTelemetry and the exporter now.
  *
- * @throws OntomeshError BAD_REQUEST when the connection string has no InstrumentationKey, or
- *   OTEL_TRACES_SAMPLER_ARG is not a ratio from 0 to 1.
  * @example
- * const telemetry = await telemetryFromEnv(process.env);
- * const running = await startServer({ store, logger, port: 8080, telemetry });
+ * const config = telemetryConfigFromEnv(process.env); // checked early, before any work
+ * const telemetry = config && (await startTelemetry(config));
  */
-export async function telemetryFromEnv(env: NodeJS.ProcessEnv): Promise<Telemetry | undefined> {
-  const config = telemetryConfigFromEnv(env);
-  if (config === undefined) return undefined;
+export async function startTelemetry(config: TelemetryConfig): Promise<Telemetry> {
   const { startAzureMonitor } = await import('./azureMonitor.ts');
   return startAzureMonitor(config);
 }
@@ -39,7 +35,8 @@ export async function telemetryFromEnv(env: NodeJS.ProcessEnv): Promise<Telemetr
 /**
  * The telemetry configuration in `env`, undefined when telemetry is off.
  *
- * @throws OntomeshError BAD_REQUEST as telemetryFromEnv says.
+ * @throws OntomeshError BAD_REQUEST when the connection string has no InstrumentationKey, or
+ *   OTEL_TRACES_SAMPLER_ARG is not a ratio from 0 to 1.
  * @example telemetryConfigFromEnv({}) // undefined
  */
 export function telemetryConfigFromEnv(env: NodeJS.ProcessEnv): TelemetryConfig | undefined {

@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { appRoles, authVariables, type AuthConfig } from '../../api/auth/authConfig.ts';
-import type { Logger, Metrics } from '../../api/index.ts';
+import type { Logger, Metrics, Telemetry } from '../../api/index.ts';
 import { probeListen } from '../../api/listen.ts';
 import type { GraphStore } from '../../graph/GraphStore.ts';
 import { loadOntologies, readDescriptorFiles, registerProducts } from '../../load/index.ts';
@@ -63,12 +63,13 @@ Options:
     const port = integerOption('port', values.port ?? io.env.PORT, { max: 65_535 }) ?? 8080;
     const workers = workersOption(values.workers ?? (io.env.ONTOMESH_WORKERS || undefined));
     // Imported here so the other commands do not pay for Express, GraphQL and prom-client at startup.
-    const { authConfigFromEnv, ClusterWorkerRegistry, createLogger, createMetrics, graceMsFromEnv, logLevelFromEnv, startServer, telemetryFromEnv } = await import('../../api/index.ts');
+    const { authConfigFromEnv, ClusterWorkerRegistry, createLogger, createMetrics, graceMsFromEnv, logLevelFromEnv, startServer, startTelemetry, telemetryConfigFromEnv } = await import('../../api/index.ts');
     const logLevel = logLevelFromEnv(io.env);
     const logger = createLogger(io.stdout, logLevel, { pid: process.pid });
     // Read before the store opens (and in the primary, before any worker): a bad value stops serve at once.
     const graceMs = graceMsFromEnv(io.env);
     const auth = authConfigFromEnv(io.env);
+    const telemetryConfig = telemetryConfigFromEnv(io.env);
     const storeOptions = storeOptionsFromEnv(io.env);
     const { url, isDefault } = resolveStoreUrl(values.store, io.env);
     // Only once every setting is read: a refused one is the only thing serve says.
@@ -86,10 +87,12 @@ Options:
       return (await import('../serveCluster.ts')).runServeCluster({ workers, logger, signal: io.signal });
     }
     const member = cluster.isWorker ? (await import('../serveCluster.ts')).joinServeCluster() : undefined;
-    // Each serving process sends its own telemetry (a cluster's primary serves nothing); nothing is loaded when it is off.
-    const telemetry = await telemetryFromEnv(io.env);
-    const serverLogger = telemetry?.logger(logger, logLevel) ?? logger;
+    let telemetry: Telemetry | undefined;
+    // Everything after joining is in the try: a worker that fails before it serves must leave the cluster to exit.
     try {
+      // Each serving process sends its own telemetry (a cluster's primary serves nothing); nothing is loaded when it is off.
+      telemetry = telemetryConfig === undefined ? undefined : await startTelemetry(telemetryConfig);
+      const serverLogger = telemetry?.logger(logger, logLevel) ?? logger;
       const signal = member ? AbortSignal.any([io.signal, member.stopSignal]) : io.signal;
       const metrics = createMetrics(member ? new ClusterWorkerRegistry() : undefined);
       const store = await openStore(url, storeOptions);

@@ -69,7 +69,8 @@ describe('telemetry to Application Insights', () => {
       const seen = new Set();
       registerHooks({ resolve(specifier, context, next) { if (/^@opentelemetry\\/|^@azure\\/monitor-/.test(specifier)) seen.add(specifier); return next(specifier, context); } });
       const api = await import(${JSON.stringify(pathToFileURL(join(repoRoot, 'src/api/index.ts')).href)});
-      const telemetry = await api.telemetryFromEnv(process.env);
+      const config = api.telemetryConfigFromEnv(process.env);
+      const telemetry = config === undefined ? undefined : await api.startTelemetry(config);
       await telemetry?.shutdown();
       console.log(JSON.stringify({ on: telemetry !== undefined, seen: [...seen] }));`;
     const run = async (env: NodeJS.ProcessEnv) => {
