@@ -5,7 +5,7 @@
  */
 import { OntomeshError } from '../../errors/index.ts';
 import {
-  conceptLineage, maxLineageDepth, walkLineage, type DatasetNode, type FieldNode, type LineageDirection, type LineageEdge, type LineageLinks,
+  conceptLineage, downstreamOf, maxLineageDepth, upstreamOf, walkLineage, type DatasetNode, type FieldNode, type LineageDirection, type LineageEdge, type LineageLinks,
   type ProductNode,
 } from '../readModel/index.ts';
 import type { GraphqlContext } from './context.ts';
@@ -23,9 +23,6 @@ export function lineageDepth(depth: number): number {
 const walk = <T extends { lineage: LineageLinks<T> }>(node: T, { direction, depth }: WalkArgs) =>
   walkLineage([node], (n) => n.lineage, direction, lineageDepth(depth));
 
-const upstream = <T>(node: { lineage: LineageLinks<T> }) => node.lineage.up.map((edge) => edge.from);
-const downstream = <T>(node: { lineage: LineageLinks<T> }) => node.lineage.down.map((edge) => edge.to);
-
 /** The root fields of lineage. */
 export const lineageQuery = {
   conceptLineage: async (_: unknown, args: { concept: string; includeSubConcepts: boolean } & WalkArgs, context: GraphqlContext) => {
@@ -36,9 +33,9 @@ export const lineageQuery = {
 
 /** The lineage fields of the mesh's types. */
 export const lineageResolvers = {
-  DataProduct: { lineage: (product: ProductNode, args: WalkArgs) => walk(product, args) },
-  Dataset: { upstream, downstream, lineage: (dataset: DatasetNode, args: WalkArgs) => walk(dataset, args) },
-  Field: { upstream, downstream, lineage: (field: FieldNode, args: WalkArgs) => walk(field, args) },
+  DataProduct: { upstream: upstreamOf, downstream: downstreamOf, lineage: (product: ProductNode, args: WalkArgs) => walk(product, args) },
+  Dataset: { upstream: upstreamOf, downstream: downstreamOf, lineage: (dataset: DatasetNode, args: WalkArgs) => walk(dataset, args) },
+  Field: { upstream: upstreamOf, downstream: downstreamOf, lineage: (field: FieldNode, args: WalkArgs) => walk(field, args) },
   DataProductLineageEdge: {
     crossesDomains: ({ from, to }: LineageEdge<ProductNode>) => from.domain !== null && to.domain !== null && from.domain !== to.domain,
   },

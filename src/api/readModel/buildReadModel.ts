@@ -177,7 +177,7 @@ class ModelBuilder {
         concepts: [], personalData: hasPersonalDataPredicates.flatMap((predicate) => fx.values(id, predicate)), inputPorts, outputPorts,
         inputDatasets: unique([...fx.objects(id, p.inputDataset).map((d) => this.#dataset(d)), ...inputPorts.flatMap((port) => port.datasets)]),
         outputDatasets: unique([...fx.objects(id, p.outputDataset).map((d) => this.#dataset(d)), ...outputPorts.flatMap((port) => port.datasets), ...contractDatasets]),
-        contracts, upstream: [], downstream: [], lineage: noLineage(),
+        contracts, lineage: noLineage(),
       };
     });
     products.sort(nameOrder);

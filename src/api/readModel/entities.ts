@@ -113,8 +113,6 @@ export interface ProductNode extends Labelled {
   inputDatasets: DatasetNode[];
   outputDatasets: DatasetNode[];
   contracts: string[];
-  upstream: ProductNode[];
-  downstream: ProductNode[];
   /** Its lineage links, each with the ports or contract that make it (src/api/readModel/lineageLinks.ts). */
   lineage: LineageLinks<ProductNode>;
 }

@@ -6,5 +6,6 @@ export { FactIndex, type LangText } from './FactIndex.ts';
 export { pickText } from './pickText.ts';
 export { TextIndex, type TextMatch, type TextMatches } from './TextIndex.ts';
 export { conceptLineage, type ConceptLineage, type DomainFlow } from './conceptLineage.ts';
+export { downstreamOf, upstreamOf } from './lineageLinks.ts';
 export { maxLineageDepth, walkLineage, type LineageDirection, type LineageGraph } from './lineageWalk.ts';
 export type { ActivityNode, CatalogSource, LineageEdge, LineageLinks, PortLink, AgentNode, ConceptNode, DatasetNode, DomainNode, FieldNode, PortNode, ProductNode, PropertyKind, PropertyNode, SearchableNode } from './entities.ts';

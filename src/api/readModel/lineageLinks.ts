@@ -17,9 +17,18 @@ export function noLineage<T>(): LineageLinks<T> {
   return { up: [], down: [] };
 }
 
+/** The nodes a node is directly derived from (its upstream lineage, one hop). */
+export function upstreamOf<T>(node: { lineage: LineageLinks<T> }): T[] {
+  return node.lineage.up.map((edge) => edge.from);
+}
+
+/** The nodes directly derived from a node (its downstream lineage, one hop). */
+export function downstreamOf<T>(node: { lineage: LineageLinks<T> }): T[] {
+  return node.lineage.down.map((edge) => edge.to);
+}
+
 /**
- * Fills the `lineage` of every product, dataset and field (and products' `upstream` / `downstream`)
- * from the facts. `activity` makes the node of a process by IRI.
+ * Fills the `lineage` of every product, dataset and field from the facts. `activity` makes the node of a process by IRI.
  *
  * @example
  * readLineage(facts, products, datasets, fields, (id) => activityNode(id));
@@ -56,10 +65,6 @@ export function readLineage(
         if (edge !== undefined && !edge.activities.some((a) => a.id === id)) edge.activities.push((node ??= activity(id)));
       }
     }
-  }
-  for (const product of products) {
-    product.upstream = product.lineage.up.map((edge) => edge.from);
-    product.downstream = product.lineage.down.map((edge) => edge.to);
   }
 }
 
