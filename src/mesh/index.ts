@@ -1,6 +1,6 @@
 /** The public surface of src/mesh: the mesh model, descriptor import, the model as RDF, lineage. */
 export { importDescriptor, DESCRIPTOR_BASE, type DescriptorInput } from './importDescriptor.ts';
-export { productToQuads, contractToQuads, datasetToQuads } from './productToQuads.ts';
+export { productToQuads, contractToQuads, datasetToQuads, domainToQuads } from './productToQuads.ts';
 export { TripleWriter } from './TripleWriter.ts';
 export { linkProducts, type LineageLink } from './lineage.ts';
 export { agentIri, contractIri, datasetIri, distributionIri, domainIri, fieldIri, nestedFieldIri, portIri, productIri, segment, sloIri } from './iris.ts';

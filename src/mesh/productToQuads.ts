@@ -85,6 +85,17 @@ export function datasetToQuads(dataset: Dataset, writer = new TripleWriter()): Q
   return writer.quads;
 }
 
+/**
+ * The triples of a domain on its own (one a product names is written with it): its type and label.
+ *
+ * @example
+ * domainToQuads({ iri: domainIri('sales'), id: 'sales' }, writer);
+ */
+export function domainToQuads(domain: Domain, writer = new TripleWriter()): Quad[] {
+  writeDomain(writer, domain);
+  return writer.quads;
+}
+
 /** The descriptor's own identifier of an entity, when it is not just its IRI. */
 function ownId(entity: { id: string; iri: string }): string | undefined {
   return entity.id === entity.iri ? undefined : entity.id;

@@ -68,7 +68,7 @@ export class PurviewClient {
     if (query.collection !== undefined) filters.push({ collectionId: query.collection });
     let continuationToken: string | undefined;
     do {
-      const page = await this.#send<SearchPage>('POST', 'search/query', {}, {
+      const page = await this.#send<SearchPage>('POST', 'search/query', undefined, {
         keywords: null, limit: this.#pageSize, filter: { and: filters }, ...(continuationToken ? { continuationToken } : {}),
       });
       yield page.value ?? [];
@@ -79,7 +79,7 @@ export class PurviewClient {
   async *#basicSearch(query: AssetQuery): AsyncIterable<SearchHit[]> {
     for (const typeName of query.typeNames.length > 0 ? query.typeNames : ['DataSet']) {
       for (let offset = 0; ; offset += this.#pageSize) {
-        const page = await this.#send<{ entities?: { guid: string; typeName?: string; attributes?: { qualifiedName?: string } }[] }>('POST', 'atlas/v2/search/basic', {},
+        const page = await this.#send<{ entities?: { guid: string; typeName?: string; attributes?: { qualifiedName?: string } }[] }>('POST', 'atlas/v2/search/basic', undefined,
           { typeName, includeSubTypes: true, excludeDeletedEntities: true, limit: this.#pageSize, offset });
         const entities = page.entities ?? [];
         yield entities.map((e) => ({ id: e.guid, entityType: e.typeName, qualifiedName: e.attributes?.qualifiedName }));
@@ -136,9 +136,9 @@ export class PurviewClient {
     }
   }
 
-  #send<T>(method: 'GET' | 'POST', path: string, params: URLSearchParams | Record<string, never>, body?: unknown): Promise<T> {
+  #send<T>(method: 'GET' | 'POST', path: string, params?: URLSearchParams, body?: unknown): Promise<T> {
     const url = new URL(path, this.#base);
-    if (params instanceof URLSearchParams) for (const [key, value] of params) url.searchParams.append(key, value);
+    for (const [key, value] of params ?? []) url.searchParams.append(key, value);
     if (this.flavour === 'purview') url.searchParams.set('api-version', API_VERSION);
     return catalogRequest<T>(url, { method, body }, this.#options);
   }

@@ -8,7 +8,7 @@
  * every triple.
  */
 import type { Quad } from '@rdfjs/types';
-import { datasetToQuads, domainIri, meshNamespaces as ns, TripleWriter, xsdDatatypeOf, type Dataset, type Field } from '../../mesh/index.ts';
+import { datasetToQuads, domainIri, domainToQuads, meshNamespaces as ns, TripleWriter, xsdDatatypeOf, type Dataset, type Field } from '../../mesh/index.ts';
 import type { AtlasEntity, AtlasGlossaryTerm, AtlasObjectId } from './atlasModel.ts';
 import { purviewDatasetIri, purviewFieldIri, purviewProcessIri, purviewTermIri } from './catalogIris.ts';
 import { parseColumnMapping } from './columnMapping.ts';
@@ -57,10 +57,7 @@ export function catalogToQuads(snapshot: CatalogSnapshot): CatalogGraph {
   const datasetUpstream = new Map<string, Set<string>>();
   const fieldUpstream = new Map<string, Set<string>>();
   const link = (into: Map<string, Set<string>>, downstream: string, upstream: string) => {
-    if (downstream === upstream) return;
-    const set = into.get(downstream) ?? new Set<string>();
-    set.add(upstream);
-    into.set(downstream, set);
+    if (downstream !== upstream) addTo(into, downstream, upstream);
   };
   let processes = 0;
   for (const process of entities.values()) {
@@ -128,10 +125,9 @@ export function catalogToQuads(snapshot: CatalogSnapshot): CatalogGraph {
     writeAtlasIdentity(writer, iri, entity);
     for (const field of datasetFields) writeAtlasIdentity(writer, field.iri, field.column);
     if (entity.collectionId) {
-      const domain = domainIri(entity.collectionId);
-      writer.link(iri, `${mesh}domain`, domain);
-      writer.type(domain, `${mesh}Domain`);
-      writer.value(domain, `${rdfs}label`, entity.collectionId);
+      const domain = { iri: domainIri(entity.collectionId), id: entity.collectionId };
+      writer.link(iri, `${mesh}domain`, domain.iri);
+      domainToQuads(domain, writer);
     }
     fields += datasetFields.length;
   }
@@ -167,11 +163,7 @@ function schemaGuids(entities: ReadonlyMap<string, AtlasEntity>): Set<string> {
 /** Entity guid → the concept IRIs of the glossary terms assigned to it (its `meanings`, the terms' `assignedEntities`). */
 function conceptsByAssignee(snapshot: CatalogSnapshot, warnings: string[]): Map<string, string[]> {
   const assigned = new Map<string, Set<string>>();
-  const assign = (entityGuid: string, term: AtlasGlossaryTerm) => {
-    const set = assigned.get(entityGuid) ?? new Set<string>();
-    set.add(conceptOf(term));
-    assigned.set(entityGuid, set);
-  };
+  const assign = (entityGuid: string, term: AtlasGlossaryTerm) => addTo(assigned, entityGuid, conceptOf(term));
   for (const entity of snapshot.entities.values()) {
     for (const meaning of refsOf(entity, 'meanings')) {
       const term = meaning.guid !== undefined ? snapshot.terms.get(meaning.guid) : undefined;
@@ -210,6 +202,12 @@ function writeConcepts(writer: TripleWriter, snapshot: CatalogSnapshot, concepts
     writer.value(iri, `${mesh}atlasGuid`, term.guid);
   }
   return count;
+}
+
+function addTo(map: Map<string, Set<string>>, key: string, value: string): void {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
 }
 
 function writeAtlasIdentity(writer: TripleWriter, iri: string, entity: AtlasEntity): void {
